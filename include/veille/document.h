@@ -1,0 +1,96 @@
+// The one document model every pipeline stage reads and writes.
+//
+// Invariant on spans: every Span in a Document is a pair of UTF-8 byte offsets into
+// Document::text, with begin <= end <= text.size(), so that
+//     text.substr(begin, end - begin)
+// is the surface the span covers. Comments' spans are relative to their own Comment::text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veille {
+
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool operator==(const Span&) const = default;
+};
+
+enum class BlockKind { kHeading, kParagraph, kQuote, kList };
+const char* block_kind_name(BlockKind kind);
+
+// One block of the article body. `span` locates `text` inside Document::text once the document
+// is finalised (see finalize_text); extractors only fill kind and text.
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  std::string text;
+  Span span;
+};
+
+enum class RemovedKind { kAd, kBoilerplate, kCaption, kNavigation, kCommentForm, kDuplicateTitle };
+const char* removed_kind_name(RemovedKind kind);
+
+// A piece of the page that is not the article, kept so that a person can see what was dropped.
+struct RemovedBlock {
+  RemovedKind kind = RemovedKind::kBoilerplate;
+  std::string text;
+};
+
+// A reader comment. Ids are 1-based in page order; `parent` is the id of the comment replied to.
+struct Comment {
+  int id = 0;
+  std::optional<int> parent;
+  std::optional<std::string> author;
+  std::optional<std::string> date;  // ISO 8601 when it could be read, else as written
+  std::string text;
+};
+
+// Label of one non-empty line of a flattened-text page (the --explain output).
+enum class LineLabel { kTitle, kStandfirst, kHeading, kBody, kCaption, kAd, kBoilerplate, kComment };
+const char* line_label_name(LineLabel label);
+std::optional<LineLabel> parse_line_label(std::string_view name);
+
+struct LabeledLine {
+  int line = 0;  // 1-based line number in the input
+  LineLabel label = LineLabel::kBody;
+};
+
+struct Document {
+  std::string id;      // stable content hash of the input page (hex)
+  std::string source;  // path, or path#record for pages inside WARC / JSON Lines
+  std::optional<std::string> url;
+  std::optional<std::string> title;
+  std::optional<std::string> published;  // YYYY-MM-DD[THH:MM[:SS][+hh:mm]]
+  std::vector<std::string> authors;
+  std::optional<std::string> site;
+  std::string lang;  // ISO 639-1 ("fr", "en"); "und" when unknown
+
+  std::vector<Block> body;
+  std::string text;  // body blocks joined by a blank line (see finalize_text)
+  std::vector<Comment> comments;
+  std::vector<RemovedBlock> removed;
+  std::vector<LabeledLine> lines;  // only for text input with explain on
+};
+
+// Builds Document::text from the blocks ("\n\n" between blocks) and sets each block's span.
+void finalize_text(Document& doc);
+
+// Hex digest (64-bit FNV-1a twice, 32 hex chars) used for Document::id and content keys. Stable
+// across runs, platforms and versions.
+std::string content_hash(std::string_view bytes);
+
+struct JsonOptions {
+  bool include_lines = false;  // emit "lines" (the --explain output)
+};
+
+// One JSON object on a single line (no trailing newline), following the README's output contract.
+std::string to_json(const Document& doc, const JsonOptions& options = {});
+// The article for a person: title, byline and date, then the body; markdown keeps heading marks.
+std::string to_plain_text(const Document& doc);
+std::string to_markdown(const Document& doc);
+
+}  // namespace veille

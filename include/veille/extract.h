@@ -1,0 +1,39 @@
+// Extraction: from a raw page (HTML or flattened text) to a Document with its article, metadata,
+// comments and removed blocks.
+#pragma once
+
+#include <cstddef>
+
+#include "veille/document.h"
+#include "veille/ingest.h"
+#include "veille/status.h"
+
+namespace veille {
+
+enum class HtmlParser {
+  kLibxml2,  // libxml2's HTML parser: fast, tolerant, not exactly HTML5 (default)
+  kGumbo,    // gumbo: the HTML5 parsing algorithm, slower
+};
+
+struct ExtractOptions {
+  HtmlParser parser = HtmlParser::kLibxml2;
+  // Budgets: pages over max_html_bytes are refused with kTooLarge; elements nested deeper than
+  // max_dom_depth are flattened into their ancestor at that depth (text kept, structure dropped).
+  size_t max_html_bytes = size_t{64} << 20;  // 64 MiB
+  int max_dom_depth = 512;
+  // Fill Document::lines for text pages (the --explain output).
+  bool explain = false;
+};
+
+// Thread-safe: extract() is const and keeps no state between calls.
+class Extractor {
+ public:
+  explicit Extractor(ExtractOptions options = {});
+  Result<Document> extract(const RawPage& page) const;
+  const ExtractOptions& options() const { return options_; }
+
+ private:
+  ExtractOptions options_;
+};
+
+}  // namespace veille

@@ -1,0 +1,12 @@
+// One function per subcommand; main.cpp wires them into CLI11. Each returns the process exit
+// code: 0 ok, 1 some inputs failed, 2 usage error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace veille::cli {
+
+// Registers `extract` on app; the callback stores its exit code into *exit_code.
+void add_extract_command(CLI::App& app, int* exit_code);
+
+}  // namespace veille::cli

@@ -1,0 +1,85 @@
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "veille/pipeline.h"
+
+namespace veille::cli {
+
+namespace {
+
+struct ExtractArgs {
+  std::vector<std::string> inputs;
+  bool explain = false;
+  std::string format = "json";
+  std::string parser = "libxml2";
+  int max_depth = 512;
+  size_t max_bytes = size_t{64} << 20;
+};
+
+int run_extract(const ExtractArgs& args) {
+  PipelineOptions opts;
+  opts.extract.explain = args.explain;
+  opts.extract.parser = args.parser == "gumbo" ? HtmlParser::kGumbo : HtmlParser::kLibxml2;
+  opts.extract.max_dom_depth = args.max_depth;
+  opts.extract.max_html_bytes = args.max_bytes;
+  opts.read.max_page_bytes = args.max_bytes;
+  Pipeline pipeline(opts);
+  JsonOptions jopt;
+  jopt.include_lines = args.explain;
+
+  size_t ok = 0, failed = 0;
+  auto report_error = [&](const std::string& source, const Status& st) {
+    ++failed;
+    nlohmann::ordered_json e;
+    e["source"] = source;
+    e["error"] = st.to_string();
+    std::cerr << "veille: " << source << ": " << st.to_string() << "\n";
+    if (args.format == "json")
+      std::cout << e.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  };
+  Status st = read_inputs(
+      args.inputs, opts.read,
+      [&](RawPage&& page) {
+        Result<Document> doc = pipeline.run(page);
+        if (!doc.ok()) return report_error(page.source, doc.status());
+        ++ok;
+        if (args.format == "json") std::cout << to_json(*doc, jopt) << "\n";
+        else if (args.format == "markdown") std::cout << to_markdown(*doc) << "\n";
+        else std::cout << to_plain_text(*doc) << "\n";
+      },
+      [&](InputError&& err) { report_error(err.source, err.status); });
+  std::cout.flush();
+  if (!st.ok()) {
+    std::cerr << "veille: " << st.to_string() << "\n";
+    return 2;
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace
+
+void add_extract_command(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ExtractArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract", "Extract article, metadata and comments from pages; one JSON object per page");
+  cmd->add_option("inputs", args->inputs,
+                  "Files (.html .htm .txt .warc .jsonl, optionally .gz), directories, or - for stdin")
+      ->required();
+  cmd->add_flag("--explain", args->explain, "For text pages, add the label of every non-empty line");
+  cmd->add_option("--format", args->format, "Output: json (JSON Lines), text or markdown")
+      ->check(CLI::IsMember({"json", "text", "markdown"}))
+      ->capture_default_str();
+  cmd->add_option("--parser", args->parser, "HTML parser backend")
+      ->check(CLI::IsMember({"libxml2", "gumbo"}))
+      ->capture_default_str();
+  cmd->add_option("--max-depth", args->max_depth, "DOM depth budget; deeper elements are flattened")
+      ->capture_default_str();
+  cmd->add_option("--max-bytes", args->max_bytes, "Largest page accepted, in bytes")->capture_default_str();
+  cmd->callback([args, exit_code] { *exit_code = run_extract(*args); });
+}
+
+}  // namespace veille::cli

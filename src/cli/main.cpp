@@ -1,0 +1,18 @@
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"veille — French news monitoring: extract, understand, connect and serve news pages"};
+  app.set_version_flag("--version", std::string("veille ") + VEILLE_VERSION);
+  app.require_subcommand(1);
+  int exit_code = 0;
+  veille::cli::add_extract_command(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  return exit_code;
+}

@@ -1,0 +1,81 @@
+// A small, read-only DOM that the HTML extractors work on, built by one of the HTML parser
+// backends (libxml2 or gumbo). Owning all nodes in one arena keeps traversal cache-friendly and
+// lets the extractors hold plain pointers.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "veille/extract.h"
+#include "veille/status.h"
+
+namespace veille::dom {
+
+enum class NodeType : unsigned char { kDocument, kElement, kText };
+
+struct Attribute {
+  std::string name;  // lower-case
+  std::string value;
+};
+
+struct Node {
+  NodeType type = NodeType::kElement;
+  std::string tag;   // lower-case element name; empty for text and document nodes
+  std::string text;  // text nodes only: UTF-8, entities decoded, whitespace as in the source
+  std::vector<Attribute> attrs;
+  Node* parent = nullptr;
+  std::vector<Node*> children;
+  int depth = 0;  // root = 0
+
+  bool is_element() const { return type == NodeType::kElement; }
+  bool is_text() const { return type == NodeType::kText; }
+  bool is(std::string_view t) const { return type == NodeType::kElement && tag == t; }
+  // Value of an attribute, or nullptr. Names are lower-case.
+  const std::string* attr(std::string_view name) const;
+  // "id class" joined, lower-cased: what class/id evidence is matched against.
+  std::string id_and_class() const;
+};
+
+// A parsed page. Movable, not copyable; nodes stay at their addresses for the Dom's lifetime.
+class Dom {
+ public:
+  Dom();
+  Dom(Dom&&) = default;
+  Dom& operator=(Dom&&) = default;
+  Dom(const Dom&) = delete;
+  Dom& operator=(const Dom&) = delete;
+
+  Node* root() const { return root_; }
+  Node* new_node(NodeType type);
+  // Number of elements whose children were flattened because of ExtractOptions::max_dom_depth.
+  size_t depth_clipped = 0;
+
+ private:
+  std::deque<Node> nodes_;
+  Node* root_ = nullptr;
+};
+
+// Parses UTF-8 HTML with the backend chosen in options. Never fails on malformed markup (it is
+// repaired as browsers do); fails with kTooLarge over options.max_html_bytes.
+Result<Dom> parse_html(std::string_view utf8_html, const ExtractOptions& options);
+
+// Concatenated text of a subtree, with whitespace collapsed to single spaces and block-level
+// elements separated by a space. Skips script, style, noscript, template.
+std::string text_content(const Node* node);
+
+// Calls fn(node) for every node of the subtree in document order (pre-order), iteratively (no
+// recursion, so 100,000-deep trees are fine). If fn returns false, the node's children are skipped.
+template <typename Fn>
+void walk(const Node* start, Fn&& fn) {
+  std::vector<const Node*> stack{start};
+  while (!stack.empty()) {
+    const Node* n = stack.back();
+    stack.pop_back();
+    if (!fn(n)) continue;
+    for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back(*it);
+  }
+}
+
+}  // namespace veille::dom

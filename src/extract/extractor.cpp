@@ -1,0 +1,23 @@
+#include "extract/html_extract.h"
+#include "extract/text_extract.h"
+#include "veille/extract.h"
+
+namespace veille {
+
+Extractor::Extractor(ExtractOptions options) : options_(std::move(options)) {}
+
+Result<Document> Extractor::extract(const RawPage& page) const {
+  Document doc;
+  doc.id = content_hash(page.content);
+  doc.source = page.source;
+  doc.url = page.url;
+  doc.lang = "und";
+  Status st = page.format == PageFormat::kHtml ? extract_html(page, options_, doc)
+                                                : extract_text(page, options_, doc);
+  if (!st.ok()) return st;
+  if (!doc.published && page.date) doc.published = page.date;
+  finalize_text(doc);
+  return doc;
+}
+
+}  // namespace veille
