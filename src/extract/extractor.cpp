@@ -1,5 +1,6 @@
 #include "extract/html_extract.h"
 #include "extract/text_extract.h"
+#include "nlp/lang.h"
 #include "veille/extract.h"
 
 namespace veille {
@@ -17,6 +18,10 @@ Result<Document> Extractor::extract(const RawPage& page) const {
   if (!st.ok()) return st;
   if (!doc.published && page.date) doc.published = page.date;
   finalize_text(doc);
+  // The text decides the language; a declared one (<html lang>) is kept only when the text is too
+  // short to tell, since templates often declare the site's default language on every page.
+  if (std::string detected = detect_language(doc.text); detected != "und" || doc.lang.empty())
+    doc.lang = detected;
   return doc;
 }
 
