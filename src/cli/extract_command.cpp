@@ -18,6 +18,7 @@ struct ExtractArgs {
   std::string parser = "libxml2";
   int max_depth = 512;
   size_t max_bytes = size_t{64} << 20;
+  unsigned threads = 0;
 };
 
 int run_extract(const ExtractArgs& args) {
@@ -27,37 +28,29 @@ int run_extract(const ExtractArgs& args) {
   opts.extract.max_dom_depth = args.max_depth;
   opts.extract.max_html_bytes = args.max_bytes;
   opts.read.max_page_bytes = args.max_bytes;
+  opts.threads = args.threads;
   Pipeline pipeline(opts);
   JsonOptions jopt;
   jopt.include_lines = args.explain;
 
-  size_t ok = 0, failed = 0;
-  auto report_error = [&](const std::string& source, const Status& st) {
-    ++failed;
+  auto report_error = [&](const InputError& err) {
+    std::cerr << "veille: " << (err.source.empty() ? "" : err.source + ": ") << err.status.to_string() << "\n";
+    if (args.format != "json") return;
     nlohmann::ordered_json e;
-    e["source"] = source;
-    e["error"] = st.to_string();
-    std::cerr << "veille: " << source << ": " << st.to_string() << "\n";
-    if (args.format == "json")
-      std::cout << e.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    e["source"] = err.source;
+    e["error"] = err.status.to_string();
+    std::cout << e.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   };
-  Status st = read_inputs(
-      args.inputs, opts.read,
-      [&](RawPage&& page) {
-        Result<Document> doc = pipeline.run(page);
-        if (!doc.ok()) return report_error(page.source, doc.status());
-        ++ok;
-        if (args.format == "json") std::cout << to_json(*doc, jopt) << "\n";
-        else if (args.format == "markdown") std::cout << to_markdown(*doc) << "\n";
-        else std::cout << to_plain_text(*doc) << "\n";
+  BatchStats stats = pipeline.process_inputs(
+      args.inputs,
+      [&](const Document& doc) {
+        if (args.format == "json") std::cout << to_json(doc, jopt) << "\n";
+        else if (args.format == "markdown") std::cout << to_markdown(doc) << "\n";
+        else std::cout << to_plain_text(doc) << "\n";
       },
-      [&](InputError&& err) { report_error(err.source, err.status); });
+      report_error);
   std::cout.flush();
-  if (!st.ok()) {
-    std::cerr << "veille: " << st.to_string() << "\n";
-    return 2;
-  }
-  return failed ? 1 : 0;
+  return stats.failed ? 1 : 0;
 }
 
 }  // namespace
@@ -78,6 +71,7 @@ void add_extract_command(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_option("--max-depth", args->max_depth, "DOM depth budget; deeper elements are flattened")
       ->capture_default_str();
+  cmd->add_option("-j,--jobs", args->threads, "Worker threads (0 = one per core)")->capture_default_str();
   cmd->add_option("--max-bytes", args->max_bytes, "Largest page accepted, in bytes")->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = run_extract(*args); });
 }
