@@ -31,6 +31,7 @@ Dom::Dom() { root_ = new_node(NodeType::kDocument); }
 Node* Dom::new_node(NodeType type) {
   nodes_.emplace_back();
   nodes_.back().type = type;
+  nodes_.back().index = static_cast<uint32_t>(nodes_.size() - 1);
   return &nodes_.back();
 }
 

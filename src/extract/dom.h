@@ -3,6 +3,7 @@
 // lets the extractors hold plain pointers.
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -28,6 +29,9 @@ struct Node {
   Node* parent = nullptr;
   std::vector<Node*> children;
   int depth = 0;  // root = 0
+  // Position in document order (pre-order) within its Dom: an ancestor's index is always below its
+  // descendants', so per-node side tables can be plain vectors and a reverse sweep is bottom-up.
+  uint32_t index = 0;
 
   bool is_element() const { return type == NodeType::kElement; }
   bool is_text() const { return type == NodeType::kText; }
@@ -48,7 +52,11 @@ class Dom {
   Dom& operator=(const Dom&) = delete;
 
   Node* root() const { return root_; }
+  // Appends a node. REQUIRES: nodes are created in document order (parents before children,
+  // earlier siblings' subtrees before later siblings), which is what `index` promises.
   Node* new_node(NodeType type);
+  size_t size() const { return nodes_.size(); }
+  const Node* node(size_t index) const { return &nodes_[index]; }
   // Number of elements whose children were flattened because of ExtractOptions::max_dom_depth.
   size_t depth_clipped = 0;
 

@@ -1,0 +1,394 @@
+// Quality and speed of HTML main-content extraction on the WCXB dev split.
+//
+// Quality: mean per-page word-level F1 of Document::text against ground_truth.main_content, where
+// tokens are maximal runs of Unicode word characters (letters, digits, underscore), lower-cased,
+// compared as bags of words (multiset overlap). Also title exact match, and F1 by page type.
+//
+// Speed: every page is gunzipped into memory first; then one thread extracts them all, timing the
+// HTML parse (building the DOM) apart from the rest (scoring, blocks, metadata, comments).
+//
+// Usage: wcxb_bench [--data DIR] [--parser libxml2|gumbo|both] [--limit N] [--repeat N]
+//                   [--page NNNN] [--worst N]
+// DIR is the WCXB dev directory (holding html/ and ground-truth/) or any ancestor laid out as
+// /work/shared (DIR/data/extraction/wcxb/dev). Without --data, ../shared next to the source tree.
+// Exits 0 with a message when the data is absent, so that a checkout without it still passes.
+
+#include <sched.h>
+#include <unicode/uchar.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/dom.h"
+#include "extract/html_content.h"
+#include "veille/extract.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Page {
+  std::string id;  // "0001"
+  std::string html;
+  std::string url;
+  std::string page_type;
+  std::string truth_text;
+  std::optional<std::string> truth_title;
+};
+
+bool gunzip_file(const fs::path& path, std::string& out) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) return false;
+  gzbuffer(f, 1 << 16);
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+  bool ok = n == 0;
+  gzclose(f);
+  return ok;
+}
+
+std::optional<fs::path> find_dev_dir(const std::string& data_arg) {
+  std::vector<fs::path> candidates;
+  auto add_root = [&](const fs::path& root) {
+    candidates.push_back(root);
+    candidates.push_back(root / "dev");
+    candidates.push_back(root / "wcxb" / "dev");
+    candidates.push_back(root / "extraction" / "wcxb" / "dev");
+    candidates.push_back(root / "data" / "extraction" / "wcxb" / "dev");
+  };
+  if (!data_arg.empty()) {
+    add_root(data_arg);
+  } else {
+    // __FILE__ is bench/wcxb_bench.cpp inside the repository; /work/shared sits beside it.
+    fs::path repo = fs::path(__FILE__).parent_path().parent_path();
+    add_root(repo / ".." / "shared");
+    add_root(fs::path("..") / "shared");
+    add_root(fs::path("..") / ".." / "shared");
+  }
+  for (const auto& c : candidates)
+    if (fs::is_directory(c / "html") && fs::is_directory(c / "ground-truth")) return c;
+  return std::nullopt;
+}
+
+// Appends the lower-cased word tokens of UTF-8 `text` to `out`.
+void word_tokens(std::string_view text, std::vector<std::string>& out) {
+  std::string current;
+  size_t i = 0;
+  auto flush = [&] {
+    if (!current.empty()) out.push_back(std::move(current));
+    current.clear();
+  };
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (std::isalnum(c) || c == '_') {
+        current += static_cast<char>(std::tolower(c));
+      } else {
+        flush();
+      }
+      ++i;
+      continue;
+    }
+    // Decode one UTF-8 sequence; invalid bytes count as separators.
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    UChar32 cp = -1;
+    if (len > 1 && i + static_cast<size_t>(len) <= text.size()) {
+      cp = c & (0x3F >> (len - 1));
+      for (int k = 1; k < len; ++k) {
+        unsigned char cc = static_cast<unsigned char>(text[i + static_cast<size_t>(k)]);
+        if ((cc & 0xC0) != 0x80) { cp = -1; break; }
+        cp = (cp << 6) | (cc & 0x3F);
+      }
+    }
+    if (cp >= 0 && u_isalnum(cp)) {
+      UChar32 lower = u_tolower(cp);
+      char enc[4];
+      int n = 0;
+      if (lower < 0x800) {
+        enc[n++] = static_cast<char>(0xC0 | (lower >> 6));
+        enc[n++] = static_cast<char>(0x80 | (lower & 0x3F));
+      } else if (lower < 0x10000) {
+        enc[n++] = static_cast<char>(0xE0 | (lower >> 12));
+        enc[n++] = static_cast<char>(0x80 | ((lower >> 6) & 0x3F));
+        enc[n++] = static_cast<char>(0x80 | (lower & 0x3F));
+      } else {
+        enc[n++] = static_cast<char>(0xF0 | (lower >> 18));
+        enc[n++] = static_cast<char>(0x80 | ((lower >> 12) & 0x3F));
+        enc[n++] = static_cast<char>(0x80 | ((lower >> 6) & 0x3F));
+        enc[n++] = static_cast<char>(0x80 | (lower & 0x3F));
+      }
+      if (lower < 0x80) current += static_cast<char>(lower); else current.append(enc, static_cast<size_t>(n));
+    } else {
+      flush();
+    }
+    i += cp >= 0 ? static_cast<size_t>(len) : 1;
+  }
+  flush();
+}
+
+struct Prf {
+  double precision = 0, recall = 0, f1 = 0;
+};
+
+Prf bag_of_words_f1(std::string_view predicted, std::string_view truth) {
+  std::vector<std::string> p, t;
+  word_tokens(predicted, p);
+  word_tokens(truth, t);
+  if (p.empty() && t.empty()) return {1, 1, 1};
+  if (p.empty() || t.empty()) return {};
+  std::unordered_map<std::string, int> counts;
+  for (auto& w : t) ++counts[w];
+  size_t overlap = 0;
+  for (auto& w : p) {
+    auto it = counts.find(w);
+    if (it != counts.end() && it->second > 0) {
+      --it->second;
+      ++overlap;
+    }
+  }
+  Prf r;
+  r.precision = static_cast<double>(overlap) / static_cast<double>(p.size());
+  r.recall = static_cast<double>(overlap) / static_cast<double>(t.size());
+  r.f1 = overlap ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0;
+  return r;
+}
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+const char* parser_name(veille::HtmlParser p) {
+  return p == veille::HtmlParser::kGumbo ? "gumbo" : "libxml2";
+}
+
+struct RunFigures {
+  double parse_seconds = 0, rest_seconds = 0, end_to_end_seconds = 0;
+};
+
+int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, int worst,
+        const std::string& single_page) {
+  veille::ExtractOptions options;
+  options.parser = parser;
+  veille::Extractor extractor(options);
+
+  // ---- quality (through the public Extractor, exactly what the CLI runs) ----
+  struct TypeStats {
+    double f1 = 0, p = 0, r = 0;
+    int n = 0;
+  };
+  std::map<std::string, TypeStats> by_type;
+  TypeStats all;
+  int titles_exact = 0, titles_collapsed = 0, titles_truth = 0, failures = 0;
+  std::vector<std::pair<double, std::string>> per_page;
+  for (const auto& page : pages) {
+    veille::RawPage raw;
+    raw.source = page.id;
+    raw.content = page.html;
+    if (!page.url.empty()) raw.url = page.url;
+    auto doc = extractor.extract(raw);
+    std::string text, title;
+    if (doc.ok()) {
+      text = doc->text;
+      if (doc->title) title = *doc->title;
+    } else {
+      ++failures;
+    }
+    if (!single_page.empty()) {
+      std::printf("== %s (%s) %s\n", page.id.c_str(), page.page_type.c_str(), page.url.c_str());
+      std::printf("title: %s\ntruth: %s\n", title.c_str(),
+                  page.truth_title ? page.truth_title->c_str() : "(null)");
+      if (doc.ok()) {
+        for (const auto& b : doc->body)
+          std::printf("[%s] %s\n", veille::block_kind_name(b.kind), b.text.c_str());
+        for (const auto& r : doc->removed)
+          std::printf("  (removed %s) %.200s\n", veille::removed_kind_name(r.kind), r.text.c_str());
+      }
+      Prf f = bag_of_words_f1(text, page.truth_text);
+      std::printf("P %.3f R %.3f F1 %.3f\n--- truth ---\n%s\n", f.precision, f.recall, f.f1,
+                  page.truth_text.c_str());
+      continue;
+    }
+    Prf f = bag_of_words_f1(text, page.truth_text);
+    auto& ts = by_type[page.page_type];
+    ts.f1 += f.f1; ts.p += f.precision; ts.r += f.recall; ++ts.n;
+    all.f1 += f.f1; all.p += f.precision; all.r += f.recall; ++all.n;
+    per_page.push_back({f.f1, page.id});
+    if (page.truth_title) {
+      ++titles_truth;
+      if (title == *page.truth_title) ++titles_exact;
+      if (collapse_spaces(title) == collapse_spaces(*page.truth_title)) ++titles_collapsed;
+    }
+  }
+  if (!single_page.empty()) return 0;
+
+  // ---- speed: parse apart from the rest, one thread ----
+  RunFigures fig;
+  size_t html_bytes = 0;
+  for (int rep = 0; rep < repeat; ++rep) {
+    for (const auto& page : pages) {
+      html_bytes += page.html.size();
+      auto t0 = Clock::now();
+      auto dom = veille::dom::parse_html(page.html, options);
+      auto t1 = Clock::now();
+      if (dom.ok()) {
+        veille::Document doc;
+        (void)veille::extract_html_dom(*dom, page.url, options, doc);
+        veille::finalize_text(doc);
+      }
+      auto t2 = Clock::now();
+      fig.parse_seconds += std::chrono::duration<double>(t1 - t0).count();
+      fig.rest_seconds += std::chrono::duration<double>(t2 - t1).count();
+    }
+    auto t0 = Clock::now();
+    for (const auto& page : pages) {
+      veille::RawPage raw;
+      raw.source = page.id;
+      raw.content = page.html;  // the copy is part of what a caller pays
+      auto doc = extractor.extract(raw);
+      (void)doc;
+    }
+    fig.end_to_end_seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+  }
+  const double mb = static_cast<double>(html_bytes) / 1e6;
+  const double n_pages = static_cast<double>(pages.size()) * repeat;
+
+  std::printf("\n## parser: %s  (%zu pages, %.1f MB of HTML per pass, %d pass%s)\n",
+              parser_name(parser), pages.size(), mb / repeat, repeat, repeat > 1 ? "es" : "");
+  std::printf("quality: mean word F1 %.4f  (P %.4f  R %.4f)  over %d pages, %d failed\n",
+              all.f1 / all.n, all.p / all.n, all.r / all.n, all.n, failures);
+  std::printf("title exact match: %d / %d = %.3f  (whitespace-collapsed: %.3f)\n", titles_exact,
+              titles_truth, titles_truth ? double(titles_exact) / titles_truth : 0.0,
+              titles_truth ? double(titles_collapsed) / titles_truth : 0.0);
+  std::printf("F1 by page type:\n");
+  for (const auto& [type, ts] : by_type)
+    std::printf("  %-14s n=%4d  F1 %.4f  P %.4f  R %.4f\n", type.c_str(), ts.n, ts.f1 / ts.n,
+                ts.p / ts.n, ts.r / ts.n);
+  std::printf("speed (one thread):\n");
+  std::printf("  parse only        %8.1f MB/s\n", mb / fig.parse_seconds);
+  std::printf("  extraction only   %8.1f MB/s  (DOM -> document, excluding parse)\n",
+              mb / fig.rest_seconds);
+  std::printf("  parse + extract   %8.1f MB/s  %8.1f pages/s  (parse %.0f%% of time)\n",
+              mb / (fig.parse_seconds + fig.rest_seconds),
+              n_pages / (fig.parse_seconds + fig.rest_seconds),
+              100.0 * fig.parse_seconds / (fig.parse_seconds + fig.rest_seconds));
+  std::printf("  end to end        %8.1f MB/s  %8.1f pages/s  (Extractor::extract)\n",
+              mb / fig.end_to_end_seconds, n_pages / fig.end_to_end_seconds);
+  if (worst > 0) {
+    std::sort(per_page.begin(), per_page.end());
+    std::printf("worst pages:");
+    for (int i = 0; i < worst && i < static_cast<int>(per_page.size()); ++i)
+      std::printf(" %s:%.2f", per_page[static_cast<size_t>(i)].second.c_str(),
+                  per_page[static_cast<size_t>(i)].first);
+    std::printf("\n");
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data_arg, parser_arg = "both", single_page;
+  int limit = 0, repeat = 1, worst = 0;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "wcxb_bench: %s needs a value\n", a.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--data") data_arg = next();
+    else if (a == "--parser") parser_arg = next();
+    else if (a == "--limit") limit = std::stoi(next());
+    else if (a == "--repeat") repeat = std::max(1, std::stoi(next()));
+    else if (a == "--page") single_page = next();
+    else if (a == "--worst") worst = std::stoi(next());
+    else {
+      std::fprintf(stderr,
+                   "usage: wcxb_bench [--data DIR] [--parser libxml2|gumbo|both] [--limit N] "
+                   "[--repeat N] [--page NNNN] [--worst N]\n");
+      return 2;
+    }
+  }
+  auto dev = find_dev_dir(data_arg);
+  if (!dev) {
+    std::printf("wcxb_bench: WCXB dev data not found (looked for ../shared/data/extraction/wcxb/dev "
+                "beside the repository%s); skipping.\n",
+                data_arg.empty() ? "" : (" and under " + data_arg).c_str());
+    return 0;
+  }
+
+  // Keep the measurement on one core.
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(sched_getcpu() >= 0 ? sched_getcpu() : 0, &set);
+  sched_setaffinity(0, sizeof set, &set);
+
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(*dev / "html"))
+    if (e.path().string().ends_with(".html.gz")) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<Page> pages;
+  for (const auto& f : files) {
+    std::string id = f.filename().string();
+    id = id.substr(0, id.find('.'));
+    if (!single_page.empty() && id != single_page) continue;
+    if (limit > 0 && static_cast<int>(pages.size()) >= limit) break;
+    Page page;
+    page.id = id;
+    if (!gunzip_file(f, page.html)) {
+      std::fprintf(stderr, "wcxb_bench: cannot gunzip %s\n", f.c_str());
+      continue;
+    }
+    std::ifstream in(*dev / "ground-truth" / (id + ".json"));
+    if (!in) continue;
+    auto j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded()) continue;
+    page.url = j.value("url", "");
+    page.page_type = j["_internal"]["page_type"].value("primary", "unknown");
+    const auto& gt = j["ground_truth"];
+    page.truth_text = gt.value("main_content", "");
+    if (gt.contains("title") && gt["title"].is_string()) page.truth_title = gt["title"].get<std::string>();
+    pages.push_back(std::move(page));
+  }
+  if (pages.empty()) {
+    std::printf("wcxb_bench: no pages under %s; skipping.\n", dev->c_str());
+    return 0;
+  }
+
+  std::printf("wcxb_bench on %s\n", fs::canonical(*dev).c_str());
+  std::vector<veille::HtmlParser> parsers;
+  if (parser_arg == "libxml2" || parser_arg == "both") parsers.push_back(veille::HtmlParser::kLibxml2);
+  if (parser_arg == "gumbo" || parser_arg == "both") parsers.push_back(veille::HtmlParser::kGumbo);
+  for (auto p : parsers) run(pages, p, repeat, worst, single_page);
+  if (single_page.empty())
+    std::printf("\nreproduce: cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && "
+                "cmake --build build --target wcxb_bench -j2 && ./build/bench/wcxb_bench --parser %s%s%s\n",
+                parser_arg.c_str(), limit ? (" --limit " + std::to_string(limit)).c_str() : "",
+                repeat > 1 ? (" --repeat " + std::to_string(repeat)).c_str() : "");
+  return 0;
+}

@@ -1,0 +1,808 @@
+#include "extract/html_content.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/html_comments.h"
+#include "extract/metadata.h"
+
+namespace veille {
+namespace {
+
+using dom::Node;
+
+// ---- what tags are ------------------------------------------------------------------------
+
+enum class TagRole : uint8_t {
+  kInline,      // text flows through: a, span, em, ...
+  kBlock,       // starts and ends a block: p, div, section, ...
+  kSkip,        // never text: script, style, svg, button, ...
+  kHeading,     // h1..h6
+  kList,        // ul, ol, dl
+  kListItem,    // li, dt, dd
+  kTable,       // table
+  kRow,         // tr
+  kCell,        // td, th
+  kQuote,       // blockquote
+  kPre,         // pre: whitespace kept
+  kBreak,       // br
+  kLink,        // a
+  kFigcaption,  // figcaption
+};
+
+struct TagInfo {
+  std::string_view name;
+  TagRole role;
+};
+
+// Sorted by name for binary search. Tags not listed are blocks (unknown custom elements are
+// usually layout wrappers), except those with a '-' which are treated the same way.
+constexpr std::array kTags = std::to_array<TagInfo>({
+    {"a", TagRole::kLink},          {"abbr", TagRole::kInline},     {"acronym", TagRole::kInline},
+    {"applet", TagRole::kSkip},     {"audio", TagRole::kSkip},      {"b", TagRole::kInline},
+    {"bdi", TagRole::kInline},      {"bdo", TagRole::kInline},      {"big", TagRole::kInline},
+    {"blockquote", TagRole::kQuote}, {"br", TagRole::kBreak},       {"button", TagRole::kSkip},
+    {"canvas", TagRole::kSkip},     {"cite", TagRole::kInline},     {"code", TagRole::kInline},
+    {"data", TagRole::kInline},     {"datalist", TagRole::kSkip},   {"dd", TagRole::kListItem},
+    {"del", TagRole::kInline},      {"dfn", TagRole::kInline},      {"dialog", TagRole::kSkip},
+    {"dl", TagRole::kList},         {"dt", TagRole::kListItem},     {"em", TagRole::kInline},
+    {"embed", TagRole::kSkip},      {"figcaption", TagRole::kFigcaption}, {"font", TagRole::kInline},
+    {"frame", TagRole::kSkip},      {"frameset", TagRole::kSkip},   {"h1", TagRole::kHeading},
+    {"h2", TagRole::kHeading},      {"h3", TagRole::kHeading},      {"h4", TagRole::kHeading},
+    {"h5", TagRole::kHeading},      {"h6", TagRole::kHeading},      {"head", TagRole::kSkip},
+    {"i", TagRole::kInline},        {"iframe", TagRole::kSkip},     {"img", TagRole::kInline},
+    {"input", TagRole::kSkip},      {"ins", TagRole::kInline},      {"kbd", TagRole::kInline},
+    {"label", TagRole::kInline},    {"li", TagRole::kListItem},     {"link", TagRole::kSkip},
+    {"map", TagRole::kSkip},        {"mark", TagRole::kInline},     {"math", TagRole::kSkip},
+    {"meta", TagRole::kSkip},       {"meter", TagRole::kSkip},      {"nobr", TagRole::kInline},
+    {"noframes", TagRole::kSkip},   {"noscript", TagRole::kSkip},   {"object", TagRole::kSkip},
+    {"ol", TagRole::kList},         {"optgroup", TagRole::kSkip},   {"option", TagRole::kSkip},
+    {"output", TagRole::kSkip},     {"picture", TagRole::kInline},  {"pre", TagRole::kPre},
+    {"progress", TagRole::kSkip},   {"q", TagRole::kInline},        {"rp", TagRole::kInline},
+    {"rt", TagRole::kInline},       {"ruby", TagRole::kInline},     {"s", TagRole::kInline},
+    {"samp", TagRole::kInline},     {"script", TagRole::kSkip},     {"select", TagRole::kSkip},
+    {"small", TagRole::kInline},    {"source", TagRole::kSkip},     {"span", TagRole::kInline},
+    {"strike", TagRole::kInline},   {"strong", TagRole::kInline},   {"style", TagRole::kSkip},
+    {"sub", TagRole::kInline},      {"sup", TagRole::kInline},      {"svg", TagRole::kSkip},
+    {"table", TagRole::kTable},     {"td", TagRole::kCell},         {"template", TagRole::kSkip},
+    {"textarea", TagRole::kSkip},   {"th", TagRole::kCell},         {"time", TagRole::kInline},
+    {"title", TagRole::kSkip},      {"tr", TagRole::kRow},          {"track", TagRole::kSkip},
+    {"tt", TagRole::kInline},       {"u", TagRole::kInline},        {"ul", TagRole::kList},
+    {"var", TagRole::kInline},      {"video", TagRole::kSkip},      {"wbr", TagRole::kInline},
+});
+
+static_assert([] {
+  for (size_t i = 1; i < kTags.size(); ++i)
+    if (!(kTags[i - 1].name < kTags[i].name)) return false;
+  return true;
+}());
+
+TagRole tag_role(std::string_view tag) {
+  auto it = std::lower_bound(kTags.begin(), kTags.end(), tag,
+                             [](const TagInfo& t, std::string_view n) { return t.name < n; });
+  if (it != kTags.end() && it->name == tag) return it->role;
+  return TagRole::kBlock;
+}
+
+// ---- what class/id/role markup says -------------------------------------------------------
+
+enum class Evidence : uint8_t {
+  kNone,
+  kPositive,     // article, main, itemprop=articleBody, class "entry-content", ...
+  kNavigation,   // nav, menu, breadcrumb, pagination, search
+  kAd,           // ad, advert, sponsor, promo
+  kBoilerplate,  // footer, sidebar, share, related, newsletter, cookie, ...
+  kCommentForm,  // comment sections and reply forms
+  kHidden,       // hidden, aria-hidden, display:none: not shown to readers
+};
+
+struct WordEvidence {
+  std::string_view word;
+  Evidence evidence;
+};
+
+// Words of id/class values (split on anything not a letter or digit). Sorted for binary search.
+constexpr std::array kClassWords = std::to_array<WordEvidence>({
+    {"ad", Evidence::kAd},
+    {"addthis", Evidence::kBoilerplate},
+    {"ads", Evidence::kAd},
+    {"adsbygoogle", Evidence::kAd},
+    {"adslot", Evidence::kAd},
+    {"adunit", Evidence::kAd},
+    {"advert", Evidence::kAd},
+    {"advertisement", Evidence::kAd},
+    {"advertising", Evidence::kAd},
+    {"adverts", Evidence::kAd},
+    {"article", Evidence::kPositive},
+    {"articlebody", Evidence::kPositive},
+    {"banner", Evidence::kAd},
+    {"breadcrumb", Evidence::kNavigation},
+    {"breadcrumbs", Evidence::kNavigation},
+    {"comment", Evidence::kCommentForm},
+    {"commentform", Evidence::kCommentForm},
+    {"commentlist", Evidence::kCommentForm},
+    {"comments", Evidence::kCommentForm},
+    {"consent", Evidence::kBoilerplate},
+    {"content", Evidence::kPositive},
+    {"cookie", Evidence::kBoilerplate},
+    {"cookies", Evidence::kBoilerplate},
+    {"copyright", Evidence::kBoilerplate},
+    {"disqus", Evidence::kCommentForm},
+    {"entry", Evidence::kPositive},
+    {"footer", Evidence::kBoilerplate},
+    {"gdpr", Evidence::kBoilerplate},
+    {"hentry", Evidence::kPositive},
+    {"hidden", Evidence::kHidden},
+    {"masthead", Evidence::kNavigation},
+    {"menu", Evidence::kNavigation},
+    {"modal", Evidence::kBoilerplate},
+    {"nav", Evidence::kNavigation},
+    {"navbar", Evidence::kNavigation},
+    {"navigation", Evidence::kNavigation},
+    {"newsletter", Evidence::kBoilerplate},
+    {"onetrust", Evidence::kBoilerplate},
+    {"optin", Evidence::kBoilerplate},
+    {"outbrain", Evidence::kAd},
+    {"pagination", Evidence::kNavigation},
+    {"popular", Evidence::kBoilerplate},
+    {"popup", Evidence::kBoilerplate},
+    {"post", Evidence::kPositive},
+    {"promo", Evidence::kAd},
+    {"promotion", Evidence::kAd},
+    {"prose", Evidence::kPositive},
+    {"recommended", Evidence::kBoilerplate},
+    {"related", Evidence::kBoilerplate},
+    {"respond", Evidence::kCommentForm},
+    {"share", Evidence::kBoilerplate},
+    {"sharedaddy", Evidence::kBoilerplate},
+    {"sharing", Evidence::kBoilerplate},
+    {"sidebar", Evidence::kBoilerplate},
+    {"signup", Evidence::kBoilerplate},
+    {"social", Evidence::kBoilerplate},
+    {"sponsor", Evidence::kAd},
+    {"sponsored", Evidence::kAd},
+    {"story", Evidence::kPositive},
+    {"subscribe", Evidence::kBoilerplate},
+    {"taboola", Evidence::kAd},
+    {"toolbar", Evidence::kNavigation},
+    {"trending", Evidence::kBoilerplate},
+    {"widget", Evidence::kBoilerplate},
+    {"widgets", Evidence::kBoilerplate},
+});
+
+static_assert([] {
+  for (size_t i = 1; i < kClassWords.size(); ++i)
+    if (!(kClassWords[i - 1].word < kClassWords[i].word)) return false;
+  return true;
+}());
+
+bool is_negative(Evidence e) {
+  return e != Evidence::kNone && e != Evidence::kPositive && e != Evidence::kHidden;
+}
+
+RemovedKind removed_kind_for(Evidence e) {
+  switch (e) {
+    case Evidence::kNavigation: return RemovedKind::kNavigation;
+    case Evidence::kAd: return RemovedKind::kAd;
+    case Evidence::kCommentForm: return RemovedKind::kCommentForm;
+    default: return RemovedKind::kBoilerplate;
+  }
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+bool icontains(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i)
+    if (iequals(hay.substr(i, needle.size()), needle)) return true;
+  return false;
+}
+
+// Evidence from the words of an id or class value. Negative words win over positive ones
+// ("comment-content" is a comment, "entry-footer" a footer).
+Evidence class_evidence(std::string_view value, Evidence so_far) {
+  Evidence result = so_far;
+  char word[32];
+  size_t len = 0;
+  bool overlong = false;
+  auto finish = [&] {
+    if (len > 0 && !overlong) {
+      std::string_view w(word, len);
+      auto it = std::lower_bound(kClassWords.begin(), kClassWords.end(), w,
+                                 [](const WordEvidence& e, std::string_view n) { return e.word < n; });
+      if (it != kClassWords.end() && it->word == w) {
+        Evidence e = it->evidence;
+        if (e == Evidence::kHidden) {
+          // Only the bare class "hidden" hides; "hidden-xs" and friends are responsive tweaks.
+        } else if (is_negative(e)) {
+          if (!is_negative(result)) result = e;
+        } else if (result == Evidence::kNone) {
+          result = e;
+        }
+      }
+    }
+    len = 0;
+    overlong = false;
+  };
+  for (char c : value) {
+    c = ascii_lower(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (len < sizeof word) word[len++] = c; else overlong = true;
+    } else {
+      finish();
+    }
+  }
+  finish();
+  return result;
+}
+
+// True when a class attribute holds the exact token `token` (whitespace separated).
+bool has_class_token(std::string_view classes, std::string_view token) {
+  size_t i = 0;
+  while (i < classes.size()) {
+    while (i < classes.size() && (classes[i] == ' ' || classes[i] == '\t' || classes[i] == '\n')) ++i;
+    size_t start = i;
+    while (i < classes.size() && !(classes[i] == ' ' || classes[i] == '\t' || classes[i] == '\n')) ++i;
+    if (iequals(classes.substr(start, i - start), token)) return true;
+  }
+  return false;
+}
+
+bool style_hides(std::string_view style) {
+  std::string compact;
+  for (char c : style)
+    if (c != ' ' && c != '\t' && c != '\n') compact += ascii_lower(c);
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
+Evidence element_evidence(const Node& n, TagRole role) {
+  Evidence e = Evidence::kNone;
+  const std::string& tag = n.tag;
+  if (tag == "nav" || tag == "menu") e = Evidence::kNavigation;
+  else if (tag == "footer" || tag == "aside" || tag == "header") e = Evidence::kBoilerplate;
+  else if (tag == "article" || tag == "main") e = Evidence::kPositive;
+  (void)role;
+  for (const auto& a : n.attrs) {
+    const std::string& name = a.name;
+    if (name == "class") {
+      if (has_class_token(a.value, "hidden") || has_class_token(a.value, "sr-only") ||
+          has_class_token(a.value, "screen-reader-text") || has_class_token(a.value, "visually-hidden"))
+        return Evidence::kHidden;
+      e = class_evidence(a.value, e);
+    } else if (name == "id") {
+      e = class_evidence(a.value, e);
+    } else if (name == "hidden") {
+      return Evidence::kHidden;
+    } else if (name == "aria-hidden") {
+      if (iequals(a.value, "true")) return Evidence::kHidden;
+    } else if (name == "style") {
+      if (style_hides(a.value)) return Evidence::kHidden;
+    } else if (name == "role") {
+      if (iequals(a.value, "navigation") || iequals(a.value, "menu") || iequals(a.value, "menubar") ||
+          iequals(a.value, "search"))
+        e = Evidence::kNavigation;
+      else if (iequals(a.value, "contentinfo") || iequals(a.value, "complementary") ||
+               iequals(a.value, "banner") || iequals(a.value, "dialog"))
+        e = Evidence::kBoilerplate;
+      else if ((iequals(a.value, "main") || iequals(a.value, "article")) && !is_negative(e))
+        e = Evidence::kPositive;
+    } else if (name == "itemprop") {
+      if (icontains(a.value, "articlebody") || iequals(a.value, "text")) return Evidence::kPositive;
+    }
+  }
+  return e;
+}
+
+// ---- text blocks ----------------------------------------------------------------------------
+
+struct TextBlock {
+  std::string text;
+  BlockKind kind = BlockKind::kParagraph;
+  uint32_t owner = 0;  // index of the innermost block-level element holding the block
+  uint32_t chars = 0;  // non-space bytes
+  uint32_t link_chars = 0;
+  uint32_t words = 0;
+  uint32_t sentence_marks = 0;  // . ! ? ; and commas: evidence of prose
+  bool caption = false;
+  double value = 0;
+};
+
+// Cuts the subtree under `start` into TextBlocks, in document order.
+class Linearizer {
+ public:
+  Linearizer(const dom::Dom& dom, const std::vector<uint8_t>& skip,
+             const std::vector<uint8_t>& structural, const std::vector<uint32_t>& max_cell_chars)
+      : dom_(dom), skip_(skip), structural_(structural), max_cell_chars_(max_cell_chars) {}
+
+  std::vector<TextBlock> run(const Node* start) {
+    struct Frame {
+      const Node* node;
+      bool exiting;
+    };
+    std::vector<Frame> stack{{start, false}};
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      const Node* n = f.node;
+      if (n->is_text()) {
+        add_text(n->text);
+        continue;
+      }
+      if (n->type == dom::NodeType::kDocument) {
+        for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back({*it, false});
+        continue;
+      }
+      TagRole role = tag_role(n->tag);
+      if (f.exiting) {
+        leave(n, role);
+        continue;
+      }
+      if (skip_[n->index] || role == TagRole::kSkip) continue;
+      enter(n, role);
+      stack.push_back({n, true});
+      for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back({*it, false});
+    }
+    flush();
+    return std::move(blocks_);
+  }
+
+ private:
+  bool in_list() const { return list_root_ != UINT32_MAX; }
+  bool in_row_table() const { return row_table_ != UINT32_MAX; }
+
+  void enter(const Node* n, TagRole role) {
+    switch (role) {
+      case TagRole::kInline:
+        return;
+      case TagRole::kLink:
+        ++link_depth_;
+        return;
+      case TagRole::kBreak:
+        if (in_list() || in_row_table() || pre_depth_ > 0) {
+          if (pre_depth_ > 0) buf_ += '\n'; else pending_space_ = true;
+          return;
+        }
+        // One <br> is a line break inside the block; two in a row end the block (pages that put
+        // their paragraphs in a <div> separated by <br><br>).
+        if (line_has_text_) {
+          buf_ += '\n';
+          line_has_text_ = false;
+          pending_space_ = false;
+        } else {
+          flush();
+        }
+        return;
+      default:
+        break;
+    }
+    if (in_list()) {
+      if (role == TagRole::kListItem) new_line();
+      else pending_space_ = true;
+      return;
+    }
+    if (in_row_table()) {
+      if (role == TagRole::kRow) {
+        flush();
+        open_.push_back(n->index);
+      } else if (role == TagRole::kCell) {
+        if (!buf_.empty()) {
+          buf_ += " | ";
+          pending_space_ = false;
+        }
+      } else {
+        pending_space_ = true;
+      }
+      return;
+    }
+    flush();
+    open_.push_back(n->index);
+    switch (role) {
+      case TagRole::kHeading: ++heading_depth_; break;
+      case TagRole::kQuote: ++quote_depth_; break;
+      case TagRole::kPre: ++pre_depth_; break;
+      case TagRole::kFigcaption: ++caption_depth_; break;
+      case TagRole::kList:
+        if (!structural_[n->index]) list_root_ = n->index;
+        break;
+      case TagRole::kTable:
+        if (!structural_[n->index] && max_cell_chars_[n->index] < 400) row_table_ = n->index;
+        break;
+      default: break;
+    }
+  }
+
+  void leave(const Node* n, TagRole role) {
+    switch (role) {
+      case TagRole::kInline:
+      case TagRole::kBreak:
+        return;
+      case TagRole::kLink:
+        --link_depth_;
+        return;
+      default:
+        break;
+    }
+    if (in_list() && n->index != list_root_) {
+      pending_space_ = true;
+      return;
+    }
+    if (in_row_table() && n->index != row_table_) {
+      if (role == TagRole::kRow) {
+        flush();
+        if (!open_.empty()) open_.pop_back();
+      } else {
+        pending_space_ = true;
+      }
+      return;
+    }
+    flush();
+    if (!open_.empty()) open_.pop_back();
+    switch (role) {
+      case TagRole::kHeading: --heading_depth_; break;
+      case TagRole::kQuote: --quote_depth_; break;
+      case TagRole::kPre: --pre_depth_; break;
+      case TagRole::kFigcaption: --caption_depth_; break;
+      default: break;
+    }
+    if (n->index == list_root_) list_root_ = UINT32_MAX;
+    if (n->index == row_table_) row_table_ = UINT32_MAX;
+  }
+
+  void new_line() {
+    // Drop trailing spaces of the previous item, then start a new line if it had text.
+    while (!buf_.empty() && buf_.back() == ' ') buf_.pop_back();
+    if (line_has_text_) buf_ += '\n';
+    line_has_text_ = false;
+    pending_space_ = false;
+  }
+
+  static bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+  void add_text(const std::string& text) {
+    const size_t n = text.size();
+    const char* s = text.data();
+    if (pre_depth_ > 0) {
+      for (size_t i = 0; i < n; ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == '\r') continue;
+        buf_ += static_cast<char>(c);
+        if (!is_space(c)) count_char(c);
+        if (c == '\n') line_has_text_ = false;
+      }
+      if (n) { prev_space_ = is_space(static_cast<unsigned char>(s[n - 1])); }
+      return;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (is_space(c)) {
+        pending_space_ = true;
+        continue;
+      }
+      if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // U+00A0
+        pending_space_ = true;
+        ++i;
+        continue;
+      }
+      if (pending_space_ || (c < 0x80 && prev_space_)) {
+        if (line_has_text_ && !buf_.empty() && buf_.back() != '\n' && buf_.back() != ' ') buf_ += ' ';
+        if (line_has_text_ || !buf_.empty()) ++words_;
+        pending_space_ = false;
+      }
+      if (buf_.empty() || !line_has_text_) {
+        if (words_ == 0) words_ = 1;
+      }
+      prev_space_ = false;
+      buf_ += static_cast<char>(c);
+      line_has_text_ = true;
+      count_char(c);
+    }
+  }
+
+  void count_char(unsigned char c) {
+    ++chars_;
+    if (link_depth_ > 0) ++link_chars_;
+    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';') ++marks_;
+  }
+
+  void flush() {
+    while (!buf_.empty() && (buf_.back() == ' ' || buf_.back() == '\n')) buf_.pop_back();
+    if (chars_ > 0 && !buf_.empty()) {
+      TextBlock b;
+      b.text = std::move(buf_);
+      b.owner = open_.empty() ? 0 : open_.back();
+      b.chars = chars_;
+      b.link_chars = link_chars_;
+      b.words = std::max<uint32_t>(words_, 1);
+      b.sentence_marks = marks_;
+      b.caption = caption_depth_ > 0;
+      if (in_list()) b.kind = BlockKind::kList;
+      else if (heading_depth_ > 0) b.kind = BlockKind::kHeading;
+      else if (quote_depth_ > 0) b.kind = BlockKind::kQuote;
+      else b.kind = BlockKind::kParagraph;
+      blocks_.push_back(std::move(b));
+    }
+    buf_.clear();
+    chars_ = link_chars_ = words_ = marks_ = 0;
+    pending_space_ = false;
+    line_has_text_ = false;
+  }
+
+  const dom::Dom& dom_;
+  const std::vector<uint8_t>& skip_;
+  const std::vector<uint8_t>& structural_;
+  const std::vector<uint32_t>& max_cell_chars_;
+
+  std::vector<TextBlock> blocks_;
+  std::vector<uint32_t> open_;  // block-level elements entered and not yet left
+  std::string buf_;
+  uint32_t chars_ = 0, link_chars_ = 0, words_ = 0, marks_ = 0;
+  bool pending_space_ = false, prev_space_ = false, line_has_text_ = false;
+  int link_depth_ = 0, heading_depth_ = 0, quote_depth_ = 0, pre_depth_ = 0, caption_depth_ = 0;
+  uint32_t list_root_ = UINT32_MAX;  // a ul/ol/dl being gathered into one list block
+  uint32_t row_table_ = UINT32_MAX;  // a data table whose rows become one block each
+};
+
+// ---- scoring --------------------------------------------------------------------------------
+
+// How much a block looks like article prose (positive) or page chrome (negative), in bytes.
+double block_value(const TextBlock& b) {
+  const double chars = b.chars;
+  const double link_density = chars > 0 ? b.link_chars / chars : 0;
+  if (link_density > 0.5) return -chars;
+  const double own = chars - b.link_chars;
+  if (b.kind == BlockKind::kHeading) return 0;
+  if (b.words >= 15 || (b.sentence_marks >= 1 && b.words >= 7)) return own;
+  if (b.words < 4) return -0.5 * chars;
+  return 0.25 * own;
+}
+
+std::string normalized_for_compare(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalnum(u)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ascii_lower(c);
+  }
+  return out;
+}
+
+// Short stock phrases of page chrome, matched against a whole short block (lower-case ASCII
+// comparison; accents kept as written).
+struct Phrase {
+  std::string_view text;
+  RemovedKind kind;
+};
+constexpr std::array kChromePhrases = std::to_array<Phrase>({
+    {"advertisement", RemovedKind::kAd},
+    {"publicité", RemovedKind::kAd},
+    {"publicite", RemovedKind::kAd},
+    {"sponsored", RemovedKind::kAd},
+    {"annonce", RemovedKind::kAd},
+    {"share", RemovedKind::kBoilerplate},
+    {"share this", RemovedKind::kBoilerplate},
+    {"share this article", RemovedKind::kBoilerplate},
+    {"share this post", RemovedKind::kBoilerplate},
+    {"partager", RemovedKind::kBoilerplate},
+    {"partager cet article", RemovedKind::kBoilerplate},
+    {"tweet", RemovedKind::kBoilerplate},
+    {"read more", RemovedKind::kBoilerplate},
+    {"lire la suite", RemovedKind::kBoilerplate},
+    {"lire aussi", RemovedKind::kBoilerplate},
+    {"à lire aussi", RemovedKind::kBoilerplate},
+    {"related posts", RemovedKind::kBoilerplate},
+    {"related articles", RemovedKind::kBoilerplate},
+    {"you may also like", RemovedKind::kBoilerplate},
+    {"leave a comment", RemovedKind::kCommentForm},
+    {"leave a reply", RemovedKind::kCommentForm},
+    {"laisser un commentaire", RemovedKind::kCommentForm},
+    {"laisser une réponse", RemovedKind::kCommentForm},
+    {"exit mobile version", RemovedKind::kBoilerplate},
+    {"skip to content", RemovedKind::kNavigation},
+    {"skip to main content", RemovedKind::kNavigation},
+    {"aller au contenu", RemovedKind::kNavigation},
+    {"back to top", RemovedKind::kNavigation},
+    {"retour en haut", RemovedKind::kNavigation},
+});
+
+std::optional<RemovedKind> chrome_phrase(const TextBlock& b) {
+  if (b.words > 12) return std::nullopt;
+  std::string norm = normalized_for_compare(b.text);
+  for (const auto& p : kChromePhrases)
+    if (norm == p.text) return p.kind;
+  if (norm.starts_with("votre adresse e mail ne sera pas publi") ||
+      norm.starts_with("your email address will not be published"))
+    return RemovedKind::kCommentForm;
+  if (norm.starts_with("copyright") || norm.starts_with("all rights reserved") ||
+      b.text.starts_with("©") || norm.ends_with("all rights reserved") ||
+      norm.ends_with("tous droits réservés"))
+    return RemovedKind::kBoilerplate;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status extract_html_dom(const dom::Dom& dom, std::string_view url, const ExtractOptions& options,
+                        Document& doc) {
+  (void)options;
+  const size_t n_nodes = dom.size();
+
+  PageMetadata meta = extract_metadata(dom, url);
+  CommentThread thread = extract_html_comments(dom);
+
+  // Per-node side tables, indexed by Node::index (pre-order, so parents come first).
+  std::vector<uint8_t> skip(n_nodes, 0);
+  std::vector<Evidence> evidence(n_nodes, Evidence::kNone);
+  std::vector<uint32_t> chars(n_nodes, 0);
+  std::vector<uint8_t> structural(n_nodes, 0);        // subtree holds headings, tables, quotes...
+  std::vector<uint32_t> max_cell_chars(n_nodes, 0);   // largest td/th text in the subtree
+  std::vector<uint32_t> subtree_end(n_nodes, 0);      // one past the last index of the subtree
+  std::vector<uint8_t> has_textarea(n_nodes, 0);
+
+  const Node* body = nullptr;
+  for (size_t i = 0; i < n_nodes; ++i) {
+    const Node* n = dom.node(i);
+    if (!n->is_element()) continue;
+    if (!body && n->tag == "body") body = n;
+    const bool parent_skipped = n->parent && skip[n->parent->index];
+    TagRole role = tag_role(n->tag);
+    Evidence e = element_evidence(*n, role);
+    evidence[i] = e;
+    if (parent_skipped || role == TagRole::kSkip || e == Evidence::kHidden) skip[i] = 1;
+  }
+  for (const Node* c : thread.containers)
+    if (c && c->index < n_nodes) skip[c->index] = 1;
+
+  // Bottom-up sweep: subtree sizes and shape.
+  for (size_t i = n_nodes; i-- > 0;) {
+    const Node* n = dom.node(i);
+    uint32_t end = static_cast<uint32_t>(i + 1);
+    if (n->is_text()) {
+      uint32_t c = 0;
+      for (char ch : n->text)
+        if (!(ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r')) ++c;
+      chars[i] = c;
+    } else {
+      for (const Node* ch : n->children) {
+        end = std::max(end, subtree_end[ch->index]);
+        if (skip[ch->index]) continue;
+        chars[i] += chars[ch->index];
+        structural[i] |= structural[ch->index];
+        max_cell_chars[i] = std::max(max_cell_chars[i], max_cell_chars[ch->index]);
+        has_textarea[i] |= has_textarea[ch->index];
+      }
+      if (n->is_element()) {
+        TagRole role = tag_role(n->tag);
+        if (role == TagRole::kHeading || role == TagRole::kTable || role == TagRole::kQuote ||
+            role == TagRole::kPre || n->tag == "article" || n->tag == "section" || n->tag == "form")
+          structural[i] = 1;
+        if (role == TagRole::kCell) max_cell_chars[i] = std::max(max_cell_chars[i], chars[i]);
+        if (n->tag == "textarea") has_textarea[i] = 1;
+      }
+    }
+    subtree_end[i] = end;
+  }
+  // A list's items are judged on themselves: `structural` above a list should not stop the list's
+  // parent from being a row table, but the list itself needs its own subtree flag, which it has.
+
+  const Node* start = body ? body : dom.root();
+  const double page_chars = std::max<uint32_t>(chars[start->index], 1);
+
+  // Forms with a text area are comment or contact forms; others (ASP.NET wraps whole pages in a
+  // <form>) are neutral. Negative markup on an element holding most of the page is a layout
+  // wrapper ("has-sidebar"), not chrome.
+  std::vector<uint32_t> negative_ancestor(n_nodes, UINT32_MAX);
+  for (size_t i = 0; i < n_nodes; ++i) {
+    const Node* n = dom.node(i);
+    if (!n->is_element()) continue;
+    if (n->tag == "form" && has_textarea[i] && evidence[i] == Evidence::kNone)
+      evidence[i] = Evidence::kCommentForm;
+    if (is_negative(evidence[i]) && (chars[i] > 0.5 * page_chars || n == start || n->tag == "html"))
+      evidence[i] = Evidence::kNone;
+    uint32_t inherited = n->parent ? negative_ancestor[n->parent->index] : UINT32_MAX;
+    negative_ancestor[i] = is_negative(evidence[i]) ? static_cast<uint32_t>(i) : inherited;
+  }
+
+  Linearizer linearizer(dom, skip, structural, max_cell_chars);
+  std::vector<TextBlock> blocks = linearizer.run(start);
+
+  // Each block's value goes to its owner; a bottom-up sweep sums values per subtree.
+  std::vector<double> subtree_value(n_nodes, 0.0);
+  for (auto& b : blocks) {
+    bool under_negative = negative_ancestor[b.owner] != UINT32_MAX;
+    b.value = under_negative ? -static_cast<double>(b.chars) : block_value(b);
+    subtree_value[b.owner] += b.value;
+  }
+  for (size_t i = n_nodes; i-- > 1;) {
+    const Node* n = dom.node(i);
+    if (n->parent) subtree_value[n->parent->index] += subtree_value[i];
+  }
+
+  // The content root: the element with the best subtree value, outside negative markup.
+  uint32_t root = start->index;
+  double best = -1e300;
+  for (uint32_t i = start->index; i < subtree_end[start->index]; ++i) {
+    const Node* n = dom.node(i);
+    if (!n->is_element() || skip[i] || negative_ancestor[i] != UINT32_MAX) continue;
+    double v = subtree_value[i];
+    if (evidence[i] == Evidence::kPositive) v *= 1.05;
+    if (v > best) {
+      best = v;
+      root = i;
+    }
+  }
+  const uint32_t root_end = subtree_end[root];
+
+  // ---- metadata ----
+  if (meta.title && !meta.title->empty()) doc.title = meta.title;
+  doc.published = meta.published;
+  doc.authors = meta.authors;
+  doc.site = meta.site;
+  if (meta.lang && !meta.lang->empty()) doc.lang = *meta.lang;
+  if (!doc.title) {
+    for (const auto& b : blocks)
+      if (b.kind == BlockKind::kHeading && b.owner >= root && b.owner < root_end) {
+        doc.title = b.text;
+        break;
+      }
+  }
+  const std::string title_key = doc.title ? normalized_for_compare(*doc.title) : std::string();
+
+  // ---- body: blocks under the root, minus the chrome inside it ----
+  for (auto& b : blocks) {
+    const bool inside = b.owner >= root && b.owner < root_end;
+    if (!inside) {
+      uint32_t neg = negative_ancestor[b.owner];
+      RemovedKind kind = neg != UINT32_MAX ? removed_kind_for(evidence[neg])
+                         : (b.chars && b.link_chars * 2 > b.chars) ? RemovedKind::kNavigation
+                                                                  : RemovedKind::kBoilerplate;
+      doc.removed.push_back({kind, std::move(b.text)});
+      continue;
+    }
+    uint32_t neg = negative_ancestor[b.owner];
+    if (neg != UINT32_MAX && neg >= root) {
+      doc.removed.push_back({removed_kind_for(evidence[neg]), std::move(b.text)});
+      continue;
+    }
+    if (b.caption) {
+      doc.removed.push_back({RemovedKind::kCaption, std::move(b.text)});
+      continue;
+    }
+    if (b.link_chars * 2 > b.chars) {
+      doc.removed.push_back({RemovedKind::kNavigation, std::move(b.text)});
+      continue;
+    }
+    if (!title_key.empty() && b.words <= 40 && normalized_for_compare(b.text) == title_key) {
+      doc.removed.push_back({RemovedKind::kDuplicateTitle, std::move(b.text)});
+      continue;
+    }
+    if (auto kind = chrome_phrase(b)) {
+      doc.removed.push_back({*kind, std::move(b.text)});
+      continue;
+    }
+    doc.body.push_back({b.kind, std::move(b.text), {}});
+  }
+
+  doc.comments = std::move(thread.comments);
+  return Status::Ok();
+}
+
+}  // namespace veille
