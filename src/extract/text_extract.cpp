@@ -1,22 +1,409 @@
+// Line classifier for flattened-text pages.
+//
+// A flattened page is the article framed by site chrome: maybe navigation and a title first, then
+// the body (paragraphs, headings, captions, ads), then share buttons, a comment thread, a comment
+// form and more chrome. The classifier works in three passes:
+//  1. cues: each line on its own (text_cues.h) — known chrome phrases, ad markers, classified
+//     listings, captions, comment-thread headers;
+//  2. zones: where the comment thread starts and ends — at a thread header ("13 réponses",
+//     "Avatar de X"), or, with no markers, at a run of blank lines after which the register turns
+//     to that of readers (tutoiement, exclamations, first person, short lines);
+//  3. article structure: title (a short first line), standfirst (the paragraph glued to it),
+//     headings (short lines without final punctuation that introduce a paragraph), body.
+// Comment lines then become records: a header opens a comment, its indentation gives the nesting,
+// the author's name repeated under "Avatar de X" is dropped, the rest is the comment's text.
 #include "extract/text_extract.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/text_cues.h"
 
 namespace veille {
 
-// Placeholder until the line classifier lands: every non-empty line is body.
-Status extract_text(const RawPage& page, const ExtractOptions& options, Document& doc) {
+namespace {
+
+using text::CommentHeader;
+
+// Page-level shape limits.
+constexpr size_t kTitleMaxChars = 200;
+constexpr int kTitleMaxWords = 30;
+constexpr size_t kInitialRunMax = 4;      // lines of navigation we accept before a title
+constexpr int kUnmarkedGapMin = 2;        // blank lines that may separate article and comments
+constexpr double kCommentLikeScore = 1.0;  // comment_register() at which a line reads as a comment
+constexpr double kTailCommentShare = 0.3;  // share of comment-like lines a tail needs...
+constexpr double kTailContrast = 0.2;      // ...and by how much it must exceed the article's
+
+struct Line {
+  int no = 0;              // 1-based line number in the input
+  std::string_view raw;    // without the line break
+  std::string_view text;   // trimmed
+  int indent = 0;
+  int blank_before = 0;    // blank lines since the previous non-empty line (or the start)
+
+  // Cues.
+  std::optional<RemovedKind> chrome;
+  bool ad_marker = false;
+  bool listing = false;
+  bool caption = false;
+  std::optional<int> count_header;
+  std::optional<CommentHeader> header;
+
+  std::optional<LineLabel> label;
+  std::optional<RemovedKind> removed_kind;  // for ad / boilerplate / caption lines
+  bool comment_zone = false;
+  bool attribution = false;  // "• Name" under a quotation
+};
+
+std::vector<Line> split_lines(std::string_view s) {
+  std::vector<Line> lines;
+  int no = 0, blanks = 0;
   size_t start = 0;
-  int line_no = 0;
-  const std::string& s = page.content;
   while (start <= s.size()) {
     size_t nl = s.find('\n', start);
-    if (nl == std::string::npos) nl = s.size();
-    ++line_no;
-    std::string line = s.substr(start, nl - start);
-    if (line.find_first_not_of(" \t\r") != std::string::npos) {
-      doc.body.push_back({BlockKind::kParagraph, line, {}});
-      if (options.explain) doc.lines.push_back({line_no, LineLabel::kBody});
+    if (nl == std::string_view::npos) nl = s.size();
+    ++no;
+    std::string_view raw = s.substr(start, nl - start);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    std::string_view t = text::trim(raw);
+    if (t.empty()) {
+      ++blanks;
+    } else {
+      Line l;
+      l.no = no;
+      l.raw = raw;
+      l.text = t;
+      l.indent = text::indentation(raw);
+      l.blank_before = lines.empty() ? 0 : blanks;
+      lines.push_back(l);
+      blanks = 0;
     }
+    if (nl == s.size()) break;
     start = nl + 1;
+  }
+  return lines;
+}
+
+void compute_cues(std::vector<Line>& lines) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    l.ad_marker = text::is_ad_marker(l.text);
+    l.chrome = text::boilerplate_phrase(l.text);
+    l.count_header = text::comment_count_header(l.text);
+    l.header = text::comment_header(l.raw);
+    l.caption = text::is_caption_line(l.text);
+    l.listing = text::is_listing_line(l.text);
+  }
+  // "3. Jeanne" followed by "Jeanne": a numbered thread entry without an avatar line.
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.header || l.text.empty() || l.text[0] < '0' || l.text[0] > '9') continue;
+    size_t dot = l.text.find_first_of(".)");
+    if (dot == std::string_view::npos || dot > 4) continue;
+    std::string_view name = text::trim(l.text.substr(dot + 1));
+    if (name.empty() || text::word_count(name) > 6 || text::ends_clause(name)) continue;
+    if (text::trim(lines[i + 1].text) != name) continue;
+    CommentHeader h;
+    h.author = std::string(name);
+    h.indent = l.indent;
+    h.number = std::atoi(std::string(l.text.substr(0, dot)).c_str());
+    l.header = h;
+  }
+}
+
+bool comment_like(const Line& l) { return text::comment_register(l.text) >= kCommentLikeScore; }
+
+// The thread, as [begin, end) over lines; begin == end when the page has none. `marked` says
+// whether its comments carry headers (author, nesting) or are bare paragraphs.
+struct CommentZone {
+  size_t begin = 0, end = 0;
+  bool marked = false;
+};
+
+CommentZone find_marked_zone(const std::vector<Line>& lines) {
+  CommentZone z;
+  size_t n = lines.size();
+  size_t b = n;
+  for (size_t i = 0; i < n; ++i)
+    if (lines[i].count_header || lines[i].header) {
+      b = i;
+      break;
+    }
+  if (b == n) return z;
+  size_t e = b + 1;
+  while (e < n && !(lines[e].chrome && (*lines[e].chrome == RemovedKind::kCommentForm ||
+                                        *lines[e].chrome == RemovedKind::kNavigation)))
+    ++e;
+  z.begin = b;
+  z.end = e;
+  z.marked = true;
+  return z;
+}
+
+// Readers' comments pasted without markers: after a wider gap than the article's paragraphs use,
+// the tail changes register.
+CommentZone find_unmarked_zone(const std::vector<Line>& lines) {
+  CommentZone z;
+  size_t n = lines.size();
+  for (size_t i = 2; i < n; ++i) {
+    if (lines[i].blank_before < kUnmarkedGapMin) continue;
+    // The article's usual gap: the largest gap before i that most lines share.
+    std::vector<int> gaps;
+    for (size_t k = 1; k < i; ++k) gaps.push_back(lines[k].blank_before);
+    std::sort(gaps.begin(), gaps.end());
+    int usual = gaps[gaps.size() / 2];
+    if (lines[i].blank_before <= usual) continue;
+    size_t e = i;
+    while (e < n && !(lines[e].chrome && *lines[e].chrome != RemovedKind::kBoilerplate)) ++e;
+    int tail = 0, tail_like = 0, head = 0, head_like = 0;
+    for (size_t k = i; k < e; ++k) {
+      if (lines[k].chrome || lines[k].ad_marker) continue;
+      ++tail;
+      tail_like += comment_like(lines[k]);
+    }
+    for (size_t k = 0; k < i; ++k) {
+      if (lines[k].chrome || lines[k].ad_marker || !text::is_paragraph_shaped(lines[k].text)) continue;
+      ++head;
+      head_like += comment_like(lines[k]);
+    }
+    if (tail == 0) continue;
+    double tail_share = double(tail_like) / tail;
+    double head_share = head ? double(head_like) / head : 0.0;
+    if (tail_share >= kTailCommentShare && tail_share >= head_share + kTailContrast) {
+      z.begin = i;
+      z.end = e;
+      return z;
+    }
+  }
+  return z;
+}
+
+void set_removed(Line& l, LineLabel label, RemovedKind kind) {
+  l.label = label;
+  l.removed_kind = kind;
+}
+
+// Labels lines that a cue decides on its own.
+void label_by_cues(std::vector<Line>& lines, const CommentZone& zone) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    bool in_zone = i >= zone.begin && i < zone.end;
+    l.comment_zone = in_zone;
+    if (l.ad_marker) set_removed(l, LineLabel::kAd, RemovedKind::kAd);
+    else if (l.chrome) set_removed(l, LineLabel::kBoilerplate, *l.chrome);
+    else if (in_zone) l.label = LineLabel::kComment;
+    else if (l.caption) set_removed(l, LineLabel::kCaption, RemovedKind::kCaption);
+    else if (l.listing) set_removed(l, LineLabel::kAd, RemovedKind::kAd);
+  }
+  // A short line between two listing lines belongs to the listing (a title of a classified ad).
+  for (size_t i = 1; i + 1 < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.label || text::is_paragraph_shaped(l.text)) continue;
+    if (lines[i - 1].listing && lines[i + 1].listing) set_removed(l, LineLabel::kAd, RemovedKind::kAd);
+  }
+}
+
+// Title, standfirst, headings and body among the lines no cue decided, before the thread.
+void label_article(std::vector<Line>& lines, const CommentZone& zone, Document& doc) {
+  size_t article_end = zone.begin < zone.end ? zone.begin : lines.size();
+  std::vector<size_t> open;  // undecided lines of the article zone, in order
+  for (size_t i = 0; i < article_end; ++i)
+    if (!lines[i].label) open.push_back(i);
+  // Undecided lines after the thread are site chrome (related links, footers).
+  for (size_t i = article_end; i < lines.size(); ++i)
+    if (!lines[i].label) set_removed(lines[i], LineLabel::kBoilerplate, RemovedKind::kBoilerplate);
+  if (open.empty()) return;
+
+  // Title: the last of the heading-shaped lines that open the page (earlier ones are navigation).
+  size_t run = 0;
+  while (run < open.size() && run < kInitialRunMax &&
+         text::is_heading_shaped(lines[open[run]].text, kTitleMaxChars, kTitleMaxWords))
+    ++run;
+  size_t first_body = 0;  // index into open
+  std::optional<size_t> title;
+  if (run > 0 && run < open.size()) {
+    for (size_t k = 0; k + 1 < run; ++k)
+      set_removed(lines[open[k]], LineLabel::kBoilerplate, RemovedKind::kNavigation);
+    title = open[run - 1];
+    lines[*title].label = LineLabel::kTitle;
+    doc.title = std::string(lines[*title].text);
+    first_body = run;
+    // Standfirst: a paragraph glued to the title (no blank line, nothing in between).
+    size_t next = open[run];
+    if (next == *title + 1 && lines[next].blank_before == 0 && text::is_paragraph_shaped(lines[next].text) &&
+        !text::is_heading_shaped(lines[next].text)) {
+      lines[next].label = LineLabel::kStandfirst;
+      first_body = run + 1;
+    }
+  }
+  std::string folded_title = title ? text::fold(lines[*title].text) : std::string();
+
+  for (size_t k = first_body; k < open.size(); ++k) {
+    Line& l = lines[open[k]];
+    if (title && text::fold(l.text) == folded_title) {
+      set_removed(l, LineLabel::kBoilerplate, RemovedKind::kDuplicateTitle);
+      continue;
+    }
+    // A bullet under a quotation names its speaker.
+    if (text::is_bullet(l.text) && k > 0 && text::is_quotation(lines[open[k - 1]].text) &&
+        text::word_count(text::strip_bullet(l.text)) <= 6) {
+      l.label = LineLabel::kBody;
+      l.attribution = true;
+      continue;
+    }
+    bool paragraph_follows = false;
+    for (size_t j = k + 1; j < open.size(); ++j) {
+      const Line& n = lines[open[j]];
+      if (text::fold(n.text) == folded_title) continue;
+      paragraph_follows = text::is_paragraph_shaped(n.text) || text::is_bullet(n.text);
+      break;
+    }
+    if (text::is_heading_shaped(l.text)) {
+      // A short line that introduces a paragraph is a heading; one that introduces nothing is
+      // leftover chrome (a tag, a related link) once the body has started.
+      if (paragraph_follows) l.label = LineLabel::kHeading;
+      else if (k + 1 == open.size() && k > first_body) set_removed(l, LineLabel::kBoilerplate, RemovedKind::kBoilerplate);
+      else l.label = LineLabel::kHeading;
+      continue;
+    }
+    l.label = LineLabel::kBody;
+  }
+}
+
+std::string join_comment_text(const std::vector<std::string_view>& parts) {
+  std::string out;
+  for (auto p : parts) {
+    if (!out.empty()) out += '\n';
+    out += p;
+  }
+  return out;
+}
+
+// Comment records from the thread's lines.
+void build_comments(const std::vector<Line>& lines, const CommentZone& zone, Document& doc) {
+  if (zone.begin >= zone.end) return;
+  struct Open {
+    Comment c;
+    std::vector<std::string_view> parts;
+  };
+  std::vector<Open> records;
+  std::vector<std::pair<int, int>> stack;  // (indent, id) of the comments that may be replied to
+  auto start = [&](std::optional<std::string> author, int indent) {
+    Open o;
+    o.c.id = static_cast<int>(records.size()) + 1;
+    o.c.author = std::move(author);
+    while (!stack.empty() && stack.back().first >= indent) stack.pop_back();
+    if (!stack.empty()) o.c.parent = stack.back().second;
+    stack.push_back({indent, o.c.id});
+    records.push_back(std::move(o));
+  };
+
+  bool any_blank_inside = false;
+  for (size_t i = zone.begin + 1; i < zone.end; ++i)
+    if (lines[i].blank_before > 0) any_blank_inside = true;
+
+  for (size_t i = zone.begin; i < zone.end; ++i) {
+    const Line& l = lines[i];
+    if (l.label != LineLabel::kComment) continue;
+    if (l.count_header) continue;
+    if (zone.marked && l.header) {
+      start(l.header->author, l.header->indent);
+      // The author's name repeated under the avatar, then maybe a date.
+      size_t j = i + 1;
+      if (j < zone.end && text::trim(lines[j].text) == l.header->author) i = j++;
+      if (j < zone.end) {
+        if (auto d = text::parse_french_date(lines[j].text)) {
+          records.back().c.date = *d;
+          i = j;
+        }
+      }
+      continue;
+    }
+    if (records.empty() || (!zone.marked && (!any_blank_inside || l.blank_before > 0))) {
+      // Unmarked comments: one per paragraph, or one per line when nothing separates them.
+      start(std::nullopt, zone.marked ? 0 : 1 << 20);
+      stack.clear();
+    }
+    records.back().parts.push_back(l.text);
+  }
+  for (auto& o : records) {
+    o.c.text = join_comment_text(o.parts);
+    doc.comments.push_back(std::move(o.c));
+  }
+}
+
+void build_body(const std::vector<Line>& lines, Document& doc) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (!l.label) continue;
+    switch (*l.label) {
+      case LineLabel::kTitle:
+      case LineLabel::kComment:
+        break;
+      case LineLabel::kStandfirst:
+        doc.body.push_back({BlockKind::kParagraph, std::string(l.text), {}});
+        break;
+      case LineLabel::kHeading:
+        doc.body.push_back({BlockKind::kHeading, std::string(l.text), {}});
+        break;
+      case LineLabel::kBody:
+        if (l.attribution && !doc.body.empty()) {
+          Block& quote = doc.body.back();
+          quote.kind = BlockKind::kQuote;
+          quote.text += "\n— ";
+          quote.text += text::strip_bullet(l.text);
+        } else if (text::is_bullet(l.text)) {
+          if (!doc.body.empty() && doc.body.back().kind == BlockKind::kList && i > 0 &&
+              lines[i - 1].label == LineLabel::kBody && text::is_bullet(lines[i - 1].text) &&
+              !lines[i - 1].attribution) {
+            doc.body.back().text += "\n";
+            doc.body.back().text += text::strip_bullet(l.text);
+          } else {
+            doc.body.push_back({BlockKind::kList, std::string(text::strip_bullet(l.text)), {}});
+          }
+        } else {
+          doc.body.push_back({text::is_quotation(l.text) ? BlockKind::kQuote : BlockKind::kParagraph,
+                              std::string(l.text), {}});
+        }
+        break;
+      case LineLabel::kAd:
+      case LineLabel::kBoilerplate:
+      case LineLabel::kCaption: {
+        RemovedKind kind = l.removed_kind.value_or(RemovedKind::kBoilerplate);
+        // Adjacent lines of one kind are one removed block (an ad listing, a comment form).
+        if (i > 0 && lines[i - 1].removed_kind == kind && lines[i - 1].label == l.label &&
+            !doc.removed.empty() && doc.removed.back().kind == kind && l.blank_before <= 1) {
+          doc.removed.back().text += "\n";
+          doc.removed.back().text += l.text;
+        } else {
+          doc.removed.push_back({kind, std::string(l.text)});
+        }
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Status extract_text(const RawPage& page, const ExtractOptions& options, Document& doc) {
+  std::vector<Line> lines = split_lines(page.content);
+  compute_cues(lines);
+  CommentZone zone = find_marked_zone(lines);
+  if (zone.begin >= zone.end) zone = find_unmarked_zone(lines);
+  label_by_cues(lines, zone);
+  label_article(lines, zone, doc);
+  for (auto& l : lines)
+    if (!l.label) l.label = LineLabel::kBody;
+  build_comments(lines, zone, doc);
+  build_body(lines, doc);
+  if (doc.lang.empty()) doc.lang = "und";
+  if (options.explain) {
+    doc.lines.reserve(lines.size());
+    for (const auto& l : lines) doc.lines.push_back({l.no, *l.label});
   }
   return Status::Ok();
 }
