@@ -8,7 +8,7 @@
 // HTML parse (building the DOM) apart from the rest (scoring, blocks, metadata, comments).
 //
 // Usage: wcxb_bench [--data DIR] [--parser libxml2|gumbo|both] [--limit N] [--repeat N]
-//                   [--page NNNN] [--worst N]
+//                   [--page NNNN] [--worst N] [--quality-only]
 // DIR is the WCXB dev directory (holding html/ and ground-truth/) or any ancestor laid out as
 // /work/shared (DIR/data/extraction/wcxb/dev). Without --data, ../shared next to the source tree.
 // Exits 0 with a message when the data is absent, so that a checkout without it still passes.
@@ -189,7 +189,7 @@ struct RunFigures {
 };
 
 int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, int worst,
-        const std::string& single_page) {
+        const std::string& single_page, bool measure_speed) {
   veille::ExtractOptions options;
   options.parser = parser;
   veille::Extractor extractor(options);
@@ -223,6 +223,7 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
       if (doc.ok()) {
         for (const auto& b : doc->body)
           std::printf("[%s] %s\n", veille::block_kind_name(b.kind), b.text.c_str());
+        std::printf("(%zu comments)\n", doc->comments.size());
         for (const auto& r : doc->removed)
           std::printf("  (removed %s) %.200s\n", veille::removed_kind_name(r.kind), r.text.c_str());
       }
@@ -247,7 +248,7 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
   // ---- speed: parse apart from the rest, one thread ----
   RunFigures fig;
   size_t html_bytes = 0;
-  for (int rep = 0; rep < repeat; ++rep) {
+  for (int rep = 0; measure_speed && rep < repeat; ++rep) {
     for (const auto& page : pages) {
       html_bytes += page.html.size();
       auto t0 = Clock::now();
@@ -286,6 +287,7 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
   for (const auto& [type, ts] : by_type)
     std::printf("  %-14s n=%4d  F1 %.4f  P %.4f  R %.4f\n", type.c_str(), ts.n, ts.f1 / ts.n,
                 ts.p / ts.n, ts.r / ts.n);
+  if (measure_speed) {
   std::printf("speed (one thread):\n");
   std::printf("  parse only        %8.1f MB/s\n", mb / fig.parse_seconds);
   std::printf("  extraction only   %8.1f MB/s  (DOM -> document, excluding parse)\n",
@@ -296,6 +298,7 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
               100.0 * fig.parse_seconds / (fig.parse_seconds + fig.rest_seconds));
   std::printf("  end to end        %8.1f MB/s  %8.1f pages/s  (Extractor::extract)\n",
               mb / fig.end_to_end_seconds, n_pages / fig.end_to_end_seconds);
+  }
   if (worst > 0) {
     std::sort(per_page.begin(), per_page.end());
     std::printf("worst pages:");
@@ -312,6 +315,7 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
 int main(int argc, char** argv) {
   std::string data_arg, parser_arg = "both", single_page;
   int limit = 0, repeat = 1, worst = 0;
+  bool measure_speed = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -327,10 +331,11 @@ int main(int argc, char** argv) {
     else if (a == "--repeat") repeat = std::max(1, std::stoi(next()));
     else if (a == "--page") single_page = next();
     else if (a == "--worst") worst = std::stoi(next());
+    else if (a == "--quality-only") measure_speed = false;
     else {
       std::fprintf(stderr,
                    "usage: wcxb_bench [--data DIR] [--parser libxml2|gumbo|both] [--limit N] "
-                   "[--repeat N] [--page NNNN] [--worst N]\n");
+                   "[--repeat N] [--page NNNN] [--worst N] [--quality-only]\n");
       return 2;
     }
   }
@@ -384,7 +389,7 @@ int main(int argc, char** argv) {
   std::vector<veille::HtmlParser> parsers;
   if (parser_arg == "libxml2" || parser_arg == "both") parsers.push_back(veille::HtmlParser::kLibxml2);
   if (parser_arg == "gumbo" || parser_arg == "both") parsers.push_back(veille::HtmlParser::kGumbo);
-  for (auto p : parsers) run(pages, p, repeat, worst, single_page);
+  for (auto p : parsers) run(pages, p, repeat, worst, single_page, measure_speed);
   if (single_page.empty())
     std::printf("\nreproduce: cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && "
                 "cmake --build build --target wcxb_bench -j2 && ./build/bench/wcxb_bench --parser %s%s%s\n",

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,10 +48,10 @@ constexpr std::array kTags = std::to_array<TagInfo>({
     {"a", TagRole::kLink},          {"abbr", TagRole::kInline},     {"acronym", TagRole::kInline},
     {"applet", TagRole::kSkip},     {"audio", TagRole::kSkip},      {"b", TagRole::kInline},
     {"bdi", TagRole::kInline},      {"bdo", TagRole::kInline},      {"big", TagRole::kInline},
-    {"blockquote", TagRole::kQuote}, {"br", TagRole::kBreak},       {"button", TagRole::kSkip},
+    {"blockquote", TagRole::kQuote}, {"br", TagRole::kBreak},       {"button", TagRole::kBlock},
     {"canvas", TagRole::kSkip},     {"cite", TagRole::kInline},     {"code", TagRole::kInline},
     {"data", TagRole::kInline},     {"datalist", TagRole::kSkip},   {"dd", TagRole::kListItem},
-    {"del", TagRole::kInline},      {"dfn", TagRole::kInline},      {"dialog", TagRole::kSkip},
+    {"del", TagRole::kInline},      {"dfn", TagRole::kInline},      {"dialog", TagRole::kBlock},
     {"dl", TagRole::kList},         {"dt", TagRole::kListItem},     {"em", TagRole::kInline},
     {"embed", TagRole::kSkip},      {"figcaption", TagRole::kFigcaption}, {"font", TagRole::kInline},
     {"frame", TagRole::kSkip},      {"frameset", TagRole::kSkip},   {"h1", TagRole::kHeading},
@@ -60,7 +62,7 @@ constexpr std::array kTags = std::to_array<TagInfo>({
     {"label", TagRole::kInline},    {"li", TagRole::kListItem},     {"link", TagRole::kSkip},
     {"map", TagRole::kSkip},        {"mark", TagRole::kInline},     {"math", TagRole::kSkip},
     {"meta", TagRole::kSkip},       {"meter", TagRole::kSkip},      {"nobr", TagRole::kInline},
-    {"noframes", TagRole::kSkip},   {"noscript", TagRole::kSkip},   {"object", TagRole::kSkip},
+    {"noframes", TagRole::kSkip},   {"noscript", TagRole::kBlock},   {"object", TagRole::kSkip},
     {"ol", TagRole::kList},         {"optgroup", TagRole::kSkip},   {"option", TagRole::kSkip},
     {"output", TagRole::kSkip},     {"picture", TagRole::kInline},  {"pre", TagRole::kPre},
     {"progress", TagRole::kSkip},   {"q", TagRole::kInline},        {"rp", TagRole::kInline},
@@ -101,78 +103,80 @@ enum class Evidence : uint8_t {
   kHidden,       // hidden, aria-hidden, display:none: not shown to readers
 };
 
+// Where a class word counts: anywhere in a class token ("site-footer", "main-nav") or only as
+// its first word ("widget-area" but not "elementor-widget", a page-builder term for any box).
+enum class WordPlace : uint8_t { kAnywhere, kFirst };
+
 struct WordEvidence {
   std::string_view word;
   Evidence evidence;
+  WordPlace place;
 };
 
-// Words of id/class values (split on anything not a letter or digit). Sorted for binary search.
+// Words of id/class tokens (split on anything not a letter or digit). Sorted for binary search.
 constexpr std::array kClassWords = std::to_array<WordEvidence>({
-    {"ad", Evidence::kAd},
-    {"addthis", Evidence::kBoilerplate},
-    {"ads", Evidence::kAd},
-    {"adsbygoogle", Evidence::kAd},
-    {"adslot", Evidence::kAd},
-    {"adunit", Evidence::kAd},
-    {"advert", Evidence::kAd},
-    {"advertisement", Evidence::kAd},
-    {"advertising", Evidence::kAd},
-    {"adverts", Evidence::kAd},
-    {"article", Evidence::kPositive},
-    {"articlebody", Evidence::kPositive},
-    {"banner", Evidence::kAd},
-    {"breadcrumb", Evidence::kNavigation},
-    {"breadcrumbs", Evidence::kNavigation},
-    {"comment", Evidence::kCommentForm},
-    {"commentform", Evidence::kCommentForm},
-    {"commentlist", Evidence::kCommentForm},
-    {"comments", Evidence::kCommentForm},
-    {"consent", Evidence::kBoilerplate},
-    {"content", Evidence::kPositive},
-    {"cookie", Evidence::kBoilerplate},
-    {"cookies", Evidence::kBoilerplate},
-    {"copyright", Evidence::kBoilerplate},
-    {"disqus", Evidence::kCommentForm},
-    {"entry", Evidence::kPositive},
-    {"footer", Evidence::kBoilerplate},
-    {"gdpr", Evidence::kBoilerplate},
-    {"hentry", Evidence::kPositive},
-    {"hidden", Evidence::kHidden},
-    {"masthead", Evidence::kNavigation},
-    {"menu", Evidence::kNavigation},
-    {"modal", Evidence::kBoilerplate},
-    {"nav", Evidence::kNavigation},
-    {"navbar", Evidence::kNavigation},
-    {"navigation", Evidence::kNavigation},
-    {"newsletter", Evidence::kBoilerplate},
-    {"onetrust", Evidence::kBoilerplate},
-    {"optin", Evidence::kBoilerplate},
-    {"outbrain", Evidence::kAd},
-    {"pagination", Evidence::kNavigation},
-    {"popular", Evidence::kBoilerplate},
-    {"popup", Evidence::kBoilerplate},
-    {"post", Evidence::kPositive},
-    {"promo", Evidence::kAd},
-    {"promotion", Evidence::kAd},
-    {"prose", Evidence::kPositive},
-    {"recommended", Evidence::kBoilerplate},
-    {"related", Evidence::kBoilerplate},
-    {"respond", Evidence::kCommentForm},
-    {"share", Evidence::kBoilerplate},
-    {"sharedaddy", Evidence::kBoilerplate},
-    {"sharing", Evidence::kBoilerplate},
-    {"sidebar", Evidence::kBoilerplate},
-    {"signup", Evidence::kBoilerplate},
-    {"social", Evidence::kBoilerplate},
-    {"sponsor", Evidence::kAd},
-    {"sponsored", Evidence::kAd},
-    {"story", Evidence::kPositive},
-    {"subscribe", Evidence::kBoilerplate},
-    {"taboola", Evidence::kAd},
-    {"toolbar", Evidence::kNavigation},
-    {"trending", Evidence::kBoilerplate},
-    {"widget", Evidence::kBoilerplate},
-    {"widgets", Evidence::kBoilerplate},
+    {"ad", Evidence::kAd, WordPlace::kAnywhere},
+    {"addthis", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"ads", Evidence::kAd, WordPlace::kAnywhere},
+    {"adsbygoogle", Evidence::kAd, WordPlace::kAnywhere},
+    {"adslot", Evidence::kAd, WordPlace::kAnywhere},
+    {"adunit", Evidence::kAd, WordPlace::kAnywhere},
+    {"advert", Evidence::kAd, WordPlace::kAnywhere},
+    {"advertisement", Evidence::kAd, WordPlace::kAnywhere},
+    {"advertising", Evidence::kAd, WordPlace::kAnywhere},
+    {"adverts", Evidence::kAd, WordPlace::kAnywhere},
+    {"article", Evidence::kPositive, WordPlace::kAnywhere},
+    {"articlebody", Evidence::kPositive, WordPlace::kAnywhere},
+    {"breadcrumb", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"breadcrumbs", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"comment", Evidence::kCommentForm, WordPlace::kAnywhere},
+    {"commentform", Evidence::kCommentForm, WordPlace::kAnywhere},
+    {"commentlist", Evidence::kCommentForm, WordPlace::kAnywhere},
+    {"comments", Evidence::kCommentForm, WordPlace::kAnywhere},
+    {"consent", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"content", Evidence::kPositive, WordPlace::kAnywhere},
+    {"cookie", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"cookies", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"copyright", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"disqus", Evidence::kCommentForm, WordPlace::kAnywhere},
+    {"entry", Evidence::kPositive, WordPlace::kAnywhere},
+    {"footer", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"gdpr", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"hentry", Evidence::kPositive, WordPlace::kAnywhere},
+    {"masthead", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"menu", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"modal", Evidence::kBoilerplate, WordPlace::kFirst},
+    {"nav", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"navbar", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"navigation", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"newsletter", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"onetrust", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"optin", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"outbrain", Evidence::kAd, WordPlace::kAnywhere},
+    {"pagination", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"popular", Evidence::kBoilerplate, WordPlace::kFirst},
+    {"popup", Evidence::kBoilerplate, WordPlace::kFirst},
+    {"post", Evidence::kPositive, WordPlace::kAnywhere},
+    {"promo", Evidence::kAd, WordPlace::kFirst},
+    {"prose", Evidence::kPositive, WordPlace::kAnywhere},
+    {"recommended", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"related", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"respond", Evidence::kCommentForm, WordPlace::kAnywhere},
+    {"share", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"sharedaddy", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"sharing", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"sidebar", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"signup", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"social", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"sponsor", Evidence::kAd, WordPlace::kAnywhere},
+    {"sponsored", Evidence::kAd, WordPlace::kAnywhere},
+    {"story", Evidence::kPositive, WordPlace::kAnywhere},
+    {"subscribe", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"taboola", Evidence::kAd, WordPlace::kAnywhere},
+    {"toolbar", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"trending", Evidence::kBoilerplate, WordPlace::kFirst},
+    {"widget", Evidence::kBoilerplate, WordPlace::kFirst},
+    {"widgets", Evidence::kBoilerplate, WordPlace::kFirst},
 });
 
 static_assert([] {
@@ -217,22 +221,23 @@ Evidence class_evidence(std::string_view value, Evidence so_far) {
   char word[32];
   size_t len = 0;
   bool overlong = false;
+  int word_in_token = 0;  // position of the current word inside its whitespace-separated token
   auto finish = [&] {
     if (len > 0 && !overlong) {
       std::string_view w(word, len);
       auto it = std::lower_bound(kClassWords.begin(), kClassWords.end(), w,
                                  [](const WordEvidence& e, std::string_view n) { return e.word < n; });
-      if (it != kClassWords.end() && it->word == w) {
+      if (it != kClassWords.end() && it->word == w &&
+          (it->place == WordPlace::kAnywhere || word_in_token == 0)) {
         Evidence e = it->evidence;
-        if (e == Evidence::kHidden) {
-          // Only the bare class "hidden" hides; "hidden-xs" and friends are responsive tweaks.
-        } else if (is_negative(e)) {
+        if (is_negative(e)) {
           if (!is_negative(result)) result = e;
         } else if (result == Evidence::kNone) {
           result = e;
         }
       }
     }
+    if (len > 0) ++word_in_token;
     len = 0;
     overlong = false;
   };
@@ -242,6 +247,7 @@ Evidence class_evidence(std::string_view value, Evidence so_far) {
       if (len < sizeof word) word[len++] = c; else overlong = true;
     } else {
       finish();
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') word_in_token = 0;
     }
   }
   finish();
@@ -271,7 +277,11 @@ bool style_hides(std::string_view style) {
 Evidence element_evidence(const Node& n, TagRole role) {
   Evidence e = Evidence::kNone;
   const std::string& tag = n.tag;
-  if (tag == "nav" || tag == "menu") e = Evidence::kNavigation;
+  if (tag == "nav" || tag == "menu" || tag == "button") e = Evidence::kNavigation;
+  else if (tag == "dialog") e = Evidence::kBoilerplate;
+  // What a browser without scripts shows; some sites (Discourse) put their whole content there.
+  // Hidden unless it holds most of the page's prose.
+  else if (tag == "noscript") e = Evidence::kHidden;
   else if (tag == "footer" || tag == "aside" || tag == "header") e = Evidence::kBoilerplate;
   else if (tag == "article" || tag == "main") e = Evidence::kPositive;
   (void)role;
@@ -648,30 +658,30 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   PageMetadata meta = extract_metadata(dom, url);
   CommentThread thread = extract_html_comments(dom);
 
-  // Per-node side tables, indexed by Node::index (pre-order, so parents come first).
-  std::vector<uint8_t> skip(n_nodes, 0);
+  // Per-node side tables, indexed by Node::index (pre-order, so parents come first and a reverse
+  // sweep visits children before their parent).
+  std::vector<uint8_t> skip(n_nodes, 0);  // script, style, ...: never text
   std::vector<Evidence> evidence(n_nodes, Evidence::kNone);
   std::vector<uint32_t> chars(n_nodes, 0);
-  std::vector<uint8_t> structural(n_nodes, 0);        // subtree holds headings, tables, quotes...
-  std::vector<uint32_t> max_cell_chars(n_nodes, 0);   // largest td/th text in the subtree
-  std::vector<uint32_t> subtree_end(n_nodes, 0);      // one past the last index of the subtree
+  std::vector<uint8_t> structural(n_nodes, 0);       // subtree holds headings, tables, quotes...
+  std::vector<uint32_t> max_cell_chars(n_nodes, 0);  // largest td/th text in the subtree
+  std::vector<uint32_t> subtree_end(n_nodes, 0);     // one past the last index of the subtree
   std::vector<uint8_t> has_textarea(n_nodes, 0);
+  std::vector<uint8_t> in_comments(n_nodes, 0);      // a CommentThread container
 
   const Node* body = nullptr;
   for (size_t i = 0; i < n_nodes; ++i) {
     const Node* n = dom.node(i);
     if (!n->is_element()) continue;
     if (!body && n->tag == "body") body = n;
-    const bool parent_skipped = n->parent && skip[n->parent->index];
     TagRole role = tag_role(n->tag);
-    Evidence e = element_evidence(*n, role);
-    evidence[i] = e;
-    if (parent_skipped || role == TagRole::kSkip || e == Evidence::kHidden) skip[i] = 1;
+    evidence[i] = element_evidence(*n, role);
+    if ((n->parent && skip[n->parent->index]) || role == TagRole::kSkip) skip[i] = 1;
   }
   for (const Node* c : thread.containers)
-    if (c && c->index < n_nodes) skip[c->index] = 1;
+    if (c && c->index < n_nodes) in_comments[c->index] = 1;
 
-  // Bottom-up sweep: subtree sizes and shape.
+  // Bottom-up: subtree sizes and shape.
   for (size_t i = n_nodes; i-- > 0;) {
     const Node* n = dom.node(i);
     uint32_t end = static_cast<uint32_t>(i + 1);
@@ -700,56 +710,89 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     }
     subtree_end[i] = end;
   }
-  // A list's items are judged on themselves: `structural` above a list should not stop the list's
-  // parent from being a row table, but the list itself needs its own subtree flag, which it has.
 
   const Node* start = body ? body : dom.root();
-  const double page_chars = std::max<uint32_t>(chars[start->index], 1);
-
-  // Forms with a text area are comment or contact forms; others (ASP.NET wraps whole pages in a
-  // <form>) are neutral. Negative markup on an element holding most of the page is a layout
-  // wrapper ("has-sidebar"), not chrome.
-  std::vector<uint32_t> negative_ancestor(n_nodes, UINT32_MAX);
-  for (size_t i = 0; i < n_nodes; ++i) {
-    const Node* n = dom.node(i);
-    if (!n->is_element()) continue;
-    if (n->tag == "form" && has_textarea[i] && evidence[i] == Evidence::kNone)
-      evidence[i] = Evidence::kCommentForm;
-    if (is_negative(evidence[i]) && (chars[i] > 0.5 * page_chars || n == start || n->tag == "html"))
-      evidence[i] = Evidence::kNone;
-    uint32_t inherited = n->parent ? negative_ancestor[n->parent->index] : UINT32_MAX;
-    negative_ancestor[i] = is_negative(evidence[i]) ? static_cast<uint32_t>(i) : inherited;
-  }
-
   Linearizer linearizer(dom, skip, structural, max_cell_chars);
   std::vector<TextBlock> blocks = linearizer.run(start);
 
-  // Each block's value goes to its owner; a bottom-up sweep sums values per subtree.
-  std::vector<double> subtree_value(n_nodes, 0.0);
+  // Prose per subtree, judged on the text alone: how much of the page's readable text it holds.
+  std::vector<double> prose(n_nodes, 0.0);
   for (auto& b : blocks) {
-    bool under_negative = negative_ancestor[b.owner] != UINT32_MAX;
-    b.value = under_negative ? -static_cast<double>(b.chars) : block_value(b);
-    subtree_value[b.owner] += b.value;
+    b.value = block_value(b);
+    if (b.value > 0) prose[b.owner] += b.value;
   }
   for (size_t i = n_nodes; i-- > 1;) {
     const Node* n = dom.node(i);
-    if (n->parent) subtree_value[n->parent->index] += subtree_value[i];
+    if (n->parent) prose[n->parent->index] += prose[i];
   }
+  const double page_prose = prose[start->index];
 
-  // The content root: the element with the best subtree value, outside negative markup.
-  uint32_t root = start->index;
-  double best = -1e300;
-  for (uint32_t i = start->index; i < subtree_end[start->index]; ++i) {
-    const Node* n = dom.node(i);
-    if (!n->is_element() || skip[i] || negative_ancestor[i] != UINT32_MAX) continue;
-    double v = subtree_value[i];
-    if (evidence[i] == Evidence::kPositive) v *= 1.05;
-    if (v > best) {
-      best = v;
-      root = i;
+  // Markup evidence, corrected: a form with a text area is a comment or contact form, other forms
+  // are neutral (ASP.NET wraps whole pages in one). Negative markup on an element that holds most
+  // of the page's prose is a layout wrapper ("sidebar-first-only", "has-sidebar"), not chrome.
+  auto resolve_evidence = [&](bool comments_are_chrome) {
+    std::vector<uint32_t> negative_ancestor(n_nodes, UINT32_MAX);
+    for (size_t i = 0; i < n_nodes; ++i) {
+      const Node* n = dom.node(i);
+      if (!n->is_element()) continue;
+      Evidence e = evidence[i];
+      if (n->tag == "form" && has_textarea[i] && e == Evidence::kNone) e = Evidence::kCommentForm;
+      if (comments_are_chrome && in_comments[i]) e = Evidence::kCommentForm;
+      else if ((is_negative(e) || e == Evidence::kHidden) &&
+               (prose[i] > 0.5 * page_prose || n == start || n->tag == "html"))
+        e = Evidence::kNone;
+      evidence[i] = e;
+      uint32_t inherited = n->parent ? negative_ancestor[n->parent->index] : UINT32_MAX;
+      negative_ancestor[i] = (is_negative(e) || e == Evidence::kHidden) ? static_cast<uint32_t>(i) : inherited;
+    }
+    return negative_ancestor;
+  };
+  auto choose_root = [&](const std::vector<uint32_t>& negative_ancestor, double* best_value) {
+    std::vector<double> subtree_value(n_nodes, 0.0);
+    for (const auto& b : blocks)
+      subtree_value[b.owner] += negative_ancestor[b.owner] != UINT32_MAX ? -static_cast<double>(b.chars) : b.value;
+    for (size_t i = n_nodes; i-- > 1;) {
+      const Node* n = dom.node(i);
+      if (n->parent) subtree_value[n->parent->index] += subtree_value[i];
+    }
+    uint32_t root = start->index;
+    double best = -1e300;
+    for (uint32_t i = start->index; i < subtree_end[start->index]; ++i) {
+      const Node* n = dom.node(i);
+      if (!n->is_element() || skip[i] || negative_ancestor[i] != UINT32_MAX) continue;
+      double v = subtree_value[i];
+      if (evidence[i] == Evidence::kPositive) v *= 1.05;
+      if (v > best) {
+        best = v;
+        root = i;
+      }
+    }
+    *best_value = best;
+    return root;
+  };
+
+  const std::vector<Evidence> markup_evidence = evidence;
+  std::vector<uint32_t> negative_ancestor = resolve_evidence(true);
+  double best_value = 0;
+  uint32_t root = choose_root(negative_ancestor, &best_value);
+  if (!thread.containers.empty()) {
+    // A forum thread or Q&A page: the "comments" are the content when what is left beside them is
+    // a small fraction of the prose.
+    double comment_prose = 0;
+    for (const Node* c : thread.containers)
+      if (c && c->index < n_nodes) comment_prose += prose[c->index];
+    if (best_value < 0.25 * comment_prose) {
+      evidence = markup_evidence;
+      negative_ancestor = resolve_evidence(false);
+      root = choose_root(negative_ancestor, &best_value);
     }
   }
   const uint32_t root_end = subtree_end[root];
+  if (getenv("VEILLE_DEBUG_ROOT")) {  // DEBUG-ONLY
+    for (const auto& b : blocks) fprintf(stderr, "blk owner %u <%s %s> v=%.0f c=%u lc=%u w=%u neg=%u: %.80s\n", b.owner, dom.node(b.owner)->tag.c_str(), dom.node(b.owner)->id_and_class().substr(0,40).c_str(), b.value, b.chars, b.link_chars, b.words, negative_ancestor[b.owner], b.text.c_str());
+    for (const Node* p = dom.node(root); p; p = p->parent)
+      fprintf(stderr, "root chain: <%s %s> prose %.0f chars %u neg %u ev %d\n", p->tag.c_str(), p->id_and_class().c_str(), prose[p->index], chars[p->index], negative_ancestor[p->index], (int)evidence[p->index]);
+  }
 
   // ---- metadata ----
   if (meta.title && !meta.title->empty()) doc.title = meta.title;
@@ -768,17 +811,19 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
 
   // ---- body: blocks under the root, minus the chrome inside it ----
   for (auto& b : blocks) {
+    const uint32_t neg = negative_ancestor[b.owner];
     const bool inside = b.owner >= root && b.owner < root_end;
+    if (neg != UINT32_MAX && evidence[neg] == Evidence::kHidden) continue;  // never shown
     if (!inside) {
-      uint32_t neg = negative_ancestor[b.owner];
       RemovedKind kind = neg != UINT32_MAX ? removed_kind_for(evidence[neg])
                          : (b.chars && b.link_chars * 2 > b.chars) ? RemovedKind::kNavigation
                                                                   : RemovedKind::kBoilerplate;
+      if (neg != UINT32_MAX && in_comments[neg]) continue;  // the comments are in doc.comments
       doc.removed.push_back({kind, std::move(b.text)});
       continue;
     }
-    uint32_t neg = negative_ancestor[b.owner];
     if (neg != UINT32_MAX && neg >= root) {
+      if (in_comments[neg]) continue;
       doc.removed.push_back({removed_kind_for(evidence[neg]), std::move(b.text)});
       continue;
     }
