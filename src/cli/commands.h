@@ -8,5 +8,9 @@ namespace veille::cli {
 
 // Registers `extract` on app; the callback stores its exit code into *exit_code.
 void add_extract_command(CLI::App& app, int* exit_code);
+// Registers `ner` (tag CoNLL tokens with named entities).
+void add_ner_command(CLI::App& app, int* exit_code);
+// Registers `train` with its `ner` subcommand (train the named-entity model).
+void add_train_command(CLI::App& app, int* exit_code);
 
 }  // namespace veille::cli
