@@ -329,15 +329,15 @@ bool is_ad_marker(std::string_view line) {
   return std::find(kAdMarkers.begin(), kAdMarkers.end(), f) != kAdMarkers.end();
 }
 
-bool is_listing_line(std::string_view line) {
+ListingCue listing_cue(std::string_view line) {
   std::string_view t = trim(line);
-  if (t.empty() || t.size() > 240 || char_count(t) > 160) return false;
-  if (last_meaningful_cp(t) == '.') return false;
+  if (t.empty() || t.size() > 240 || char_count(t) > 160) return ListingCue::kNone;
+  if (last_meaningful_cp(t) == '.') return ListingCue::kNone;
   std::string f = fold(t);
   std::smatch m;
   if (std::regex_search(f, m, price_re())) {
-    if (m[4].matched) return true;                    // a rate: "par jour", "/ mois"
-    if (word_count(t) <= 5) return true;              // the line is little more than a price
+    if (m[4].matched) return ListingCue::kPrice;        // a rate: "par jour", "/ mois"
+    if (word_count(t) <= 5) return ListingCue::kPrice;  // the line is little more than a price
   }
   // A French postcode after a capitalised place name: exactly five digits, not part of a longer
   // number, preceded by a space and a word starting upper-case.
@@ -349,13 +349,14 @@ bool is_listing_line(std::string_view line) {
     if (i < 2 || t[i - 1] != ' ') continue;
     int code = std::stoi(std::string(t.substr(i, 5)));
     if (code < 1000 || code > 98999) continue;
-    // Start of the preceding word.
-    size_t w = i - 1;
+    size_t w = i - 1;  // start of the preceding word
     while (w > 0 && t[w - 1] != ' ') --w;
-    if (starts_upper(t.substr(w, i - 1 - w))) return true;
+    if (starts_upper(t.substr(w, i - 1 - w))) return ListingCue::kPostcode;
   }
-  return false;
+  return ListingCue::kNone;
 }
+
+bool is_listing_line(std::string_view line) { return listing_cue(line) != ListingCue::kNone; }
 
 bool is_caption_line(std::string_view line) {
   std::string_view t = trim(line);
@@ -363,8 +364,8 @@ bool is_caption_line(std::string_view line) {
   std::string f = fold(t);
   static const std::regex credit(
       R"((\(\s*|^)(photos?|illustration|image|source photo)\s*:|\b(crédits?|credits?) (photos?|images?)\s*:)"
-      R"(|©|\bcapture d'écran\b|\bgetty images\b|\bshutterstock\b)"
-      R"(|(/|\(|–|—| - )\s*(afp|ap|reuters|sipa|abaca|epa|maxppp|hans lucas|belga|anadolu|dr)\s*\)?\s*$)",
+      R"(|©|\bcapture d'écran\b)"
+      R"(|(/|\(|–|—| - )\s*(afp|ap|reuters|sipa|abaca|epa|maxppp|hans lucas|belga|anadolu|dr|getty images|shutterstock)\s*\)?\s*$)",
       std::regex::ECMAScript | std::regex::optimize);
   return std::regex_search(f, credit);
 }
@@ -373,7 +374,7 @@ std::optional<int> comment_count_header(std::string_view line) {
   std::string f = fold_label(line);
   if (f.empty() || char_count(f) > 200) return std::nullopt;
   static const std::regex bare(
-      R"(^(les |vos |\d+ )?(commentaires|réactions|comments|discussion|responses|replies))");
+      R"(^(les |vos )?(commentaires|réactions|comments))");
   static const std::regex counted(
       R"(^(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three)\s+)"
       R"((réponses?|commentaires?|réactions?|réflexions?|avis|comments?|replies|reply|responses?|thoughts?))"
@@ -463,9 +464,10 @@ std::optional<std::string> parse_french_date(std::string_view line) {
   return out;
 }
 
-double comment_register(std::string_view line) {
+RegisterCues register_cues(std::string_view line) {
+  RegisterCues r;
   std::string_view t = trim(line);
-  if (t.empty()) return 0;
+  if (t.empty()) return r;
   // Drop quoted speech: « ... » and “ ... ” (an unmatched opening quote keeps the rest).
   std::string outside;
   int depth = 0;
@@ -487,9 +489,9 @@ double comment_register(std::string_view line) {
   }
   std::string f = fold(outside);
 
-  double score = 0;
   bool tutoiement = false, first_person = false, colloquial = false, masked = false;
-  static const std::array<std::string_view, 6> tu_words = {"tu", "toi", "ton", "ta", "tes", "te"};
+  // "ton" is left out: it is also the noun (un ton mesuré).
+  static const std::array<std::string_view, 5> tu_words = {"tu", "toi", "ta", "tes", "te"};
   static const std::array<std::string_view, 5> je_words = {"je", "moi", "mon", "ma", "mes"};
   static const std::array<std::string_view, 9> oral_words = {"ben",  "bah",   "bref", "ouais", "mdr",
                                                               "lol", "ptdr", "perso", "balek"};
@@ -509,10 +511,15 @@ double comment_register(std::string_view line) {
     char after = e < f.size() ? f[e] : '\0';
     char before = b > 0 ? f[b - 1] : '\0';
     i = e;
-    // Masked profanity: letters glued to * @ or + inside one token ("m***e", "salop@rds").
-    if ((after == '*' || after == '@' || before == '*' || before == '@') &&
-        !(after == '@' && f.find('.', e) != std::string::npos && f.find(' ', e) > f.find('.', e)))
-      masked = true;
+    // Masked profanity: * or @ inside a word ("salop@rds", "fout**t**r"), a run of stars after
+    // letters ("m***e"), or a star standing for a word's first letter ("les *ouilles"). A star
+    // before a capital at the start of a line is a footnote mark, and "x@y.z" an e-mail address.
+    bool star_inside = (after == '*' || after == '@') && e + 1 < f.size() &&
+                       (std::isalpha(static_cast<unsigned char>(f[e + 1])) || f[e + 1] == '*');
+    bool star_run = after == '*' && e + 1 < f.size() && f[e + 1] == '*';
+    bool star_first = before == '*' && b >= 2 && f[b - 2] == ' ' && t.find('*') != 0;
+    bool email = after == '@' && f.find('.', e) != std::string::npos && f.find('.', e) < f.find(' ', e);
+    if ((star_inside || star_run || star_first) && !email) masked = true;
     if (after == '+' && e + 1 < f.size() && std::isalnum(static_cast<unsigned char>(f[e + 1])) &&
         w.size() == 1)
       masked = true;
@@ -525,19 +532,33 @@ double comment_register(std::string_view line) {
     if ((w == "j" || w == "m") && after == '\'') first_person = true;
     if (std::find(oral_words.begin(), oral_words.end(), w) != oral_words.end()) colloquial = true;
   }
-  if (tutoiement) score += 1.5;
-  if (first_person) score += 1;
-  if (masked) score += 1.5;
-  if (colloquial) score += 0.5;
-  if (f.find('!') != std::string::npos) score += 1;
-  if (f.find('?') != std::string::npos) score += 0.3;
-  if (f.find("....") != std::string::npos || f.find("….") != std::string::npos ||
-      f.find("!!") != std::string::npos || f.find("?!") != std::string::npos)
-    score += 0.5;
-  if (!starts_upper(t)) score += 0.5;
-  if (char_count(t) < 50) score += 0.5;
-  return score;
+  r.tutoiement = tutoiement;
+  r.first_person = first_person;
+  r.masked = masked;
+  r.colloquial = colloquial;
+  r.exclamation = f.find('!') != std::string::npos;
+  r.question = f.find('?') != std::string::npos;
+  r.punctuation_runs = f.find("....") != std::string::npos || f.find("….") != std::string::npos ||
+                       f.find("!!") != std::string::npos || f.find("?!") != std::string::npos;
+  std::string_view body = strip_bullet(t);
+  r.lower_start = !starts_upper(body);
+  // A short sentence ("Simplet, va !"), not a short title: it ends with . ! or …
+  UChar32 last = last_meaningful_cp(body);
+  r.short_line = char_count(body) < 50 && (last == '.' || last == '!' || last == 0x2026);
+  r.unpunctuated = word_count(body) >= 10 && !ends_clause(body);
+  r.unaccented_a = body.size() > 2 && body[0] == 'A' && body[1] == ' ';
+  return r;
 }
+
+double RegisterCues::score() const {
+  return 1.5 * tutoiement + 1.0 * first_person + 1.5 * masked + 0.5 * colloquial + 1.0 * exclamation +
+         0.3 * question + 0.5 * punctuation_runs + 0.5 * lower_start + 0.5 * short_line +
+         0.5 * unpunctuated + 0.5 * unaccented_a;
+}
+
+bool RegisterCues::strong() const { return tutoiement || masked || exclamation || colloquial; }
+
+double comment_register(std::string_view line) { return register_cues(line).score(); }
 
 bool is_heading_shaped(std::string_view line, size_t max_chars, int max_words) {
   std::string_view t = trim(line);

@@ -47,8 +47,12 @@ std::optional<RemovedKind> boilerplate_phrase(std::string_view line);
 
 // Advertising markers that stand alone on their line: "Publicité", "Sponsorisé", "Annonce" ...
 bool is_ad_marker(std::string_view line);
-// Classified-listing evidence: a rental or sale price ("145€ par jour", "60 € / mois") or a French
-// postcode after a place name ("Valenciennes 59300"), on a short line that is not a sentence.
+// Classified-listing evidence on a short line that is not a sentence: a rental or sale price
+// ("145€ par jour", "60 € / mois"), or a French postcode after a place name ("Valenciennes 59300").
+// A postcode alone is weak evidence (an address in an article has one): the classifier only
+// counts it near a price.
+enum class ListingCue { kNone, kPrice, kPostcode };
+ListingCue listing_cue(std::string_view line);
 bool is_listing_line(std::string_view line);
 // Photo captions and credits: "( Photo : AP)", "Crédit photo : ...", "© Reuters", a line that ends
 // with a news-agency credit.
@@ -76,6 +80,27 @@ std::optional<std::string> parse_french_date(std::string_view line);
 // (« ... », “ ... ”) is ignored, as articles quote people speaking in the first person.
 // 0 for neutral prose; each cue adds about 1.
 double comment_register(std::string_view line);
+
+// The cues behind comment_register(), for callers that weigh them differently.
+struct RegisterCues {
+  bool tutoiement = false;        // tu, toi, te, t', -tu (outside quotes)
+  bool first_person = false;      // je, j', moi, mon, ma, mes, m'
+  bool masked = false;            // masked profanity: m***e, salop@rds, C+0+N+S
+  bool colloquial = false;        // ben, bah, bref, ouais, mdr ...
+  bool exclamation = false;       // ! outside quotes
+  bool question = false;          // ? outside quotes
+  bool punctuation_runs = false;  // ...., …., !!, ?!
+  bool lower_start = false;       // the line starts lower-case
+  bool short_line = false;        // a sentence under 50 characters (ends with . ! or …)
+  bool unpunctuated = false;      // ten words or more and no final punctuation
+  bool unaccented_a = false;      // "A part", "A ce stade": À typed without its accent
+  double score() const;
+  // Cues that edited journalism almost never shows outside quotations.
+  bool strong() const;
+  // Cues of readers addressing each other or swearing: tutoiement, masked profanity.
+  bool addressed() const { return tutoiement || masked; }
+};
+RegisterCues register_cues(std::string_view line);
 
 // Title and heading shape: a short line (<= max_chars code points, <= max_words words) that does
 // not end like a sentence (a question or exclamation mark is allowed) and starts upper-case.

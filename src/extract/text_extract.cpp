@@ -34,8 +34,15 @@ constexpr int kTitleMaxWords = 30;
 constexpr size_t kInitialRunMax = 4;      // lines of navigation we accept before a title
 constexpr int kUnmarkedGapMin = 2;        // blank lines that may separate article and comments
 constexpr double kCommentLikeScore = 1.0;  // comment_register() at which a line reads as a comment
-constexpr double kTailCommentShare = 0.3;  // share of comment-like lines a tail needs...
+constexpr double kTailCommentShare = 0.45;  // share of comment-like lines a tail needs...
 constexpr double kTailContrast = 0.2;      // ...and by how much it must exceed the article's
+// Without a gap: the change point's base rate, and what the tail it finds must show.
+constexpr size_t kMinArticleLines = 3;
+constexpr double kStrongBaseRate = 0.3;
+constexpr int kMinTailLines = 4;
+constexpr double kStrongTailShare = 0.45;
+constexpr double kStrongHeadShareMax = 0.1;
+constexpr int kMinAddressedLines = 2;
 
 struct Line {
   int no = 0;              // 1-based line number in the input
@@ -47,7 +54,7 @@ struct Line {
   // Cues.
   std::optional<RemovedKind> chrome;
   bool ad_marker = false;
-  bool listing = false;
+  text::ListingCue listing = text::ListingCue::kNone;
   bool caption = false;
   std::optional<int> count_header;
   std::optional<CommentHeader> header;
@@ -95,7 +102,7 @@ void compute_cues(std::vector<Line>& lines) {
     l.count_header = text::comment_count_header(l.text);
     l.header = text::comment_header(l.raw);
     l.caption = text::is_caption_line(l.text);
-    l.listing = text::is_listing_line(l.text);
+    l.listing = text::listing_cue(l.text);
   }
   // "3. Jeanne" followed by "Jeanne": a numbered thread entry without an avatar line.
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
@@ -143,40 +150,83 @@ CommentZone find_marked_zone(const std::vector<Line>& lines) {
   return z;
 }
 
-// Readers' comments pasted without markers: after a wider gap than the article's paragraphs use,
-// the tail changes register.
+// Readers' comments pasted without markers. Two cues, in order of trust:
+//  - a wider run of blank lines than the article's paragraphs use, after which the register turns
+//    to that of readers (a moderate share of comment-like lines suffices);
+//  - with no such gap, a change point: the tail that maximises the excess of lines with strong
+//    reader cues (tutoiement, exclamation, masked profanity, oral words) over a base rate, when
+//    that tail is long and clearly unlike the article before it.
 CommentZone find_unmarked_zone(const std::vector<Line>& lines) {
   CommentZone z;
   size_t n = lines.size();
+  auto tail_end = [&](size_t i) {
+    size_t e = i;
+    while (e < n && !(lines[e].chrome && *lines[e].chrome != RemovedKind::kBoilerplate)) ++e;
+    return e;
+  };
+  auto countable = [&](size_t k) { return !lines[k].chrome && !lines[k].ad_marker; };
+  auto head_share = [&](size_t i, auto&& like) {
+    int head = 0, head_like = 0;
+    for (size_t k = 0; k < i; ++k) {
+      if (!countable(k) || !text::is_paragraph_shaped(lines[k].text)) continue;
+      ++head;
+      head_like += like(k);
+    }
+    return head ? double(head_like) / head : 0.0;
+  };
+  auto soft = [&](size_t k) { return comment_like(lines[k]); };
+  auto strong = [&](size_t k) { return text::register_cues(lines[k].text).strong(); };
+
   for (size_t i = 2; i < n; ++i) {
     if (lines[i].blank_before < kUnmarkedGapMin) continue;
-    // The article's usual gap: the largest gap before i that most lines share.
+    // The article's usual gap: the median of the gaps before i.
     std::vector<int> gaps;
     for (size_t k = 1; k < i; ++k) gaps.push_back(lines[k].blank_before);
     std::sort(gaps.begin(), gaps.end());
-    int usual = gaps[gaps.size() / 2];
-    if (lines[i].blank_before <= usual) continue;
-    size_t e = i;
-    while (e < n && !(lines[e].chrome && *lines[e].chrome != RemovedKind::kBoilerplate)) ++e;
-    int tail = 0, tail_like = 0, head = 0, head_like = 0;
+    if (lines[i].blank_before <= gaps[gaps.size() / 2]) continue;
+    size_t e = tail_end(i);
+    int tail = 0, tail_like = 0;
     for (size_t k = i; k < e; ++k) {
-      if (lines[k].chrome || lines[k].ad_marker) continue;
+      if (!countable(k)) continue;
       ++tail;
-      tail_like += comment_like(lines[k]);
-    }
-    for (size_t k = 0; k < i; ++k) {
-      if (lines[k].chrome || lines[k].ad_marker || !text::is_paragraph_shaped(lines[k].text)) continue;
-      ++head;
-      head_like += comment_like(lines[k]);
+      tail_like += soft(k);
     }
     if (tail == 0) continue;
     double tail_share = double(tail_like) / tail;
-    double head_share = head ? double(head_like) / head : 0.0;
-    if (tail_share >= kTailCommentShare && tail_share >= head_share + kTailContrast) {
+    if (tail_share >= kTailCommentShare && tail_share >= head_share(i, soft) + kTailContrast) {
       z.begin = i;
       z.end = e;
       return z;
     }
+  }
+
+  // Change point over the lines before the first form / navigation line.
+  size_t e = tail_end(0);
+  double best = 0;
+  size_t best_start = e;
+  double gain = 0;
+  for (size_t s = e; s-- > kMinArticleLines;) {
+    if (!countable(s)) continue;
+    gain += (strong(s) ? 1.0 : 0.0) - kStrongBaseRate;
+    if (gain > best) {
+      best = gain;
+      best_start = s;
+    }
+  }
+  if (best_start >= e) return z;
+  int tail = 0, tail_strong = 0, tail_addressed = 0;
+  for (size_t k = best_start; k < e; ++k) {
+    if (!countable(k)) continue;
+    ++tail;
+    tail_strong += strong(k);
+    tail_addressed += text::register_cues(lines[k].text).addressed();
+  }
+  double share = tail ? double(tail_strong) / tail : 0.0;
+  // Exclamations alone also mark blogs and advertorials; readers talking to each other do not.
+  if (tail >= kMinTailLines && share >= kStrongTailShare && tail_addressed >= kMinAddressedLines &&
+      head_share(best_start, strong) <= kStrongHeadShareMax) {
+    z.begin = best_start;
+    z.end = e;
   }
   return z;
 }
@@ -196,13 +246,24 @@ void label_by_cues(std::vector<Line>& lines, const CommentZone& zone) {
     else if (l.chrome) set_removed(l, LineLabel::kBoilerplate, *l.chrome);
     else if (in_zone) l.label = LineLabel::kComment;
     else if (l.caption) set_removed(l, LineLabel::kCaption, RemovedKind::kCaption);
-    else if (l.listing) set_removed(l, LineLabel::kAd, RemovedKind::kAd);
+    else if (l.listing == text::ListingCue::kPrice) set_removed(l, LineLabel::kAd, RemovedKind::kAd);
   }
-  // A short line between two listing lines belongs to the listing (a title of a classified ad).
-  for (size_t i = 1; i + 1 < lines.size(); ++i) {
-    Line& l = lines[i];
-    if (l.label || text::is_paragraph_shaped(l.text)) continue;
-    if (lines[i - 1].listing && lines[i + 1].listing) set_removed(l, LineLabel::kAd, RemovedKind::kAd);
+  // Classified listings: postcode lines and short lines next to a priced line (or to a line already
+  // drawn into the listing) belong to it. Repeat until the listing stops growing.
+  auto is_ad = [&](size_t k) { return lines[k].label == LineLabel::kAd && !lines[k].ad_marker; };
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      Line& l = lines[i];
+      if (l.label || l.comment_zone) continue;
+      bool prev = i > 0 && is_ad(i - 1), next = i + 1 < lines.size() && is_ad(i + 1);
+      bool joins = (l.listing == text::ListingCue::kPostcode && (prev || next)) ||
+                   (!text::is_paragraph_shaped(l.text) && prev && next);
+      if (joins) {
+        set_removed(l, LineLabel::kAd, RemovedKind::kAd);
+        grew = true;
+      }
+    }
   }
 }
 
@@ -217,7 +278,8 @@ void label_article(std::vector<Line>& lines, const CommentZone& zone, Document& 
     if (!lines[i].label) set_removed(lines[i], LineLabel::kBoilerplate, RemovedKind::kBoilerplate);
   if (open.empty()) return;
 
-  // Title: the last of the heading-shaped lines that open the page (earlier ones are navigation).
+  // Title: among the heading-shaped lines that open the page, the longest (breadcrumbs and section
+  // names are shorter); the ones before it are navigation, the ones after it headings.
   size_t run = 0;
   while (run < open.size() && run < kInitialRunMax &&
          text::is_heading_shaped(lines[open[run]].text, kTitleMaxChars, kTitleMaxWords))
@@ -225,18 +287,21 @@ void label_article(std::vector<Line>& lines, const CommentZone& zone, Document& 
   size_t first_body = 0;  // index into open
   std::optional<size_t> title;
   if (run > 0 && run < open.size()) {
-    for (size_t k = 0; k + 1 < run; ++k)
+    size_t best = 0;
+    for (size_t k = 1; k < run; ++k)
+      if (text::char_count(lines[open[k]].text) > text::char_count(lines[open[best]].text)) best = k;
+    for (size_t k = 0; k < best; ++k)
       set_removed(lines[open[k]], LineLabel::kBoilerplate, RemovedKind::kNavigation);
-    title = open[run - 1];
+    title = open[best];
     lines[*title].label = LineLabel::kTitle;
     doc.title = std::string(lines[*title].text);
-    first_body = run;
+    first_body = best + 1;
     // Standfirst: a paragraph glued to the title (no blank line, nothing in between).
-    size_t next = open[run];
+    size_t next = open[best + 1];
     if (next == *title + 1 && lines[next].blank_before == 0 && text::is_paragraph_shaped(lines[next].text) &&
         !text::is_heading_shaped(lines[next].text)) {
       lines[next].label = LineLabel::kStandfirst;
-      first_body = run + 1;
+      first_body = best + 2;
     }
   }
   std::string folded_title = title ? text::fold(lines[*title].text) : std::string();
