@@ -8,7 +8,8 @@
 // HTML parse (building the DOM) apart from the rest (scoring, blocks, metadata, comments).
 //
 // Usage: wcxb_bench [--data DIR] [--parser libxml2|gumbo|both] [--limit N] [--repeat N]
-//                   [--page NNNN] [--worst N] [--quality-only]
+//                   [--page NNNN] [--worst N] [--quality-only] [--scores FILE.tsv]
+// --scores writes one line per page: id, page type, precision, recall, F1.
 // DIR is the WCXB dev directory (holding html/ and ground-truth/) or any ancestor laid out as
 // /work/shared (DIR/data/extraction/wcxb/dev). Without --data, ../shared next to the source tree.
 // Exits 0 with a message when the data is absent, so that a checkout without it still passes.
@@ -189,7 +190,7 @@ struct RunFigures {
 };
 
 int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, int worst,
-        const std::string& single_page, bool measure_speed) {
+        const std::string& single_page, bool measure_speed, FILE* scores_out) {
   veille::ExtractOptions options;
   options.parser = parser;
   veille::Extractor extractor(options);
@@ -237,6 +238,8 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
     ts.f1 += f.f1; ts.p += f.precision; ts.r += f.recall; ++ts.n;
     all.f1 += f.f1; all.p += f.precision; all.r += f.recall; ++all.n;
     per_page.push_back({f.f1, page.id});
+    if (scores_out) std::fprintf(scores_out, "%s\t%s\t%.3f\t%.3f\t%.3f\n", page.id.c_str(),
+                                 page.page_type.c_str(), f.precision, f.recall, f.f1);
     if (page.truth_title) {
       ++titles_truth;
       if (title == *page.truth_title) ++titles_exact;
@@ -316,6 +319,7 @@ int main(int argc, char** argv) {
   std::string data_arg, parser_arg = "both", single_page;
   int limit = 0, repeat = 1, worst = 0;
   bool measure_speed = true;
+  std::string scores_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -332,10 +336,11 @@ int main(int argc, char** argv) {
     else if (a == "--page") single_page = next();
     else if (a == "--worst") worst = std::stoi(next());
     else if (a == "--quality-only") measure_speed = false;
+    else if (a == "--scores") scores_path = next();
     else {
       std::fprintf(stderr,
                    "usage: wcxb_bench [--data DIR] [--parser libxml2|gumbo|both] [--limit N] "
-                   "[--repeat N] [--page NNNN] [--worst N] [--quality-only]\n");
+                   "[--repeat N] [--page NNNN] [--worst N] [--quality-only] [--scores FILE.tsv]\n");
       return 2;
     }
   }
@@ -389,7 +394,9 @@ int main(int argc, char** argv) {
   std::vector<veille::HtmlParser> parsers;
   if (parser_arg == "libxml2" || parser_arg == "both") parsers.push_back(veille::HtmlParser::kLibxml2);
   if (parser_arg == "gumbo" || parser_arg == "both") parsers.push_back(veille::HtmlParser::kGumbo);
-  for (auto p : parsers) run(pages, p, repeat, worst, single_page, measure_speed);
+  FILE* scores_out = scores_path.empty() ? nullptr : std::fopen(scores_path.c_str(), "w");
+  for (auto p : parsers) run(pages, p, repeat, worst, single_page, measure_speed, scores_out);
+  if (scores_out) std::fclose(scores_out);
   if (single_page.empty())
     std::printf("\nreproduce: cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && "
                 "cmake --build build --target wcxb_bench -j2 && ./build/bench/wcxb_bench --parser %s%s%s\n",

@@ -100,6 +100,7 @@ enum class Evidence : uint8_t {
   kAd,           // ad, advert, sponsor, promo
   kBoilerplate,  // footer, sidebar, share, related, newsletter, cookie, ...
   kCommentForm,  // comment sections and reply forms
+  kWeakChrome,   // header, button, widget, banner, popup: chrome unless the subtree reads as prose
   kHidden,       // hidden, aria-hidden, display:none: not shown to readers
 };
 
@@ -143,9 +144,9 @@ constexpr std::array kClassWords = std::to_array<WordEvidence>({
     {"footer", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"gdpr", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"hentry", Evidence::kPositive, WordPlace::kAnywhere},
-    {"masthead", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"masthead", Evidence::kWeakChrome, WordPlace::kAnywhere},
     {"menu", Evidence::kNavigation, WordPlace::kAnywhere},
-    {"modal", Evidence::kBoilerplate, WordPlace::kFirst},
+    {"modal", Evidence::kWeakChrome, WordPlace::kFirst},
     {"nav", Evidence::kNavigation, WordPlace::kAnywhere},
     {"navbar", Evidence::kNavigation, WordPlace::kAnywhere},
     {"navigation", Evidence::kNavigation, WordPlace::kAnywhere},
@@ -154,10 +155,10 @@ constexpr std::array kClassWords = std::to_array<WordEvidence>({
     {"optin", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"outbrain", Evidence::kAd, WordPlace::kAnywhere},
     {"pagination", Evidence::kNavigation, WordPlace::kAnywhere},
-    {"popular", Evidence::kBoilerplate, WordPlace::kFirst},
-    {"popup", Evidence::kBoilerplate, WordPlace::kFirst},
+    {"popular", Evidence::kWeakChrome, WordPlace::kFirst},
+    {"popup", Evidence::kWeakChrome, WordPlace::kFirst},
     {"post", Evidence::kPositive, WordPlace::kAnywhere},
-    {"promo", Evidence::kAd, WordPlace::kFirst},
+    {"promo", Evidence::kWeakChrome, WordPlace::kFirst},
     {"prose", Evidence::kPositive, WordPlace::kAnywhere},
     {"recommended", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"related", Evidence::kBoilerplate, WordPlace::kAnywhere},
@@ -174,9 +175,9 @@ constexpr std::array kClassWords = std::to_array<WordEvidence>({
     {"subscribe", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"taboola", Evidence::kAd, WordPlace::kAnywhere},
     {"toolbar", Evidence::kNavigation, WordPlace::kAnywhere},
-    {"trending", Evidence::kBoilerplate, WordPlace::kFirst},
-    {"widget", Evidence::kBoilerplate, WordPlace::kFirst},
-    {"widgets", Evidence::kBoilerplate, WordPlace::kFirst},
+    {"trending", Evidence::kWeakChrome, WordPlace::kFirst},
+    {"widget", Evidence::kWeakChrome, WordPlace::kFirst},
+    {"widgets", Evidence::kWeakChrome, WordPlace::kFirst},
 });
 
 static_assert([] {
@@ -231,7 +232,8 @@ Evidence class_evidence(std::string_view value, Evidence so_far) {
           (it->place == WordPlace::kAnywhere || word_in_token == 0)) {
         Evidence e = it->evidence;
         if (is_negative(e)) {
-          if (!is_negative(result)) result = e;
+          if (!is_negative(result) || (result == Evidence::kWeakChrome && e != Evidence::kWeakChrome))
+            result = e;
         } else if (result == Evidence::kNone) {
           result = e;
         }
@@ -277,12 +279,13 @@ bool style_hides(std::string_view style) {
 Evidence element_evidence(const Node& n, TagRole role) {
   Evidence e = Evidence::kNone;
   const std::string& tag = n.tag;
-  if (tag == "nav" || tag == "menu" || tag == "button") e = Evidence::kNavigation;
+  if (tag == "nav" || tag == "menu") e = Evidence::kNavigation;
+  else if (tag == "button" || tag == "header") e = Evidence::kWeakChrome;
   else if (tag == "dialog") e = Evidence::kBoilerplate;
   // What a browser without scripts shows; some sites (Discourse) put their whole content there.
   // Hidden unless it holds most of the page's prose.
   else if (tag == "noscript") e = Evidence::kHidden;
-  else if (tag == "footer" || tag == "aside" || tag == "header") e = Evidence::kBoilerplate;
+  else if (tag == "footer" || tag == "aside") e = Evidence::kBoilerplate;
   else if (tag == "article" || tag == "main") e = Evidence::kPositive;
   (void)role;
   for (const auto& a : n.attrs) {
@@ -305,8 +308,10 @@ Evidence element_evidence(const Node& n, TagRole role) {
           iequals(a.value, "search"))
         e = Evidence::kNavigation;
       else if (iequals(a.value, "contentinfo") || iequals(a.value, "complementary") ||
-               iequals(a.value, "banner") || iequals(a.value, "dialog"))
+               iequals(a.value, "dialog"))
         e = Evidence::kBoilerplate;
+      else if (iequals(a.value, "banner") && !is_negative(e))
+        e = Evidence::kWeakChrome;
       else if ((iequals(a.value, "main") || iequals(a.value, "article")) && !is_negative(e))
         e = Evidence::kPositive;
     } else if (name == "itemprop") {
@@ -737,6 +742,8 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       if (!n->is_element()) continue;
       Evidence e = evidence[i];
       if (n->tag == "form" && has_textarea[i] && e == Evidence::kNone) e = Evidence::kCommentForm;
+      if (e == Evidence::kWeakChrome)
+        e = prose[i] >= 0.4 * chars[i] ? Evidence::kNone : Evidence::kBoilerplate;
       if (comments_are_chrome && in_comments[i]) e = Evidence::kCommentForm;
       else if ((is_negative(e) || e == Evidence::kHidden) &&
                (prose[i] > 0.5 * page_prose || n == start || n->tag == "html"))
@@ -787,9 +794,23 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       root = choose_root(negative_ancestor, &best_value);
     }
   }
+  // Second stage: when the prose found is a small part of the page's declared main area (<main>,
+  // role=main), the page is a listing, a shop or a hub whose content is more than its prose:
+  // take the whole main area, link lists included.
+  bool listing_like = false;
+  for (const Node* p = dom.node(root); p && p != start; p = p->parent) {
+    const std::string* role = p->attr("role");
+    if (p->tag == "main" || (role && iequals(*role, "main"))) {
+      if (chars[root] <= 0.5 * chars[p->index]) {
+        root = p->index;
+        listing_like = true;
+      }
+      break;
+    }
+  }
   const uint32_t root_end = subtree_end[root];
   if (getenv("VEILLE_DEBUG_ROOT")) {  // DEBUG-ONLY
-    for (const auto& b : blocks) fprintf(stderr, "blk owner %u <%s %s> v=%.0f c=%u lc=%u w=%u neg=%u: %.80s\n", b.owner, dom.node(b.owner)->tag.c_str(), dom.node(b.owner)->id_and_class().substr(0,40).c_str(), b.value, b.chars, b.link_chars, b.words, negative_ancestor[b.owner], b.text.c_str());
+    for (const auto& b : blocks) fprintf(stderr, "blk owner %u <%s %s> v=%.0f c=%u lc=%u w=%u neg=%u <%s %s>: %.80s\n", b.owner, dom.node(b.owner)->tag.c_str(), dom.node(b.owner)->id_and_class().substr(0,40).c_str(), b.value, b.chars, b.link_chars, b.words, negative_ancestor[b.owner], negative_ancestor[b.owner] == UINT32_MAX ? "" : dom.node(negative_ancestor[b.owner])->tag.c_str(), negative_ancestor[b.owner] == UINT32_MAX ? "" : dom.node(negative_ancestor[b.owner])->id_and_class().substr(0,60).c_str(), b.text.c_str());
     for (const Node* p = dom.node(root); p; p = p->parent)
       fprintf(stderr, "root chain: <%s %s> prose %.0f chars %u neg %u ev %d\n", p->tag.c_str(), p->id_and_class().c_str(), prose[p->index], chars[p->index], negative_ancestor[p->index], (int)evidence[p->index]);
   }
@@ -831,7 +852,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       doc.removed.push_back({RemovedKind::kCaption, std::move(b.text)});
       continue;
     }
-    if (b.link_chars * 2 > b.chars) {
+    if (b.link_chars * 2 > b.chars && !listing_like) {
       doc.removed.push_back({RemovedKind::kNavigation, std::move(b.text)});
       continue;
     }
