@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,21 +52,29 @@ class Dom {
   Dom& operator=(const Dom&) = delete;
 
   Node* root() const { return root_; }
+  // Node storage: fixed-size chunks, so that nodes never move and a page costs few allocations.
+  static constexpr size_t kChunkBits = 10;
   // Appends a node. REQUIRES: nodes are created in document order (parents before children,
   // earlier siblings' subtrees before later siblings), which is what `index` promises.
   Node* new_node(NodeType type);
-  size_t size() const { return nodes_.size(); }
-  const Node* node(size_t index) const { return &nodes_[index]; }
+  size_t size() const { return size_; }
+  const Node* node(size_t index) const {
+    return &chunks_[index >> kChunkBits][index & ((size_t{1} << kChunkBits) - 1)];
+  }
   // Number of elements whose children were flattened because of ExtractOptions::max_dom_depth.
   size_t depth_clipped = 0;
 
  private:
-  std::deque<Node> nodes_;
+  std::vector<std::unique_ptr<Node[]>> chunks_;
+  size_t size_ = 0;
   Node* root_ = nullptr;
 };
 
 // Parses UTF-8 HTML with the backend chosen in options. Never fails on malformed markup (it is
 // repaired as browsers do); fails with kTooLarge over options.max_html_bytes.
+// What the DOM leaves out, as no extractor reads it: comments, the bodies of <style> elements and
+// of <script> elements other than JSON data (type "application/ld+json" or "application/json"
+// keep their text). The elements themselves stay, empty.
 Result<Dom> parse_html(std::string_view utf8_html, const ExtractOptions& options);
 
 // Concatenated text of a subtree, with whitespace collapsed to single spaces and block-level
