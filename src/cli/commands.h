@@ -8,6 +8,8 @@ namespace veille::cli {
 
 // Registers `extract` on app; the callback stores its exit code into *exit_code.
 void add_extract_command(CLI::App& app, int* exit_code);
+// Registers `tokenize` (sentences and tokens of a raw text, as JSON byte offsets).
+void add_tokenize_command(CLI::App& app, int* exit_code);
 // Registers `ner` (tag CoNLL tokens with named entities).
 void add_ner_command(CLI::App& app, int* exit_code);
 // Registers `train` with its `ner` subcommand (train the named-entity model).
