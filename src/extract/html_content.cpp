@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/html_comments.h"
@@ -821,6 +822,23 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   doc.authors = meta.authors;
   doc.site = meta.site;
   if (meta.lang && !meta.lang->empty()) doc.lang = *meta.lang;
+  // The page's first <h1> is the headline as readers see it; metadata titles often carry extra
+  // words ("Buy X at Shop"). Prefer the <h1> when the metadata title contains it.
+  const TextBlock* first_h1 = nullptr;
+  for (const auto& b : blocks)
+    if (b.kind == BlockKind::kHeading && dom.node(b.owner)->tag == "h1" && b.words <= 40) {
+      first_h1 = &b;
+      break;
+    }
+  if (first_h1) {
+    if (!doc.title) {
+      doc.title = first_h1->text;
+    } else if (first_h1->text.size() < doc.title->size()) {
+      std::string h1_key = normalized_for_compare(first_h1->text);
+      if (!h1_key.empty() && normalized_for_compare(*doc.title).find(h1_key) != std::string::npos)
+        doc.title = first_h1->text;
+    }
+  }
   if (!doc.title) {
     for (const auto& b : blocks)
       if (b.kind == BlockKind::kHeading && b.owner >= root && b.owner < root_end) {
@@ -831,6 +849,8 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   const std::string title_key = doc.title ? normalized_for_compare(*doc.title) : std::string();
 
   // ---- body: blocks under the root, minus the chrome inside it ----
+  // Carousels and responsive layouts repeat whole paragraphs; a reader sees each once.
+  std::unordered_set<std::string> seen_paragraphs;
   for (auto& b : blocks) {
     const uint32_t neg = negative_ancestor[b.owner];
     const bool inside = b.owner >= root && b.owner < root_end;
@@ -862,6 +882,10 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     }
     if (auto kind = chrome_phrase(b)) {
       doc.removed.push_back({*kind, std::move(b.text)});
+      continue;
+    }
+    if (b.words >= 5 && !seen_paragraphs.insert(b.text).second) {
+      doc.removed.push_back({RemovedKind::kBoilerplate, std::move(b.text)});
       continue;
     }
     doc.body.push_back({b.kind, std::move(b.text), {}});
