@@ -105,6 +105,93 @@ std::string loose_key(std::string_view s) {
   return out;
 }
 
+void append_utf8(std::string& out, unsigned long cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string decode_entities_once(std::string_view s) {
+  static const std::pair<const char*, const char*> kNamed[] = {
+      {"amp", "&"},  {"lt", "<"},  {"gt", ">"},  {"quot", "\""}, {"apos", "'"},
+      {"nbsp", "\xC2\xA0"}, {"rsquo", "\xE2\x80\x99"}, {"lsquo", "\xE2\x80\x98"},
+      {"rdquo", "\xE2\x80\x9D"}, {"ldquo", "\xE2\x80\x9C"}, {"ndash", "\xE2\x80\x93"},
+      {"mdash", "\xE2\x80\x94"}, {"hellip", "\xE2\x80\xA6"}, {"laquo", "\xC2\xAB"},
+      {"raquo", "\xC2\xBB"}, {"eacute", "\xC3\xA9"}, {"egrave", "\xC3\xA8"},
+      {"agrave", "\xC3\xA0"}, {"ccedil", "\xC3\xA7"}, {"ecirc", "\xC3\xAA"}};
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] != '&') {
+      out += s[i++];
+      continue;
+    }
+    size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += s[i++];
+      continue;
+    }
+    std::string_view name = s.substr(i + 1, semi - i - 1);
+    bool done = false;
+    if (!name.empty() && name[0] == '#') {
+      unsigned long cp = 0;
+      bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      std::string_view digits = name.substr(hex ? 2 : 1);
+      bool ok = !digits.empty();
+      for (char c : digits) {
+        int v = is_digit(c)                         ? c - '0'
+                : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+                : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                : -1;
+        if (v < 0 || cp > 0x10FFFF) {
+          ok = false;
+          break;
+        }
+        cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
+      }
+      if (ok) {
+        append_utf8(out, cp);
+        done = true;
+      }
+    } else {
+      for (auto [n, v] : kNamed) {
+        if (name == n) {
+          out += v;
+          done = true;
+          break;
+        }
+      }
+    }
+    if (done) i = semi + 1;
+    else out += s[i++];
+  }
+  return out;
+}
+
+// Decodes character references left in metadata values. The parser already decoded one level,
+// but many sites escape twice ("&amp;#038;" in the source), and JSON-LD strings are never decoded
+// by the parser; at most two levels are undone.
+std::string decode_entities(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  std::string once = decode_entities_once(s);
+  if (once.find('&') == std::string::npos || once == s) return once;
+  return decode_entities_once(once);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dates.
 
@@ -527,6 +614,7 @@ struct Scan {
   std::vector<std::string> jsonld_scripts;
   std::string title_tag;
   std::vector<std::string> h1s;
+  std::vector<bool> h1_in_main;  // inside <article>, <main> or role=main
   std::string html_lang;
   std::vector<Candidate> times;   // <time datetime>, itemprop=datePublished
   std::vector<std::string> byline_texts;  // text of byline/author elements, in page order
@@ -564,10 +652,17 @@ Scan scan_page(const dom::Dom& d) {
   Scan sc;
   int comment_depth_marker = -1;  // depth of the innermost comment-area ancestor, -1 if none
   std::vector<const Node*> comment_stack;
+  std::vector<const Node*> main_stack;  // open <article>/<main> ancestors
   dom::walk(d.root(), [&](const Node* n) {
     if (!n->is_element()) return true;
     while (!comment_stack.empty() && comment_stack.back()->depth >= n->depth)
       comment_stack.pop_back();
+    while (!main_stack.empty() && main_stack.back()->depth >= n->depth) main_stack.pop_back();
+    if (n->is("article") || n->is("main")) {
+      main_stack.push_back(n);
+    } else if (const auto* role = n->attr("role"); role && lower(*role) == "main") {
+      main_stack.push_back(n);
+    }
     comment_depth_marker = comment_stack.empty() ? -1 : comment_stack.back()->depth;
     bool in_comments = comment_depth_marker >= 0;
     const std::string& tag = n->tag;
@@ -577,7 +672,7 @@ Scan scan_page(const dom::Dom& d) {
     } else if (tag == "meta") {
       const std::string* content = n->attr("content");
       if (!content) return true;
-      std::string value = collapse_spaces(*content);
+      std::string value = collapse_spaces(decode_entities(*content));
       for (const char* key_attr : {"property", "name", "itemprop", "http-equiv"}) {
         if (const auto* k = n->attr(key_attr)) {
           // "property" may hold several space-separated names.
@@ -599,7 +694,7 @@ Scan scan_page(const dom::Dom& d) {
         bool in_svg = false;
         for (const Node* a = n->parent; a; a = a->parent)
           if (a->is("svg")) in_svg = true;
-        if (!in_svg) sc.title_tag = collapse_spaces(raw_text(n));
+        if (!in_svg) sc.title_tag = collapse_spaces(decode_entities(raw_text(n)));
       }
       return false;
     } else if (tag == "script") {
@@ -609,9 +704,16 @@ Scan scan_page(const dom::Dom& d) {
     } else if (tag == "style" || tag == "noscript" || tag == "template") {
       return false;
     } else if (tag == "h1") {
-      if (!in_comments && sc.h1s.size() < 8) {
-        std::string t = dom::text_content(n);
-        if (!t.empty()) sc.h1s.push_back(t);
+      std::string ic = n->id_and_class();
+      bool logo = contains(ic, "logo") || contains(ic, "site-title") || contains(ic, "brand") ||
+                  contains(ic, "site-name");
+      if (!in_comments && !logo && sc.h1s.size() < 8) {
+        std::string t = collapse_spaces(decode_entities(dom::text_content(n)));
+        if (!t.empty() && t.size() < 600) {
+          sc.h1s.push_back(t);
+          // The headline is inside the article, or is the only <h1> on the page.
+          sc.h1_in_main.push_back(main_stack.size() > (n->is("article") ? 1u : 0u));
+        }
       }
     } else if (tag == "time" && !in_comments) {
       const std::string* dt = n->attr("datetime");
@@ -734,11 +836,11 @@ bool has_type(const json& obj, std::string_view want) {
 }
 
 std::string json_string(const json& v) {
-  if (v.is_string()) return collapse_spaces(v.get<std::string>());
-  if (v.is_array() && !v.empty() && v[0].is_string()) return collapse_spaces(v[0].get<std::string>());
+  if (v.is_string()) return collapse_spaces(decode_entities(v.get<std::string>()));
+  if (v.is_array() && !v.empty() && v[0].is_string()) return collapse_spaces(decode_entities(v[0].get<std::string>()));
   if (v.is_object()) {
     if (auto it = v.find("@value"); it != v.end() && it->is_string())
-      return collapse_spaces(it->get<std::string>());
+      return collapse_spaces(decode_entities(it->get<std::string>()));
   }
   return {};
 }
@@ -849,7 +951,7 @@ JsonLdInfo read_jsonld(const std::vector<std::string>& scripts) {
     if (p.is_object()) {
       if (auto n = p.find("name"); n != p.end()) info.site = json_string(*n);
     } else if (p.is_string()) {
-      info.site = collapse_spaces(p.get<std::string>());
+      info.site = collapse_spaces(decode_entities(p.get<std::string>()));
     }
   }
   for (const char* key : {"author", "creator"}) {
@@ -863,7 +965,7 @@ JsonLdInfo read_jsonld(const std::vector<std::string>& scripts) {
     for (const json* e : list) {
       const json& r = resolve(*e);
       if (r.is_string()) {
-        info.authors.push_back(collapse_spaces(r.get<std::string>()));
+        info.authors.push_back(collapse_spaces(decode_entities(r.get<std::string>())));
       } else if (r.is_object()) {
         std::string name;
         if (auto n = r.find("name"); n != r.end()) name = json_string(*n);
@@ -1149,36 +1251,85 @@ PageMetadata extract_metadata(const dom::Dom& dom, std::string_view url) {
     og_title = strip_site(*v, site, host);
   std::string ld_title = ld.rank == 0 ? strip_site(ld.headline, site, host) : std::string();
   std::string tag_title = strip_site(sc.title_tag, site, host);
-  std::string raw_tag_key = loose_key(sc.title_tag);
+  // A JSON-LD headline is often cut at 110 characters; a longer og:title that starts with it
+  // is the full headline.
+  if (!ld_title.empty() && og_title.size() > ld_title.size() &&
+      loose_key(og_title).rfind(loose_key(ld_title), 0) == 0)
+    ld_title = og_title;
   std::vector<std::string> meta_titles;
-  for (const std::string* t : {&ld_title, &og_title, &tag_title})
+  for (const std::string* t : {&og_title, &ld_title, &tag_title})
     if (!t->empty()) meta_titles.push_back(*t);
+  std::string site_key = loose_key(site);
+  std::string host_key = loose_key(host);
+  // Usable <h1>s: not the site's name (logos are often in an <h1>).
+  std::vector<std::string> h1s;
+  std::vector<bool> h1_main;
+  for (size_t i = 0; i < sc.h1s.size(); ++i) {
+    std::string hk = loose_key(sc.h1s[i]);
+    if (hk.empty() || hk == site_key || hk == host_key) continue;
+    h1s.push_back(sc.h1s[i]);
+    h1_main.push_back(sc.h1_in_main[i]);
+  }
   std::optional<std::string> chosen;
-  // First: a visible <h1> that says the same as a metadata title.
-  for (const auto& h1 : sc.h1s) {
+  // First: a visible <h1> that says the same as a metadata title. The on-screen spelling wins,
+  // unless the <h1> is all capitals (often a CSS or editorial effect) and the metadata is not.
+  auto all_caps = [](std::string_view t) {
+    int upper = 0, lower_count = 0;
+    for (char c : t) {
+      if (c >= 'A' && c <= 'Z') ++upper;
+      if (c >= 'a' && c <= 'z') ++lower_count;
+    }
+    return upper >= 4 && lower_count == 0;
+  };
+  for (const auto& h1 : h1s) {
     std::string hk = loose_key(h1);
-    if (hk.empty()) continue;
     for (const auto& m : meta_titles) {
       if (loose_key(m) == hk) {
-        chosen = collapse_spaces(h1);
+        chosen = all_caps(h1) && !all_caps(m) ? m : h1;
         break;
       }
     }
     if (chosen) break;
   }
-  // Then: an <h1> that is the <title> minus a site prefix or suffix we did not recognise (but
-  // not the site name itself, which logos often put in an <h1>).
-  if (!chosen) {
-    std::string site_key = loose_key(site);
-    for (const auto& h1 : sc.h1s) {
-      std::string hk = loose_key(h1);
-      if (hk.size() < 15 || hk == site_key || raw_tag_key.size() <= hk.size()) continue;
-      if (hk.size() * 2 < raw_tag_key.size()) continue;
-      if (raw_tag_key.rfind(hk, 0) == 0 ||
-          raw_tag_key.compare(raw_tag_key.size() - hk.size(), hk.size(), hk) == 0) {
-        chosen = collapse_spaces(h1);
-        break;
+  // Then: the headline the reader sees. One <h1> on the page, or the first one inside the
+  // article when there are several.
+  if (!chosen && !h1s.empty()) {
+    int pick = -1;
+    if (h1s.size() == 1) {
+      pick = 0;
+    } else {
+      for (size_t i = 0; i < h1s.size() && pick < 0; ++i)
+        if (h1_main[i]) pick = static_cast<int>(i);
+    }
+    if (pick >= 0) {
+      const std::string& h1 = h1s[static_cast<size_t>(pick)];
+      size_t words = 1;
+      for (char c : h1) words += c == ' ';
+      // A lone <h1> can also be a section or blog name ("Silicon Exposed", "Allergies Health
+      // Center"): take it only when half its words occur in the metadata titles (site names
+      // stripped), or when there is no metadata title to compare with.
+      auto split = [](const std::string& key) {
+        std::vector<std::string> out;
+        size_t i = 0;
+        while (i < key.size()) {
+          size_t j = key.find(' ', i);
+          if (j == std::string::npos) j = key.size();
+          out.push_back(key.substr(i, j - i));
+          i = j + 1;
+        }
+        return out;
+      };
+      std::vector<std::string> meta_words;
+      for (const auto& m : meta_titles)
+        for (auto& w : split(loose_key(m))) meta_words.push_back(std::move(w));
+      int total = 0, shared = 0;
+      for (const auto& w : split(loose_key(h1))) {
+        if (w.size() < 3 && total > 0) continue;
+        ++total;
+        if (std::find(meta_words.begin(), meta_words.end(), w) != meta_words.end()) ++shared;
       }
+      bool overlaps = meta_titles.empty() || (total > 0 && 2 * shared >= total);
+      if (words <= 40 && overlaps) chosen = h1;
     }
   }
   if (!chosen) {
@@ -1186,7 +1337,7 @@ PageMetadata extract_metadata(const dom::Dom& dom, std::string_view url) {
     else if (!og_title.empty()) chosen = og_title;
     else if (!tag_title.empty()) chosen = tag_title;
     else if (!ld.headline.empty()) chosen = collapse_spaces(ld.headline);
-    else if (!sc.h1s.empty()) chosen = collapse_spaces(sc.h1s.front());
+    else if (!h1s.empty()) chosen = h1s.front();
   }
   if (chosen && !chosen->empty()) md.title = chosen;
 
