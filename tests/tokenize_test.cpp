@@ -174,6 +174,11 @@ INSTANTIATE_TEST_SUITE_P(
         SentRow{"list dash after colon", "Il faut : - du pain ; - du sel.", {"Il faut :", "- du pain ;", "- du sel."}},
         SentRow{"heading in capitals", "CONTRE-INDICATIONS GRAVES Angiox est contre-indiqué.",
                 {"CONTRE-INDICATIONS GRAVES", "Angiox est contre-indiqué."}},
+        SentRow{"untitled heading before a pronoun", "Vie du village Il semble que tout va bien.",
+                {"Vie du village", "Il semble que tout va bien."}},
+        SentRow{"title after an introducer", "Il a vu le film Je hais les lundis hier.",
+                {"Il a vu le film Je hais les lundis hier."}},
+        SentRow{"dotted initials", "Selon F.L. Copperman, tout est faux.", {"Selon F.L. Copperman, tout est faux."}},
         SentRow{"empty", "", {}}));
 
 // A simple reference for basic text (ASCII words of two letters or more, spaces, and the marks

@@ -645,8 +645,8 @@ TokenKind kind_of(std::string_view t, std::string& buf) {
     Cp f = decode_at(stem, 0);
     if (f.len == stem.size() && is_upper(f.cp)) return TokenKind::kTitlePeriod;  // initial
     if (fold(stem, buf) && in_list(buf, kTitleAbbrev)) return TokenKind::kTitlePeriod;
-    // Hyphenated initials ("J.-P.", "R.-G.") precede a surname; "J.-C." ends dates.
-    if (stem.find('-') != std::string_view::npos && stem.size() <= 8 && buf != "j.-c") {
+    // Initials ("J.-P.", "R.-G.", "F.L.") precede a surname; "J.-C." ends dates.
+    if ((stem.find('-') != std::string_view::npos || stem.size() == 3) && stem.size() <= 8 && buf != "j.-c") {
       bool initials = true;
       for (char ch : stem) initials = initials && (ch == '.' || ch == '-' || (ch >= 'A' && ch <= 'Z'));
       if (initials) return TokenKind::kTitlePeriod;
@@ -691,6 +691,18 @@ bool can_start(std::string_view t, bool quote_open) {
 }  // namespace
 
 constexpr bool kColonEndsBeforeCapital = false;
+
+// Capitalised words that start a sentence even right after a lowercase word.
+constexpr std::array<std::string_view, 23> kMidSentenceStarters = {
+    "il", "ils", "elle", "elles", "ce", "cette", "ces", "cet", "on", "nous", "je", "mais", "selon", "depuis",
+    "cependant", "toutefois", "ainsi", "alors", "c'", "qu'", "j'", "c\xe2\x80\x99", "j\xe2\x80\x99"};
+// Words after which a capitalised word may begin a title or a name.
+constexpr std::array<std::string_view, 62> kTitleIntroducers = {
+    "de", "du", "des", "le", "la", "les", "un", "une", "\xc3\xa0", "au", "aux", "en", "dans", "par", "pour", "sur",
+    "avec", "sans", "sous", "chez", "vers", "et", "ou", "mais", "que", "qui", "dont", "o\xc3\xb9", "ce", "cette",
+    "ces", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "entre",
+    "contre", "selon", "apr\xc3\xa8s", "avant", "depuis", "pendant", "est", "sont", "film", "livre", "journal",
+    "album", "titre", "intitul\xc3\xa9", "telles", "tels", "lesquelles", "lesquels"};
 constexpr bool kLowercaseAfterBareMark = true;
 constexpr bool kLowercaseAfterAnyMark = false;
 
@@ -772,6 +784,14 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, std::span<const
       // A heading in capitals followed by text: "CONTRE-INDICATIONS Angiox est ...".
       std::string_view next = tok(i + 1);
       boundary = is_upper(decode_at(next, 0).cp) && !is_caps_word(next) && next.size() > 1;
+    } else if (kind == TokenKind::kWord && is_lower(c0.cp) && t.size() >= 2) {
+      // An untitled heading or a missing period: "... du village Il semble que ...". A capitalised
+      // subject pronoun or connective after a lowercase word does not occur inside a sentence,
+      // except after words that introduce titles ("le film Je hais les acteurs").
+      std::string_view next = tok(i + 1);
+      if (is_upper(decode_at(next, 0).cp) && fold(next, buf) && in_list(buf, kMidSentenceStarters) &&
+          fold(t, buf) && !in_list(buf, kTitleIntroducers))
+        boundary = true;
     } else if (kind == TokenKind::kSemicolon) {
       std::string_view next = tok(i + 1);
       boundary = kind_of(next, buf) == TokenKind::kDash || (t == ";" && is_upper(decode_at(next, 0).cp)) ||
