@@ -72,6 +72,9 @@ struct TrainNerArgs {
   int epochs = 20;
   uint64_t seed = 1;
   int hash_bits = 20;
+  int folds = 10;
+  double margin = 0;
+  int ensemble = 1;
 };
 
 int run_train_ner(const TrainNerArgs& args, const std::string& command_line) {
@@ -93,6 +96,9 @@ int run_train_ner(const TrainNerArgs& args, const std::string& command_line) {
   opt.max_epochs = args.epochs;
   opt.seed = args.seed;
   opt.hash_bits = args.hash_bits;
+  opt.folds = args.folds;
+  opt.margin = args.margin;
+  opt.ensemble = args.ensemble;
   opt.description = command_line;
   opt.log = [](const std::string& line) { std::cerr << "veille train ner: " << line << "\n"; };
   NerTrainReport report;
@@ -163,13 +169,34 @@ void add_train_command(CLI::App& app, int* exit_code) {
   ner->add_option("--hash-bits", args->hash_bits, "Feature table size, 2^N buckets")
       ->check(CLI::Range(10, 26))
       ->capture_default_str();
+  ner->add_option("--folds", args->folds,
+                  "Jackknife folds: each training sentence sees lexicons built without its fold")
+      ->check(CLI::Range(2, 100))
+      ->capture_default_str();
+  ner->add_option("--margin", args->margin,
+                  "Loss-augmented training: head start of each wrong tag while decoding (0 = plain "
+                  "perceptron)")
+      ->check(CLI::Range(0.0, 1000.0))
+      ->capture_default_str();
+  ner->add_option("--ensemble", args->ensemble,
+                  "Perceptrons trained on different sentence orders (seeds S, S+1, ...), weights "
+                  "averaged")
+      ->check(CLI::Range(1, 16))
+      ->capture_default_str();
   ner->callback([args, exit_code] {
     // File names without directories, so that the model bytes do not depend on where data lives.
     auto base = [](const std::string& p) { return std::filesystem::path(p).filename().string(); };
     std::string command = "veille train ner --train " + base(args->train);
     if (!args->dev.empty()) command += " --dev " + base(args->dev);
     command += " --epochs " + std::to_string(args->epochs) + " --seed " +
-               std::to_string(args->seed) + " --hash-bits " + std::to_string(args->hash_bits);
+               std::to_string(args->seed) + " --hash-bits " + std::to_string(args->hash_bits) +
+               " --folds " + std::to_string(args->folds);
+    if (args->ensemble > 1) command += " --ensemble " + std::to_string(args->ensemble);
+    if (args->margin > 0) {
+      char m[32];
+      std::snprintf(m, sizeof m, " --margin %g", args->margin);
+      command += m;
+    }
     *exit_code = run_train_ner(*args, command);
   });
 }

@@ -75,19 +75,23 @@ void NerModel::tag(std::span<const std::string_view> tokens, NerWorkspace& ws,
   tags.resize(n);
   if (n == 0) return;
   ws.tokens.resize(n);
-  ws.phrase_code.resize(n);
-  ws.word_code.resize(n);
+  ws.codes.resize(n);
   ws.features.resize(n * kFeaturesPerToken);
   ws.scores.resize(n * kNumTags * 2);
   ws.back.resize(n * kNumTags);
   for (size_t i = 0; i < n; ++i) analyse_token(tokens[i], &ws.tokens[i]);
-  lexicon_codes(ws.tokens.data(), n, params_.lexicons, ws.phrase_code.data(), ws.word_code.data());
-  extract_features(ws.tokens.data(), ws.phrase_code.data(), ws.word_code.data(), n,
-                   static_cast<int>(params_.hash_bits), ws.features.data());
+  lexicon_codes(ws.tokens.data(), n, params_.lexicons, ws.codes.data());
+  extract_features(ws.tokens.data(), ws.codes.data(), n, static_cast<int>(params_.hash_bits),
+                   ws.features.data());
 
   const int16_t* w = params_.emission.data();
   int32_t* em = ws.scores.data();
+  // The rows are scattered over a table of several MB: fetch the next token's rows while summing.
   for (size_t i = 0; i < n; ++i) {
+    if (i + 1 < n) {
+      const uint32_t* next = &ws.features[(i + 1) * kFeaturesPerToken];
+      for (int k = 0; k < kFeaturesPerToken; ++k) __builtin_prefetch(w + size_t{next[k]} * kNumTags);
+    }
     int32_t acc[kNumTags] = {};
     const uint32_t* f = &ws.features[i * kFeaturesPerToken];
     for (int k = 0; k < kFeaturesPerToken; ++k) {

@@ -28,7 +28,7 @@ inline constexpr std::string_view kNerModelMagic = "VEILLNER";
 // Scratch space for NerModel::tag. Not thread-safe: one per thread.
 struct NerWorkspace {
   std::vector<ner::TokenInfo> tokens;
-  std::vector<uint16_t> phrase_code, word_code;
+  std::vector<ner::LexCodes> codes;
   std::vector<uint32_t> features;
   std::vector<int32_t> scores;  // n * kNumTags emission scores, then Viterbi scores
   std::vector<uint8_t> back;

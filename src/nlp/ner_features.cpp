@@ -22,6 +22,12 @@ inline uint64_t fnv_step(uint64_t h, uint32_t unit) { return (h ^ unit) * kFnvPr
 // Shape class of one code point: X upper, x lower, d digit, a other letter, ASCII punctuation kept
 // as itself, * any other symbol.
 uint32_t shape_class(UChar32 c) {
+  if (c < 128) {  // the same answers as below, without the ICU property lookups
+    if (c >= 'A' && c <= 'Z') return 'X';
+    if (c >= 'a' && c <= 'z') return 'x';
+    if (c >= '0' && c <= '9') return 'd';
+    return static_cast<uint32_t>(c);
+  }
   if (u_isupper(c) || u_istitle(c)) return 'X';
   if (u_islower(c)) return 'x';
   if (u_isdigit(c)) return 'd';
@@ -77,7 +83,8 @@ void analyse_token(std::string_view token, TokenInfo* out) {
     UChar32 c;
     U8_NEXT(s, i, len, c);
     if (c < 0) c = 0xFFFD;
-    const uint32_t lc = static_cast<uint32_t>(u_tolower(c));
+    const uint32_t lc = c < 128 ? static_cast<uint32_t>(c >= 'A' && c <= 'Z' ? c + 32 : c)
+                                : static_cast<uint32_t>(u_tolower(c));
     lower = fnv_step(lower, lc);
     if (n < 4) out->prefix[n] = mix64(lower + n);
     ring[n & 3] = lc;
@@ -162,11 +169,11 @@ std::vector<std::pair<uint64_t, uint16_t>> HashTable16::entries() const {
   return out;
 }
 
-void lexicon_codes(const TokenInfo* tokens, size_t n, const Lexicons& lex, uint16_t* phrase_code,
-                   uint16_t* word_code) {
+void lexicon_codes(const TokenInfo* tokens, size_t n, const Lexicons& lex, LexCodes* out) {
   for (size_t i = 0; i < n; ++i) {
-    word_code[i] = lex.words.find(tokens[i].word);
-    phrase_code[i] = 0;
+    out[i].word = lex.words.find(tokens[i].word);
+    out[i].lower = lex.lowers.find(tokens[i].lower);
+    out[i].phrase = 0;
   }
   const size_t max_len = lex.max_phrase_tokens;
   size_t i = 0;
@@ -186,16 +193,16 @@ void lexicon_codes(const TokenInfo* tokens, size_t n, const Lexicons& lex, uint1
       ++i;
       continue;
     }
-    phrase_code[i] = static_cast<uint16_t>(best_mask | (1u << 4) | (best_len == 1 ? 1u << 6 : 0));
+    out[i].phrase = static_cast<uint16_t>(best_mask | (1u << 4) | (best_len == 1 ? 1u << 6 : 0));
     for (size_t k = 1; k < best_len; ++k)
-      phrase_code[i + k] =
+      out[i + k].phrase =
           static_cast<uint16_t>(best_mask | (2u << 4) | (k + 1 == best_len ? 1u << 7 : 0));
     i += best_len;
   }
 }
 
-void extract_features(const TokenInfo* tokens, const uint16_t* phrase_code,
-                      const uint16_t* word_code, size_t n, int hash_bits, uint32_t* out) {
+void extract_features(const TokenInfo* tokens, const LexCodes* codes, size_t n, int hash_bits,
+                      uint32_t* out) {
   static const TokenInfo kPad = [] {
     TokenInfo t{};
     t.word = t.lower = t.shape = t.short_shape = 0x426f756e64617279ULL;  // "Boundary"
@@ -208,10 +215,13 @@ void extract_features(const TokenInfo* tokens, const uint16_t* phrase_code,
     return j < 0 || j >= static_cast<ptrdiff_t>(n) ? kPad : tokens[j];
   };
   auto pcode = [&](ptrdiff_t j) -> uint64_t {
-    return j < 0 || j >= static_cast<ptrdiff_t>(n) ? 0xFFFFu : phrase_code[j];
+    return j < 0 || j >= static_cast<ptrdiff_t>(n) ? 0xFFFFu : codes[j].phrase;
   };
   auto wcode = [&](ptrdiff_t j) -> uint64_t {
-    return j < 0 || j >= static_cast<ptrdiff_t>(n) ? 0xFFFFu : word_code[j];
+    return j < 0 || j >= static_cast<ptrdiff_t>(n) ? 0xFFFFu : codes[j].word;
+  };
+  auto lcode = [&](ptrdiff_t j) -> uint64_t {
+    return j < 0 || j >= static_cast<ptrdiff_t>(n) ? 0xFFFFu : codes[j].lower;
   };
   for (size_t ui = 0; ui < n; ++ui) {
     const ptrdiff_t i = static_cast<ptrdiff_t>(ui);
@@ -259,6 +269,16 @@ void extract_features(const TokenInfo* tokens, const uint16_t* phrase_code,
         hash_combine(n1.lower, n2.lower),
         hash_combine(t.short_shape, (first << 32) | pcode(i)),
         hash_combine(t.suffix[2], t.short_shape),
+        (uint64_t(codes[ui].lower) << 8) | (first << 1) | ((t.flags & kInitUpper) ? 1 : 0),
+        p1.word,
+        n1.word,
+        hash_combine(pcode(i), wcode(i)),
+        pcode(i - 2),
+        pcode(i + 2),
+        n1.suffix[2],
+        hash_combine(p1.lower, n1.lower),
+        (lcode(i - 1) << 20) | lcode(i + 1),
+        hash_combine(t.lower, first),
     };
     uint32_t* o = out + ui * kFeaturesPerToken;
     for (int k = 0; k < kFeaturesPerToken; ++k) {

@@ -18,7 +18,7 @@ namespace veille::ner {
 inline constexpr int kNumTypes = 4;
 inline constexpr int kNumTags = 1 + 2 * kNumTypes;
 inline constexpr int kStartTag = kNumTags;  // the virtual tag before the first token
-inline constexpr int kFeatureSetVersion = 1;
+inline constexpr int kFeatureSetVersion = 3;
 
 const char* type_name(int type);                // "PER", "ORG", "LOC", "MISC"
 const char* tag_name(int tag);                  // "O", "B-PER", "I-PER", ...
@@ -93,27 +93,35 @@ class HashTable16 {
 //  - phrases: the token sequences seen as entities, keyed by phrase_hash over the tokens as written;
 //    value = bitmask of the types seen (bit t for type t).
 //  - words: tokens as written; value = kWordPresent | types mask (bits 0-3) | entity-ratio bucket
-//    << 4 (how often the word is inside an entity: 0 never ... 4 nearly always).
+//    << 4 (how often the word is inside an entity: 0 never ... 4 nearly always) | bit 7 when seen
+//    three times or more.
+//  - lowers: lower-cased tokens (TokenInfo::lower); value = kWordPresent | bucket of how often the
+//    word is written with a lower-case initial (bits 0-2) | entity-ratio bucket over all its
+//    spellings << 3. A capitalised word that is usually written in lower case is rarely a name.
 struct Lexicons {
   HashTable16 phrases;
   HashTable16 words;
+  HashTable16 lowers;
   uint32_t max_phrase_tokens = 0;
 };
 inline constexpr uint16_t kWordPresent = 1u << 8;
 inline uint64_t phrase_hash_start() { return 0x6e65722d70687261ULL; }
 inline uint64_t phrase_hash_step(uint64_t h, uint64_t word_hash) { return hash_combine(h, word_hash); }
 
-// Per-token lexicon codes for a sentence: phrase_code[i] says whether token i is the first (1) or a
-// following (2) token of the longest known phrase starting at or covering it (greedy, left to
-// right), in bits 4-5, with the phrase's type mask in bits 0-3; word_code[i] is the words value.
-void lexicon_codes(const TokenInfo* tokens, size_t n, const Lexicons& lex, uint16_t* phrase_code,
-                   uint16_t* word_code);
+// Per-token lexicon codes. phrase says whether the token is the first (1) or a following (2) token
+// of the longest known phrase starting at or covering it (greedy, left to right), in bits 4-5, with
+// the phrase's type mask in bits 0-3 (bit 6: one-token phrase, bit 7: last token); word and lower
+// are the values of the words and lowers tables (0 when absent).
+struct LexCodes {
+  uint16_t phrase, word, lower;
+};
+void lexicon_codes(const TokenInfo* tokens, size_t n, const Lexicons& lex, LexCodes* out);
 
-inline constexpr int kFeaturesPerToken = 36;
+inline constexpr int kFeaturesPerToken = 46;
 
 // Bucket indices of the features of every token: out[i * kFeaturesPerToken + k] < 2^hash_bits.
-void extract_features(const TokenInfo* tokens, const uint16_t* phrase_code,
-                      const uint16_t* word_code, size_t n, int hash_bits, uint32_t* out);
+void extract_features(const TokenInfo* tokens, const LexCodes* codes, size_t n, int hash_bits,
+                      uint32_t* out);
 
 // One embedded self-test: a sentence and the tags the model must give it.
 struct SelfTest {

@@ -125,6 +125,7 @@ std::string serialize_model(const ModelParams& p) {
   w.pod<uint32_t>(p.lexicons.max_phrase_tokens);
   write_table(w, p.lexicons.phrases);
   write_table(w, p.lexicons.words);
+  write_table(w, p.lexicons.lowers);
   const uLong raw = static_cast<uLong>(p.emission.size() * sizeof(int16_t));
   uLongf packed_len = compressBound(raw);
   std::string packed(packed_len, '\0');
@@ -196,6 +197,8 @@ Result<ModelParams> parse_model(std::string_view bytes, const std::string& name)
   if (!read_table(r, &p.lexicons.phrases, "the phrase lexicon", &table_error))
     return table_error.empty() ? truncated() : Status::Corrupt(prefix + table_error);
   if (!read_table(r, &p.lexicons.words, "the word lexicon", &table_error))
+    return table_error.empty() ? truncated() : Status::Corrupt(prefix + table_error);
+  if (!read_table(r, &p.lexicons.lowers, "the lower-case lexicon", &table_error))
     return table_error.empty() ? truncated() : Status::Corrupt(prefix + table_error);
   uint64_t raw = 0, packed_len = 0;
   if (!r.pod(&raw, "the weight size") || !r.pod(&packed_len, "the weight size")) return truncated();

@@ -11,6 +11,7 @@
 //   max phrase len   u32
 //   phrases          u32 count, then count * (u64 key, u16 value), keys strictly increasing
 //   words            u32 count, then count * (u64 key, u16 value), keys strictly increasing
+//   lowers           u32 count, then count * (u64 key, u16 value), keys strictly increasing
 //   emission         u64 raw bytes (= 2^hash bits * num tags * 2), u64 compressed bytes, zlib data
 //   self-tests       u32 count, each: u32 tokens, tokens as u32 length + bytes, one u8 tag each
 //   checksum         u32 CRC-32 (zlib) of every byte before it

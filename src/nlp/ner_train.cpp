@@ -23,6 +23,9 @@ constexpr int kTransRows = kNumTags + 1;
 struct WordCounts {
   std::vector<std::array<uint32_t, 1 + kNumTypes>> by_fold;  // [0] occurrences, [1+t] in type t
 };
+struct LowerCounts {
+  std::vector<std::array<uint32_t, 3>> by_fold;  // occurrences, with a lower-case initial, in an entity
+};
 struct PhraseCounts {
   std::vector<std::array<uint32_t, kNumTypes>> by_fold;
 };
@@ -37,6 +40,12 @@ class LexiconBuilder {
       if (w.by_fold.empty()) w.by_fold.resize(folds_, {});
       ++w.by_fold[fold][0];
       if (gold[i] != 0) ++w.by_fold[fold][1 + tag_type(gold[i])];
+      auto& l = lowers_[toks[i].lower];
+      if (l.by_fold.empty()) l.by_fold.resize(folds_, {});
+      ++l.by_fold[fold][0];
+      const bool has_letter = !(toks[i].flags & (kNoLetterOrDigit | kAllDigit));
+      if (has_letter && !(toks[i].flags & kInitUpper)) ++l.by_fold[fold][1];
+      if (gold[i] != 0) ++l.by_fold[fold][2];
     }
     for (size_t i = 0; i < gold.size(); ++i) {
       if (!tag_is_begin(gold[i])) continue;
@@ -86,6 +95,22 @@ class LexiconBuilder {
       if (mask) entries.emplace_back(key, mask);
     }
     lex.phrases = HashTable16(entries);
+    entries.clear();
+    auto bucket = [](uint32_t part, uint32_t all) -> uint16_t {
+      if (part == 0) return 0;
+      const double r = double(part) / double(all);
+      return r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.9 ? 3 : 4;
+    };
+    for (const auto& [key, counts] : lowers_) {
+      std::array<uint32_t, 3> sum{};
+      for (int f = 0; f < folds_; ++f)
+        if (f != skip)
+          for (int k = 0; k < 3; ++k) sum[k] += counts.by_fold[f][k];
+      if (sum[0] == 0) continue;
+      entries.emplace_back(key, uint16_t(kWordPresent | bucket(sum[1], sum[0]) |
+                                         (bucket(sum[2], sum[0]) << 3)));
+    }
+    lex.lowers = HashTable16(entries);
     return lex;
   }
 
@@ -94,6 +119,7 @@ class LexiconBuilder {
   uint32_t max_len_ = 0;
   std::unordered_map<uint64_t, WordCounts> words_;
   std::unordered_map<uint64_t, PhraseCounts> phrases_;
+  std::unordered_map<uint64_t, LowerCounts> lowers_;
 };
 
 struct Example {
@@ -124,7 +150,7 @@ struct Perceptron {
   }
 };
 
-void decode(const Perceptron& m, const Example& ex, std::vector<double>& scratch,
+void decode(const Perceptron& m, const Example& ex, double margin, std::vector<double>& scratch,
             std::vector<uint8_t>& back, std::vector<uint8_t>& out) {
   const size_t n = ex.gold.size();
   scratch.assign(n * kNumTags * 2, 0.0);
@@ -137,6 +163,11 @@ void decode(const Perceptron& m, const Example& ex, std::vector<double>& scratch
       const double* row = &m.w[size_t{f[k]} * kNumTags];
       for (int t = 0; t < kNumTags; ++t) em[i * kNumTags + t] += row[t];
     }
+    // Loss-augmented decoding: every wrong tag gets a head start, so that updates continue until
+    // the gold sequence wins by a margin.
+    if (margin > 0)
+      for (int t = 0; t < kNumTags; ++t)
+        if (t != ex.gold[i]) em[i * kNumTags + t] += margin;
   }
   auto trans = [&](int p, int t) {
     return transition_allowed(p, t) ? m.tw[p * kNumTags + t] : -1e30;
@@ -167,22 +198,22 @@ void decode(const Perceptron& m, const Example& ex, std::vector<double>& scratch
   }
 }
 
-// The averaged weights, quantised to int16 with one scale for emission and transitions.
-ModelParams snapshot(const Perceptron& m, int hash_bits, const Lexicons& lex) {
+// The averaged weights of the members, averaged over members, quantised to int16 with one scale
+// for emission and transitions.
+ModelParams snapshot(const std::vector<Perceptron>& members, int hash_bits, const Lexicons& lex) {
   ModelParams p;
   p.hash_bits = static_cast<uint32_t>(hash_bits);
   p.lexicons = lex;
-  std::vector<double> avg(m.w.size());
+  const double k = static_cast<double>(members.size());
+  std::vector<double> avg(members[0].w.size(), 0.0);
+  std::vector<double> tavg(members[0].tw.size(), 0.0);
+  for (const Perceptron& m : members) {
+    for (size_t i = 0; i < m.w.size(); ++i) avg[i] += (m.w[i] - m.u[i] / m.c) / k;
+    for (size_t i = 0; i < m.tw.size(); ++i) tavg[i] += (m.tw[i] - m.tu[i] / m.c) / k;
+  }
   double max_abs = 1e-9;
-  for (size_t i = 0; i < m.w.size(); ++i) {
-    avg[i] = m.w[i] - m.u[i] / m.c;
-    max_abs = std::max(max_abs, std::fabs(avg[i]));
-  }
-  std::vector<double> tavg(m.tw.size());
-  for (size_t i = 0; i < m.tw.size(); ++i) {
-    tavg[i] = m.tw[i] - m.tu[i] / m.c;
-    max_abs = std::max(max_abs, std::fabs(tavg[i]));
-  }
+  for (double v : avg) max_abs = std::max(max_abs, std::fabs(v));
+  for (double v : tavg) max_abs = std::max(max_abs, std::fabs(v));
   const double scale = max_abs / 32767.0;
   p.scale = static_cast<float>(scale);
   p.emission.resize(avg.size());
@@ -227,6 +258,8 @@ Result<ModelParams> train_ner(const std::vector<ConllSentence>& train,
     return Status::InvalidArgument("hash bits must be within 10..26");
   if (opt.folds < 2 || opt.folds > 100) return Status::InvalidArgument("folds must be within 2..100");
   if (opt.max_epochs < 1) return Status::InvalidArgument("epochs must be at least 1");
+  if (opt.ensemble < 1 || opt.ensemble > 16)
+    return Status::InvalidArgument("ensemble size must be within 1..16");
   const auto t0 = std::chrono::steady_clock::now();
   auto log = [&](const std::string& s) {
     if (opt.log) opt.log(s);
@@ -260,16 +293,15 @@ Result<ModelParams> train_ner(const std::vector<ConllSentence>& train,
   const Lexicons full = builder.build(-1);
   std::vector<Example> examples(train.size());
   {
-    std::vector<uint16_t> pc, wc;
+    std::vector<LexCodes> codes;
     for (int fold = 0; fold < opt.folds; ++fold) {
       const Lexicons lex = builder.build(fold);
       for (size_t s = fold; s < train.size(); s += opt.folds) {
         const size_t n = infos[s].size();
-        pc.resize(n);
-        wc.resize(n);
-        lexicon_codes(infos[s].data(), n, lex, pc.data(), wc.data());
+        codes.resize(n);
+        lexicon_codes(infos[s].data(), n, lex, codes.data());
         examples[s].features.resize(n * kFeaturesPerToken);
-        extract_features(infos[s].data(), pc.data(), wc.data(), n, opt.hash_bits,
+        extract_features(infos[s].data(), codes.data(), n, opt.hash_bits,
                          examples[s].features.data());
         examples[s].gold = std::move(golds[s]);
       }
@@ -282,15 +314,20 @@ Result<ModelParams> train_ner(const std::vector<ConllSentence>& train,
       format_seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()) +
       ")");
 
-  Perceptron m;
-  m.w.assign((size_t{1} << opt.hash_bits) * kNumTags, 0.0);
-  m.u.assign(m.w.size(), 0.0);
-  m.tw.assign(kTransRows * kNumTags, 0.0);
-  m.tu.assign(m.tw.size(), 0.0);
-
-  std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937_64 rng(opt.seed);
+  // Members of the ensemble differ only by the order they see the sentences in.
+  std::vector<Perceptron> members(opt.ensemble);
+  std::vector<std::mt19937_64> rngs;
+  std::vector<std::vector<size_t>> orders(opt.ensemble);
+  for (int k = 0; k < opt.ensemble; ++k) {
+    Perceptron& m = members[k];
+    m.w.assign((size_t{1} << opt.hash_bits) * kNumTags, 0.0);
+    m.u.assign(m.w.size(), 0.0);
+    m.tw.assign(kTransRows * kNumTags, 0.0);
+    m.tu.assign(m.tw.size(), 0.0);
+    rngs.emplace_back(opt.seed + static_cast<uint64_t>(k));
+    orders[k].resize(examples.size());
+    for (size_t i = 0; i < examples.size(); ++i) orders[k][i] = i;
+  }
   std::vector<double> scratch;
   std::vector<uint8_t> back, pred;
 
@@ -298,11 +335,15 @@ Result<ModelParams> train_ner(const std::vector<ConllSentence>& train,
   double best_f1 = -1;
   int best_epoch = 0, since_best = 0, epoch = 0;
   for (epoch = 1; epoch <= opt.max_epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
     size_t wrong_tokens = 0;
+    for (int member = 0; member < opt.ensemble; ++member) {
+    Perceptron& m = members[member];
+    std::vector<size_t>& order = orders[member];
+    std::mt19937_64& rng = rngs[member];
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
     for (size_t idx : order) {
       const Example& ex = examples[idx];
-      decode(m, ex, scratch, back, pred);
+      decode(m, ex, opt.margin, scratch, back, pred);
       const size_t n = ex.gold.size();
       for (size_t i = 0; i < n; ++i) {
         const int g = ex.gold[i], p = pred[i];
@@ -323,7 +364,8 @@ Result<ModelParams> train_ner(const std::vector<ConllSentence>& train,
       }
       m.c += 1;
     }
-    ModelParams snap = snapshot(m, opt.hash_bits, full);
+    }
+    ModelParams snap = snapshot(members, opt.hash_bits, full);
     double f1 = 0;
     std::string line = "epoch " + std::to_string(epoch) + ": " + std::to_string(wrong_tokens) +
                        " training tokens wrong";

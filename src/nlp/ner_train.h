@@ -29,6 +29,8 @@ struct NerTrainOptions {
   uint64_t seed = 1;        // shuffling order of each epoch
   int hash_bits = 20;       // 2^hash_bits feature buckets (x 9 tags x int16 in the model)
   int folds = 10;           // jackknife folds for the lexicon features
+  int ensemble = 1;         // perceptrons trained on different orders, their weights averaged
+  double margin = 0;        // loss-augmented training: score added to each wrong tag when decoding
   std::string description;  // stored in the model (e.g. the command line); figures are appended
   // Progress lines (one per epoch); may be empty.
   std::function<void(const std::string&)> log;
