@@ -313,6 +313,7 @@ bool is_quotation(std::string_view line) {
 }
 
 std::optional<RemovedKind> boilerplate_phrase(std::string_view line) {
+  if (trim(line).size() > 1200) return std::nullopt;  // over 300 characters whatever the script
   std::string f = fold_label(line);
   if (f.empty()) return std::nullopt;
   for (const auto& p : kExactPhrases)
@@ -325,6 +326,7 @@ std::optional<RemovedKind> boilerplate_phrase(std::string_view line) {
 }
 
 bool is_ad_marker(std::string_view line) {
+  if (trim(line).size() > 160) return false;
   std::string f = fold_label(line);
   return std::find(kAdMarkers.begin(), kAdMarkers.end(), f) != kAdMarkers.end();
 }
@@ -333,9 +335,12 @@ ListingCue listing_cue(std::string_view line) {
   std::string_view t = trim(line);
   if (t.empty() || t.size() > 240 || char_count(t) > 160) return ListingCue::kNone;
   if (last_meaningful_cp(t) == '.') return ListingCue::kNone;
-  std::string f = fold(t);
+  bool currency = t.find("\xE2\x82\xAC") != std::string_view::npos ||  // €
+                  t.find("eur") != std::string_view::npos || t.find("EUR") != std::string_view::npos ||
+                  t.find("Eur") != std::string_view::npos;
   std::smatch m;
-  if (std::regex_search(f, m, price_re())) {
+  std::string f = currency ? fold(t) : std::string();
+  if (currency && std::regex_search(f, m, price_re())) {
     if (m[4].matched) return ListingCue::kPrice;        // a rate: "par jour", "/ mois"
     if (word_count(t) <= 5) return ListingCue::kPrice;  // the line is little more than a price
   }
@@ -362,6 +367,13 @@ bool is_caption_line(std::string_view line) {
   std::string_view t = trim(line);
   if (t.empty() || char_count(t) > 220) return false;
   std::string f = fold(t);
+  // Cheap test first: every alternative below needs one of these.
+  static constexpr std::string_view kNeedles[] = {"photo", "illustration", "image", "crédit", "credit",
+                                                  "\xC2\xA9", "capture", "/", "(", "\xE2\x80\x93",
+                                                  "\xE2\x80\x94", " - "};
+  if (std::none_of(std::begin(kNeedles), std::end(kNeedles),
+                   [&](std::string_view n) { return f.find(n) != std::string::npos; }))
+    return false;
   static const std::regex credit(
       R"((\(\s*|^)(photos?|illustration|image|source photo)\s*:|\b(crédits?|credits?) (photos?|images?)\s*:)"
       R"(|©|\bcapture d'écran\b)"
@@ -371,8 +383,15 @@ bool is_caption_line(std::string_view line) {
 }
 
 std::optional<int> comment_count_header(std::string_view line) {
-  std::string f = fold_label(line);
+  std::string_view t = trim(line);
+  if (t.empty() || t.size() > 400) return std::nullopt;
+  std::string f = fold_label(t);
   if (f.empty() || char_count(f) > 200) return std::nullopt;
+  static constexpr std::string_view kNeedles[] = {"répons", "comment", "réaction", "réflexion", "avis",
+                                                  "repl", "respons", "thought"};
+  if (std::none_of(std::begin(kNeedles), std::end(kNeedles),
+                   [&](std::string_view n) { return f.find(n) != std::string::npos; }))
+    return std::nullopt;
   static const std::regex bare(
       R"(^(les |vos )?(commentaires|réactions|comments))");
   static const std::regex counted(
@@ -396,9 +415,25 @@ std::optional<int> comment_count_header(std::string_view line) {
   return std::nullopt;
 }
 
+static bool plausible_name(std::string_view author) {
+  // "Le ministre a dit :" introduces a quotation in an article; a commenter's name does not start
+  // with a determiner or a pronoun.
+  static constexpr std::string_view kNotNames[] = {"le", "la", "les", "l'", "un", "une", "des", "il",
+                                                   "elle", "ils", "elles", "on", "ce", "cette", "qui",
+                                                   "the", "he", "she", "they", "it", "this"};
+  std::string first = fold(author);
+  first = first.substr(0, first.find(' '));
+  if (first.rfind("l'", 0) == 0) first = "l'";
+  return std::find(std::begin(kNotNames), std::end(kNotNames), first) == std::end(kNotNames);
+}
+
 std::optional<CommentHeader> comment_header(std::string_view line) {
   std::string_view t = trim(line);
-  if (t.empty() || char_count(t) > 120) return std::nullopt;
+  if (t.empty() || t.size() > 480 || char_count(t) > 120) return std::nullopt;
+  // Every header form names an avatar or a profile picture, or ends with a colon.
+  if (t.back() != ':' && t.find("vatar") == std::string_view::npos &&
+      t.find("profil") == std::string_view::npos)
+    return std::nullopt;
   static const std::regex numbered(R"(^(\d{1,4})[.)]\s+(.*)$)");
   static const std::regex avatar(R"(^(?:Avatar de|Avatar d'|Avatar d’|Avatar of|Photo de profil de)\s*(.+)$)",
                                  std::regex::icase);
@@ -416,6 +451,7 @@ std::optional<CommentHeader> comment_header(std::string_view line) {
     h.author = std::string(trim(m[1].str()));
   } else if (std::regex_match(s, m, says)) {
     h.author = std::string(trim(m[1].str()));
+    if (!plausible_name(h.author)) return std::nullopt;
   } else {
     return std::nullopt;
   }

@@ -58,6 +58,8 @@ struct Line {
   bool caption = false;
   std::optional<int> count_header;
   std::optional<CommentHeader> header;
+  text::RegisterCues reg;
+  bool paragraph = false;  // is_paragraph_shaped
 
   std::optional<LineLabel> label;
   std::optional<RemovedKind> removed_kind;  // for ad / boilerplate / caption lines
@@ -103,6 +105,8 @@ void compute_cues(std::vector<Line>& lines) {
     l.header = text::comment_header(l.raw);
     l.caption = text::is_caption_line(l.text);
     l.listing = text::listing_cue(l.text);
+    l.reg = text::register_cues(l.text);
+    l.paragraph = text::is_paragraph_shaped(l.text);
   }
   // "3. Jeanne" followed by "Jeanne": a numbered thread entry without an avatar line.
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
@@ -121,7 +125,7 @@ void compute_cues(std::vector<Line>& lines) {
   }
 }
 
-bool comment_like(const Line& l) { return text::comment_register(l.text) >= kCommentLikeScore; }
+bool comment_like(const Line& l) { return l.reg.score() >= kCommentLikeScore; }
 
 // The thread, as [begin, end) over lines; begin == end when the page has none. `marked` says
 // whether its comments carry headers (author, nesting) or are bare paragraphs.
@@ -165,24 +169,32 @@ CommentZone find_unmarked_zone(const std::vector<Line>& lines) {
     return e;
   };
   auto countable = [&](size_t k) { return !lines[k].chrome && !lines[k].ad_marker; };
-  auto head_share = [&](size_t i, auto&& like) {
-    int head = 0, head_like = 0;
-    for (size_t k = 0; k < i; ++k) {
-      if (!countable(k) || !text::is_paragraph_shaped(lines[k].text)) continue;
-      ++head;
-      head_like += like(k);
+  // Share of the article's paragraphs before line i that `like` accepts (prefix sums, so that
+  // trying every split stays linear).
+  auto prefix = [&](auto&& like) {
+    std::vector<std::pair<int, int>> sums(n + 1);  // (paragraphs, liked) before each line
+    for (size_t k = 0; k < n; ++k) {
+      sums[k + 1] = sums[k];
+      if (!countable(k) || !lines[k].paragraph) continue;
+      ++sums[k + 1].first;
+      sums[k + 1].second += like(k);
     }
-    return head ? double(head_like) / head : 0.0;
+    return sums;
+  };
+  auto share_before = [](const std::vector<std::pair<int, int>>& sums, size_t i) {
+    return sums[i].first ? double(sums[i].second) / sums[i].first : 0.0;
   };
   auto soft = [&](size_t k) { return comment_like(lines[k]); };
-  auto strong = [&](size_t k) { return text::register_cues(lines[k].text).strong(); };
+  auto strong = [&](size_t k) { return lines[k].reg.strong(); };
+  const auto soft_sums = prefix(soft);
+  const auto strong_sums = prefix(strong);
 
+  std::vector<int> gaps;  // gaps between the lines before i, kept sorted
   for (size_t i = 2; i < n; ++i) {
+    gaps.insert(std::upper_bound(gaps.begin(), gaps.end(), lines[i - 1].blank_before),
+                lines[i - 1].blank_before);
     if (lines[i].blank_before < kUnmarkedGapMin) continue;
     // The article's usual gap: the median of the gaps before i.
-    std::vector<int> gaps;
-    for (size_t k = 1; k < i; ++k) gaps.push_back(lines[k].blank_before);
-    std::sort(gaps.begin(), gaps.end());
     if (lines[i].blank_before <= gaps[gaps.size() / 2]) continue;
     size_t e = tail_end(i);
     int tail = 0, tail_like = 0;
@@ -193,7 +205,7 @@ CommentZone find_unmarked_zone(const std::vector<Line>& lines) {
     }
     if (tail == 0) continue;
     double tail_share = double(tail_like) / tail;
-    if (tail_share >= kTailCommentShare && tail_share >= head_share(i, soft) + kTailContrast) {
+    if (tail_share >= kTailCommentShare && tail_share >= share_before(soft_sums, i) + kTailContrast) {
       z.begin = i;
       z.end = e;
       return z;
@@ -219,12 +231,12 @@ CommentZone find_unmarked_zone(const std::vector<Line>& lines) {
     if (!countable(k)) continue;
     ++tail;
     tail_strong += strong(k);
-    tail_addressed += text::register_cues(lines[k].text).addressed();
+    tail_addressed += lines[k].reg.addressed();
   }
   double share = tail ? double(tail_strong) / tail : 0.0;
   // Exclamations alone also mark blogs and advertorials; readers talking to each other do not.
   if (tail >= kMinTailLines && share >= kStrongTailShare && tail_addressed >= kMinAddressedLines &&
-      head_share(best_start, strong) <= kStrongHeadShareMax) {
+      share_before(strong_sums, best_start) <= kStrongHeadShareMax) {
     z.begin = best_start;
     z.end = e;
   }
@@ -305,10 +317,15 @@ void label_article(std::vector<Line>& lines, const CommentZone& zone, Document& 
     }
   }
   std::string folded_title = title ? text::fold(lines[*title].text) : std::string();
+  auto repeats_title = [&](const Line& l) {
+    // Lengths first: folding every line of a long page would cost more than the comparison.
+    size_t a = l.text.size(), b = title ? lines[*title].text.size() : 0;
+    return title && 4 * a >= 3 * b && 3 * a <= 4 * b && text::fold(l.text) == folded_title;
+  };
 
   for (size_t k = first_body; k < open.size(); ++k) {
     Line& l = lines[open[k]];
-    if (title && text::fold(l.text) == folded_title) {
+    if (repeats_title(l)) {
       set_removed(l, LineLabel::kBoilerplate, RemovedKind::kDuplicateTitle);
       continue;
     }
@@ -322,8 +339,8 @@ void label_article(std::vector<Line>& lines, const CommentZone& zone, Document& 
     bool paragraph_follows = false;
     for (size_t j = k + 1; j < open.size(); ++j) {
       const Line& n = lines[open[j]];
-      if (text::fold(n.text) == folded_title) continue;
-      paragraph_follows = text::is_paragraph_shaped(n.text) || text::is_bullet(n.text);
+      if (repeats_title(n)) continue;
+      paragraph_follows = n.paragraph || text::is_bullet(n.text);
       break;
     }
     if (text::is_heading_shaped(l.text)) {
