@@ -40,6 +40,37 @@ struct RemovedBlock {
   std::string text;
 };
 
+// A named-entity mention. `entity` is the canonical name shared by every mention of the same
+// thing (within the page and across pages); `id` is a stable identifier derived from the type and
+// the canonical name, so the same entity has the same id in every document.
+struct EntityMention {
+  Span span;
+  std::string type;    // PER, ORG, LOC or MISC
+  std::string entity;  // canonical name ("Vladimir Poutine" for "Putin", "Poutine")
+  std::string id;
+};
+
+// Language annotations over one text (an article's Document::text or a comment's text): spans are
+// byte offsets into that text.
+struct Annotations {
+  std::vector<Span> sentences;
+  std::vector<Span> tokens;
+  std::vector<EntityMention> entities;
+};
+
+// A word that explains a moderation decision: as written in the comment, the lexicon form it
+// stands for, and its category (insult, profanity, slur, threat, sexual).
+struct ModerationTerm {
+  std::string text, normalized, category;
+};
+
+// The moderation stage's verdict on one comment: score in [0, 1], toxic = score >= threshold.
+struct CommentModeration {
+  bool toxic = false;
+  float score = 0;
+  std::vector<ModerationTerm> terms;
+};
+
 // A reader comment. Ids are 1-based in page order; `parent` is the id of the comment replied to.
 struct Comment {
   int id = 0;
@@ -47,6 +78,8 @@ struct Comment {
   std::optional<std::string> author;
   std::optional<std::string> date;  // ISO 8601 when it could be read, else as written
   std::string text;
+  Annotations annotations;  // spans relative to `text`
+  std::optional<CommentModeration> moderation;  // set by the "moderate" stage
 };
 
 // Label of one non-empty line of a flattened-text page (the --explain output).
@@ -74,6 +107,8 @@ struct Document {
   std::vector<Comment> comments;
   std::vector<RemovedBlock> removed;
   std::vector<LabeledLine> lines;  // only for text input with explain on
+
+  Annotations annotations;  // filled by the language stages; spans into `text`
 };
 
 // Builds Document::text from the blocks ("\n\n" between blocks) and sets each block's span.
@@ -84,7 +119,8 @@ void finalize_text(Document& doc);
 std::string content_hash(std::string_view bytes);
 
 struct JsonOptions {
-  bool include_lines = false;  // emit "lines" (the --explain output)
+  bool include_lines = false;        // emit "lines" (the --explain output)
+  bool include_annotations = false;  // emit "sentences", "tokens", "entities" (veille annotate)
 };
 
 // One JSON object on a single line (no trailing newline), following the README's output contract.

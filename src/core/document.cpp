@@ -73,6 +73,29 @@ nlohmann::json opt(const std::optional<std::string>& s) {
   return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
 }
 
+// "sentences", "tokens" and "entities" of one annotated text; entity surfaces come from `text`.
+void add_annotations(nlohmann::ordered_json& j, const Annotations& a, const std::string& text) {
+  auto spans = [](const std::vector<Span>& v) {
+    auto out = nlohmann::ordered_json::array();
+    for (const auto& s : v) out.push_back({s.begin, s.end});
+    return out;
+  };
+  j["sentences"] = spans(a.sentences);
+  j["tokens"] = spans(a.tokens);
+  auto& entities = j["entities"] = nlohmann::ordered_json::array();
+  for (const auto& e : a.entities) {
+    nlohmann::ordered_json ej;
+    ej["begin"] = e.span.begin;
+    ej["end"] = e.span.end;
+    bool in_text = e.span.begin <= e.span.end && e.span.end <= text.size();
+    ej["text"] = in_text ? text.substr(e.span.begin, e.span.end - e.span.begin) : std::string();
+    ej["type"] = e.type;
+    ej["entity"] = e.entity;
+    ej["id"] = e.id;
+    entities.push_back(std::move(ej));
+  }
+}
+
 }  // namespace
 
 std::string to_json(const Document& doc, const JsonOptions& options) {
@@ -96,11 +119,25 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
     cj["author"] = opt(c.author);
     cj["date"] = opt(c.date);
     cj["text"] = c.text;
+    if (options.include_annotations) {
+      add_annotations(cj, c.annotations, c.text);
+    }
+    if (c.moderation) {
+      auto& mj = cj["moderation"];
+      mj["toxic"] = c.moderation->toxic;
+      mj["score"] = c.moderation->score;
+      auto& terms = mj["terms"] = nlohmann::ordered_json::array();
+      for (const auto& t : c.moderation->terms)
+        terms.push_back({{"text", t.text}, {"normalized", t.normalized}, {"category", t.category}});
+    }
     comments.push_back(std::move(cj));
   }
   auto& removed = j["removed"] = nlohmann::ordered_json::array();
   for (const auto& r : doc.removed)
     removed.push_back({{"kind", removed_kind_name(r.kind)}, {"text", r.text}});
+  if (options.include_annotations) {
+    add_annotations(j, doc.annotations, doc.text);
+  }
   if (options.include_lines) {
     auto& lines = j["lines"] = nlohmann::ordered_json::array();
     for (const auto& l : doc.lines) lines.push_back({{"line", l.line}, {"label", line_label_name(l.label)}});

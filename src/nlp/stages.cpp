@@ -1,0 +1,30 @@
+#include "nlp/tokenize.h"
+#include "veille/nlp.h"
+
+namespace veille {
+
+namespace {
+
+void tokenize_into(std::string_view text, Annotations& out) {
+  Tokenization t = tokenize_and_split(text);
+  out.tokens = std::move(t.tokens);
+  out.sentences.clear();
+  out.sentences.reserve(t.sentences.size());
+  for (const auto& s : t.sentences) out.sentences.push_back(s.span);
+}
+
+class TokenizeStage final : public Stage {
+ public:
+  std::string_view name() const override { return "tokenize"; }
+  Status process(Document& doc) const override {
+    tokenize_into(doc.text, doc.annotations);
+    for (auto& c : doc.comments) tokenize_into(c.text, c.annotations);
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_tokenize_stage() { return std::make_unique<TokenizeStage>(); }
+
+}  // namespace veille
