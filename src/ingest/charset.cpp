@@ -422,6 +422,7 @@ std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_h
                     std::string* used) {
   using namespace ingest;
   std::string cs;
+  bool known_valid = false;  // the bytes were already checked as valid UTF-8
   auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
   if (bytes.size() >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     cs = "utf-8";
@@ -441,9 +442,11 @@ std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_h
     }
     if (cs.empty()) {
       Utf8Stats st = utf8_stats(bytes);
+      known_valid = st.invalid == 0;
       cs = st.invalid == 0 ? "utf-8" : st.multibyte > 8 * st.invalid ? "utf-8" : detect_charset(bytes);
     } else if (!is_utf16(cs) && cs != "utf-32le") {
       Utf8Stats st = utf8_stats(bytes);
+      known_valid = st.invalid == 0;
       if (cs == "utf-8") {
         // Declared UTF-8 but no valid multi-byte sequence and some invalid bytes: a legacy page
         // under a wrong declaration.
@@ -457,7 +460,8 @@ std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_h
 
   std::string out;
   if (cs == "utf-8") {
-    if (std::memchr(bytes.data(), 0, bytes.size()) == nullptr && is_valid_utf8(bytes)) {
+    if (std::memchr(bytes.data(), 0, bytes.size()) == nullptr &&
+        (known_valid || is_valid_utf8(bytes))) {
       out.assign(bytes);
     } else {
       append_sanitized_utf8(bytes, &out);
