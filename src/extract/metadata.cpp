@@ -610,7 +610,7 @@ struct Candidate {
 
 struct Scan {
   std::unordered_map<std::string, std::string> meta;  // first value per lower-cased key
-  std::vector<std::string> meta_authors;
+  std::vector<std::pair<int, std::string>> meta_authors;  // (key rank, value), lower rank first
   std::vector<std::string> jsonld_scripts;
   std::string title_tag;
   std::vector<std::string> h1s;
@@ -619,16 +619,21 @@ struct Scan {
   std::vector<Candidate> times;   // <time datetime>, itemprop=datePublished
   std::vector<std::string> byline_texts;  // text of byline/author elements, in page order
   std::vector<std::string> rel_author;
+  std::vector<std::string> pattern_bylines;  // "Par X" / "By X" texts
   std::vector<std::string> itemprop_author;
 };
 
 void add_meta(Scan& sc, const std::string& key, const std::string& value) {
   if (value.empty()) return;
   std::string k = lower(key);
-  if (k == "author" || k == "article:author" || k == "dc.creator" || k == "dcterms.creator" ||
-      k == "dc:creator" || k == "parsely-author" || k == "sailthru.author" || k == "byl" ||
-      k == "twitter:creator:name" || k == "og:article:author" || k == "citation_author")
-    sc.meta_authors.push_back(value);
+  // Author keys, most specific first; only the best key present is used, so that a page
+  // declaring both dc:creator and author does not list the same people twice.
+  static constexpr const char* kAuthorKeys[] = {
+      "dc.creator", "dc:creator", "dcterms.creator", "article:author", "og:article:author",
+      "author", "parsely-author", "sailthru.author", "byl", "citation_author",
+      "twitter:creator:name"};
+  for (size_t r = 0; r < std::size(kAuthorKeys); ++r)
+    if (k == kAuthorKeys[r]) sc.meta_authors.emplace_back(static_cast<int>(r), value);
   sc.meta.emplace(k, value);
 }
 
@@ -636,7 +641,8 @@ bool is_byline_element(const Node* n) {
   std::string ic = n->id_and_class();
   if (ic.empty()) return false;
   if (contains(ic, "byline")) return true;
-  if (contains(ic, "author") || contains(ic, "auteur") || contains(ic, "signature")) {
+  if ((contains(ic, "author") && !contains(ic, "authoriz")) || contains(ic, "auteur") ||
+      contains(ic, "signature")) {
     // Skip avatars, author bio boxes and "more by this author" lists.
     if (contains(ic, "avatar") || contains(ic, "bio") || contains(ic, "description") ||
         contains(ic, "img") || contains(ic, "image") || contains(ic, "photo") ||
@@ -654,6 +660,37 @@ Scan scan_page(const dom::Dom& d) {
   std::vector<const Node*> comment_stack;
   std::vector<const Node*> main_stack;  // open <article>/<main> ancestors
   dom::walk(d.root(), [&](const Node* n) {
+    if (n->is_text()) {
+      // "Par Jeanne Dupont", "By Jo Smith": a short text that starts like a byline; the name may
+      // be in the next element ("Par <a>Jeanne Dupont</a>"), so the parent's text is kept.
+      if (sc.pattern_bylines.size() >= 8 || n->text.size() > 200 || !n->parent) return true;
+      while (!comment_stack.empty() && comment_stack.back()->depth >= n->depth)
+        comment_stack.pop_back();
+      if (!comment_stack.empty()) return true;
+      std::string t = collapse_spaces(n->text);
+      static constexpr const char* kStarts[] = {
+          "Par ", "By ", "Written by", "Écrit par", "Publié par", "Posted by", "Rédigé par",
+          "Un article de", "Text by", "Words by", "Story by"};
+      bool starts = t == "Par" || t == "By" || t == "Par :" || t == "By:";
+      for (const char* p : kStarts)
+        if (!starts && t.rfind(p, 0) == 0) starts = true;
+      if (!starts) return true;
+      const Node* parent = n->parent;
+      if (parent->is("script") || parent->is("style") || parent->is("title")) return true;
+      std::string whole = dom::text_content(parent);
+      if (whole.size() > 120) whole = t;
+      // The first letter of the name must be a capital (or a non-ASCII letter).
+      std::string rest = whole;
+      for (const char* p : kStarts)
+        if (rest.rfind(p, 0) == 0) rest = collapse_spaces(rest.substr(std::strlen(p)));
+      if (rest.rfind("Par", 0) == 0 || rest.rfind("By", 0) == 0)
+        rest = collapse_spaces(rest.substr(rest[0] == 'P' ? 3 : 2));
+      while (!rest.empty() && (rest[0] == ':' || rest[0] == ' ')) rest.erase(0, 1);
+      if (!rest.empty() && ((rest[0] >= 'A' && rest[0] <= 'Z') ||
+                            static_cast<unsigned char>(rest[0]) >= 0xC3))
+        sc.pattern_bylines.push_back(whole);
+      return true;
+    }
     if (!n->is_element()) return true;
     while (!comment_stack.empty() && comment_stack.back()->depth >= n->depth)
       comment_stack.pop_back();
@@ -997,33 +1034,107 @@ bool looks_like_url(std::string_view s) {
 
 // Strips "Par", "By", "Publié par", "Written by", trailing dates and roles from a byline and
 // splits it into names.
+// Whether a word is a month name, possibly glued to the end of a name ("KimDecember").
+bool is_month_word(std::string_view w) { return month_from_word(w) != 0; }
+
+// Removes dates, times and trailing month names from a byline fragment: "Oleg Parashchak Jul 18"
+// -> "Oleg Parashchak", "Luke KimDecember 17" -> "Luke Kim".
+std::string strip_trailing_date(std::string_view raw) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < raw.size()) {
+    size_t j = raw.find(' ', i);
+    if (j == std::string_view::npos) j = raw.size();
+    if (j > i) words.emplace_back(raw.substr(i, j - i));
+    i = j + 1;
+  }
+  // Cut at the first word with a digit.
+  bool had_date = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (std::any_of(words[k].begin(), words[k].end(), [](char c) { return is_digit(c); })) {
+      words.resize(k);
+      had_date = true;
+      break;
+    }
+  }
+  // Then drop the month names left before the number ("May" alone may be a first name).
+  while (had_date && !words.empty()) {
+    std::string w = words.back();
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.pop_back();
+    if (is_month_word(w)) {
+      words.pop_back();
+      continue;
+    }
+    // A month glued to the last name: "KimDecember".
+    bool cut = false;
+    for (size_t k = 1; k + 2 < w.size(); ++k) {
+      if (w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a' && w[k - 1] <= 'z' &&
+          is_month_word(std::string_view(w).substr(k))) {
+        words.back() = w.substr(0, k);
+        cut = true;
+        break;
+      }
+    }
+    if (!cut) break;
+  }
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// Strips "Par", "By", "Publié par", "Written by", trailing dates and roles from a byline and
+// splits it into names.
 std::vector<std::string> split_byline(std::string_view raw) {
   std::string s = collapse_spaces(raw);
   // Drop what follows a separator that usually introduces a date or a role.
   for (const char* sep : {" | ", " - ", " — ", " – ", " • ", " · ", "\xE2\x80\xA2", "Publié le",
                           "publié le", "Mis à jour", "mis à jour", "Updated", "Published",
-                          " le ", " on ", "\n"}) {
+                          "Last updated", " Last ", " le ", " on ", " Former ", " Staff Writer",
+                          " Contributing", " Contributor", " More About", " More about", "\n"}) {
     size_t pos = s.find(sep);
     if (pos != std::string::npos && pos > 0) s = s.substr(0, pos);
   }
   s = collapse_spaces(s);
-  for (const char* prefix : {"Publié par ", "Écrit par ", "Ecrit par ", "Rédigé par ",
-                             "Propos recueillis par ", "Written by ", "Posted by ", "Texte : ",
-                             "Texte: ", "Par : ", "Par: ", "Par ", "By: ", "By ", "De ", "Von ",
-                             "Por ", "Auteur : ", "Auteur: ", "Author: "}) {
-    if (starts_with_ci(s, prefix)) {
-      s = s.substr(std::strlen(prefix));
-      break;
+  for (int round = 0; round < 2; ++round) {
+    for (const char* prefix :
+         {"Publié par ", "Écrit par ", "Ecrit par ", "Rédigé par ", "Propos recueillis par ",
+          "Un article de ", "Une chronique de ", "Written by: ", "Written By: ", "Written by ",
+          "Posted by: ", "Posted by ", "Reviewed by ", "Text by ", "Words by ", "Story by ",
+          "Texte : ", "Texte: ", "Texte ", "Par : ", "Par: ", "Par ", "By: ", "By ", "De ",
+          "Von ", "Por ", "Auteur : ", "Auteur: ", "Auteur ", "Author: ", "Author ", "Authors: ",
+          "Autor: ", "Autor "}) {
+      if (starts_with_ci(s, prefix) && s.size() > std::strlen(prefix)) {
+        s = s.substr(std::strlen(prefix));
+        break;
+      }
     }
   }
+  // "X (avec Y et Z)" names three people.
+  for (const char* with : {"(avec ", "(with ", " avec ", " with "}) {
+    size_t pos;
+    while ((pos = s.find(with)) != std::string::npos) s.replace(pos, std::strlen(with), ", ");
+  }
+  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '(' || c == ')'; }), s.end());
   s = collapse_spaces(s);
   while (!s.empty() && (s.back() == ',' || s.back() == '.' || s.back() == ':' || s.back() == '|'))
     s.pop_back();
   std::vector<std::string> out;
   if (s.empty()) return out;
-  // Split on ",", " et ", " and ", " & ".
+  // "Roy, Aniruddha" (citation style, one word on each side) is one person.
+  // "Jong, Michiel de" too: one word before the comma, one or two after, nothing else.
+  if (size_t comma = s.find(", "); comma != std::string::npos && s.find(", ", comma + 1) == std::string::npos &&
+                                   s.find(' ') == comma + 1) {
+    std::string first = s.substr(comma + 2);
+    size_t spaces = static_cast<size_t>(std::count(first.begin(), first.end(), ' '));
+    bool conj = contains(first, " et ") || contains(first, " and ") || contains(first, "&");
+    if (spaces <= 1 && !conj) {
+      out.push_back(first + " " + s.substr(0, comma));
+      return out;
+    }
+  }
+  // Split on ",", " et ", " and ", " & ", ";".
   std::vector<std::string> parts{s};
-  for (const char* sep : {", ", " et ", " and ", " & ", " y ", " und ", " e "}) {
+  for (const char* sep : {", ", "; ", " et ", " and ", " & ", " y ", " und ", " e "}) {
     std::vector<std::string> next;
     for (const auto& p : parts) {
       size_t start = 0, pos;
@@ -1036,7 +1147,7 @@ std::vector<std::string> split_byline(std::string_view raw) {
     parts.swap(next);
   }
   for (auto& p : parts) {
-    std::string name = collapse_spaces(p);
+    std::string name = strip_trailing_date(collapse_spaces(p));
     if (name.empty()) continue;
     out.push_back(name);
   }
@@ -1059,10 +1170,54 @@ bool plausible_name(std::string_view s) {
   for (const char* bad : {"admin", "auteur", "author", "authors", "rédaction", "par", "by",
                           "unknown", "anonymous", "anonyme", "staff", "contributor",
                           "contributors", "share", "partager", "facebook", "twitter",
-                          "commentaires", "comments", "follow", "suivre", "s'abonner"}) {
+                          "commentaires", "comments", "follow", "suivre", "s'abonner",
+                          "undefined", "null", "none", "webmaster", "development", "editor",
+                          "home", "accueil", "menu", "guest", "invité", "team", "équipe"}) {
     if (l == bad) return false;
   }
+  // Job titles and organisations that bylines list after the name ("X, Senior Staff Writer").
+  {
+    std::string padded = " " + loose_key(s) + " ";
+    for (const char* role : {" editor ", " staff ", " writer ", " reporter ", " technologist ",
+                             " correspondent ", " journaliste ", " rédacteur ", " rédactrice ",
+                             " correspondant ", " correspondante ", " envoyé ", " envoyée ",
+                             " directeur ", " directrice ", " professor ", " professeur ",
+                             " columnist ", " chroniqueur ", " chroniqueuse ", " photographer ",
+                             " photographe ", " editorial ", " university ", " official ",
+                             " store ", " written by ", " category ", " collection "}) {
+      if (contains(padded, role)) return false;
+    }
+  }
+  // A date is not a name ("Feb 11", "Sat 20 Dec").
+  size_t sp = l.find(' ');
+  if (is_month_word(l.substr(0, sp)) && (sp == std::string::npos || (sp + 1 < l.size() && is_digit(l[sp + 1]))))
+    return false;
   return true;
+}
+
+// A person's name as written in visible bylines: 2 to 5 words, each starting with a capital (or
+// a non-ASCII letter), particles allowed ("de", "van", "d'"), no digits.
+bool name_like(std::string_view s) {
+  int words = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    std::string_view w = s.substr(i, j - i);
+    i = j + 1;
+    if (w.empty()) continue;
+    ++words;
+    if (std::any_of(w.begin(), w.end(), [](char c) { return is_digit(c); })) return false;
+    unsigned char c0 = static_cast<unsigned char>(w[0]);
+    bool capital = (c0 >= 'A' && c0 <= 'Z') || c0 >= 0xC3;
+    static constexpr std::string_view kParticles[] = {"de", "du", "des", "le", "la", "van", "von",
+                                                      "da", "di", "del", "der", "den", "ben",
+                                                      "el", "bin", "y", "dos", "das", "zu"};
+    bool particle = std::find(std::begin(kParticles), std::end(kParticles), w) != std::end(kParticles) ||
+                    w.rfind("d'", 0) == 0 || w.rfind("d\xE2\x80\x99", 0) == 0;
+    if (!capital && !particle) return false;
+  }
+  return words >= 2 && words <= 5;
 }
 
 void add_author(std::vector<std::string>& out, std::string name) {
@@ -1384,18 +1539,53 @@ PageMetadata extract_metadata(const dom::Dom& dom, std::string_view url) {
   std::vector<std::string> authors;
   for (const auto& a : ld.authors)
     for (auto& n : split_byline(a)) add_author(authors, n);
-  if (authors.empty())
-    for (const auto& a : sc.meta_authors)
+  if (authors.empty()) {
+    // The best-ranked key that yields a name.
+    std::vector<int> ranks;
+    for (const auto& [rank, value] : sc.meta_authors) ranks.push_back(rank);
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    for (int rank : ranks) {
+      for (const auto& [r, value] : sc.meta_authors)
+        if (r == rank)
+          for (auto& n : split_byline(value)) add_author(authors, n);
+      if (!authors.empty()) break;
+    }
+  }
+  if (authors.empty()) {
+    // Yoast and others: twitter:label1 "Written by" / twitter:data1 "Name".
+    for (const char* k : {"1", "2", "3"}) {
+      auto label = sc.meta.find(std::string("twitter:label") + k);
+      auto data = sc.meta.find(std::string("twitter:data") + k);
+      if (label == sc.meta.end() || data == sc.meta.end()) continue;
+      std::string l = lower(label->second);
+      if (l == "written by" || l == "écrit par" || l == "ecrit par" || l == "par" ||
+          l == "auteur" || l == "author" || l == "by" || l == "rédigé par")
+        for (auto& n : split_byline(data->second)) add_author(authors, n);
+    }
+  }
+  if (authors.empty()) {
+    // Many itemprop=author elements is a listing or a comment thread: keep the first only.
+    size_t count = 0;
+    for (const auto& a : sc.itemprop_author) {
+      if (count++ > 0 && sc.itemprop_author.size() > 3) break;
       for (auto& n : split_byline(a)) add_author(authors, n);
-  if (authors.empty())
-    for (const auto& a : sc.itemprop_author)
-      for (auto& n : split_byline(a)) add_author(authors, n);
+    }
+  }
   if (authors.empty())
     for (const auto& a : sc.rel_author)
       for (auto& n : split_byline(a)) add_author(authors, n);
   if (authors.empty()) {
+    for (const auto& b : sc.pattern_bylines) {
+      for (auto& n : split_byline(b))
+        if (name_like(n)) add_author(authors, n);
+      if (!authors.empty()) break;
+    }
+  }
+  if (authors.empty()) {
     for (const auto& b : sc.byline_texts) {
-      for (auto& n : split_byline(b)) add_author(authors, n);
+      for (auto& n : split_byline(b))
+        if (name_like(n)) add_author(authors, n);
       if (!authors.empty()) break;
     }
   }
