@@ -234,8 +234,10 @@ Result<Dom> parse_libxml2(std::string_view html, const ExtractOptions& options) 
   if (!ctxt) return dom;  // out of memory: an empty page rather than a crash
   std::memcpy(ctxt->sax, &sax, sizeof sax);
   ctxt->_private = &builder;
+  // The input is already UTF-8 (ingest converted it): a <meta charset> in the page must not make
+  // libxml2 decode it a second time.
   htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_NONET | XML_PARSE_HUGE);
+                               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
   xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
   htmlParseDocument(ctxt);
   htmlFreeParserCtxt(ctxt);
