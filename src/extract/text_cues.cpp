@@ -523,7 +523,20 @@ RegisterCues register_cues(std::string_view line) {
   if (depth > 0) {  // unbalanced: judge the whole line instead
     outside = std::string(t);
   }
-  std::string f = fold(outside);
+  // The word lists below are ASCII, so lower-casing ASCII and unifying apostrophes is enough (and
+  // much cheaper than full case folding on every line of a page).
+  std::string f;
+  f.reserve(outside.size());
+  for (size_t i = 0; i < outside.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(outside[i]);
+    if (c == 0xE2 && i + 2 < outside.size() && outside[i + 1] == '\x80' &&
+        (outside[i + 2] == '\x99' || outside[i + 2] == '\x98')) {
+      f += '\'';
+      i += 2;
+    } else {
+      f += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+    }
+  }
 
   bool tutoiement = false, first_person = false, colloquial = false, masked = false;
   // "ton" is left out: it is also the noun (un ton mesuré).
