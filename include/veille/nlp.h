@@ -3,13 +3,42 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "veille/pipeline.h"
+#include "veille/status.h"
 
 namespace veille {
 
 // "tokenize": French surface tokens and sentences (Document::annotations.tokens / .sentences, and
 // the same for each comment). Stateless and thread-safe.
 std::unique_ptr<Stage> make_tokenize_stage();
+
+// Options of the "ner" stage. Defaults: the shipped model and alias table.
+struct NerStageOptions {
+  // NER model file; empty = default_ner_model_path() ($VEILLE_MODELS/ner-fr.bin, models/ beside or
+  // above the executable, or ./models/ner-fr.bin).
+  std::string model_path;
+  // The shipped alias table; empty = aliases-fr.tsv beside the default model. Not read when
+  // use_shipped_aliases is false.
+  std::string shipped_aliases_path;
+  bool use_shipped_aliases = true;
+  // User alias files (same format as models/aliases-fr.tsv, see models/ALIASES.md), loaded after
+  // the shipped table, in order; a later file overrides an earlier one's entries.
+  std::vector<std::string> alias_paths;
+  // Longest run of tokens tagged at once: longer sentences (a 1 MB "sentence" of a broken page)
+  // are tagged in chunks of this many tokens, which bounds the tagger's scratch memory.
+  size_t max_sentence_tokens = 512;
+};
+
+// "ner": named-entity mentions (PER, ORG, LOC, MISC) of Document::text and of every comment,
+// linked to canonical entities within the page and across pages (Annotations::entities; see
+// src/nlp/entities.h for the linking rules). REQUIRES: the "tokenize" stage ran before it on the
+// document (it tags the tokens of each sentence; a text without tokens gets no entity).
+// Errors at construction: the model's or an alias file's (kNotFound for a missing file,
+// kInvalidArgument "<file>:<line>: reason" for a bad alias line, kCorrupt/kUnsupported for a bad
+// model). Immutable once built; process() is thread-safe.
+Result<std::unique_ptr<Stage>> make_ner_stage(const NerStageOptions& options = {});
 
 }  // namespace veille

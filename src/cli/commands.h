@@ -8,6 +8,8 @@ namespace veille::cli {
 
 // Registers `extract` on app; the callback stores its exit code into *exit_code.
 void add_extract_command(CLI::App& app, int* exit_code);
+// Registers `annotate` (extract, then sentences, tokens and canonical entities).
+void add_annotate_command(CLI::App& app, int* exit_code);
 // Registers `tokenize` (sentences and tokens of a raw text, as JSON byte offsets).
 void add_tokenize_command(CLI::App& app, int* exit_code);
 // Registers `ner` (tag CoNLL tokens with named entities).

@@ -1,9 +1,6 @@
-#include <cstdio>
-#include <iostream>
 #include <memory>
 
-#include <nlohmann/json.hpp>
-
+#include "cli/batch_output.h"
 #include "cli/commands.h"
 #include "veille/pipeline.h"
 
@@ -32,25 +29,7 @@ int run_extract(const ExtractArgs& args) {
   Pipeline pipeline(opts);
   JsonOptions jopt;
   jopt.include_lines = args.explain;
-
-  auto report_error = [&](const InputError& err) {
-    std::cerr << "veille: " << (err.source.empty() ? "" : err.source + ": ") << err.status.to_string() << "\n";
-    if (args.format != "json") return;
-    nlohmann::ordered_json e;
-    e["source"] = err.source;
-    e["error"] = err.status.to_string();
-    std::cout << e.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-  };
-  BatchStats stats = pipeline.process_inputs(
-      args.inputs,
-      [&](const Document& doc) {
-        if (args.format == "json") std::cout << to_json(doc, jopt) << "\n";
-        else if (args.format == "markdown") std::cout << to_markdown(doc) << "\n";
-        else std::cout << to_plain_text(doc) << "\n";
-      },
-      report_error);
-  std::cout.flush();
-  return stats.failed ? 1 : 0;
+  return print_pipeline_output(pipeline, args.inputs, args.format, jopt);
 }
 
 }  // namespace

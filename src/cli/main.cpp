@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   veille::cli::add_extract_command(app, &exit_code);
+  veille::cli::add_annotate_command(app, &exit_code);
   veille::cli::add_tokenize_command(app, &exit_code);
   veille::cli::add_ner_command(app, &exit_code);
   veille::cli::add_train_command(app, &exit_code);

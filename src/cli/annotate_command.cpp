@@ -1,0 +1,88 @@
+// `veille annotate [options] INPUT...`: extraction, then the language stages (tokenize, ner with
+// canonical entities); one JSON object per page with "sentences", "tokens" and "entities" for the
+// article text and for each comment.
+#include <iostream>
+#include <memory>
+
+#include "cli/batch_output.h"
+#include "cli/commands.h"
+#include "veille/nlp.h"
+#include "veille/pipeline.h"
+
+namespace veille::cli {
+
+namespace {
+
+struct AnnotateArgs {
+  std::vector<std::string> inputs;
+  std::string format = "json";
+  std::string model;
+  std::vector<std::string> aliases;
+  bool no_shipped_aliases = false;
+  std::string parser = "libxml2";
+  int max_depth = 512;
+  size_t max_bytes = size_t{64} << 20;
+  unsigned threads = 0;
+};
+
+int run_annotate(const AnnotateArgs& args) {
+  PipelineOptions opts;
+  opts.extract.parser = args.parser == "gumbo" ? HtmlParser::kGumbo : HtmlParser::kLibxml2;
+  opts.extract.max_dom_depth = args.max_depth;
+  opts.extract.max_html_bytes = args.max_bytes;
+  opts.read.max_page_bytes = args.max_bytes;
+  opts.threads = args.threads;
+
+  NerStageOptions ner;
+  ner.model_path = args.model;
+  ner.alias_paths = args.aliases;
+  ner.use_shipped_aliases = !args.no_shipped_aliases;
+  auto ner_stage = make_ner_stage(ner);
+  if (!ner_stage.ok()) {
+    // A bad option value (an alias file with a syntax error) is a usage error; a missing or
+    // corrupt model or file is a failure, as in `veille ner`.
+    const Status& st = ner_stage.status();
+    std::cerr << "veille annotate: " << st.to_string() << "\n";
+    return st.code() == StatusCode::kInvalidArgument ? 2 : 1;
+  }
+
+  Pipeline pipeline(opts);
+  pipeline.add_stage(make_tokenize_stage());
+  pipeline.add_stage(std::move(*ner_stage));
+  JsonOptions jopt;
+  jopt.include_annotations = true;
+  return print_pipeline_output(pipeline, args.inputs, args.format, jopt);
+}
+
+}  // namespace
+
+void add_annotate_command(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<AnnotateArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "annotate",
+      "Extract pages, then add sentences, tokens and named entities linked to canonical entities "
+      "(article text and each comment); one JSON object per page");
+  cmd->add_option("inputs", args->inputs,
+                  "Files (.html .htm .txt .warc .jsonl, optionally .gz), directories, or - for stdin")
+      ->required();
+  cmd->add_option("--format", args->format, "Output: json (JSON Lines)")
+      ->check(CLI::IsMember({"json"}))
+      ->capture_default_str();
+  cmd->add_option("--model", args->model, "NER model file (default: the shipped models/ner-fr.bin)");
+  cmd->add_option("--aliases", args->aliases,
+                  "Extra alias file (canonical<TAB>type<TAB>alias...; see models/ALIASES.md), loaded "
+                  "after the shipped models/aliases-fr.tsv; repeatable")
+      ->allow_extra_args(false);
+  cmd->add_flag("--no-shipped-aliases", args->no_shipped_aliases,
+                "Do not load the shipped alias table (only --aliases files)");
+  cmd->add_option("--parser", args->parser, "HTML parser backend")
+      ->check(CLI::IsMember({"libxml2", "gumbo"}))
+      ->capture_default_str();
+  cmd->add_option("--max-depth", args->max_depth, "DOM depth budget; deeper elements are flattened")
+      ->capture_default_str();
+  cmd->add_option("-j,--jobs", args->threads, "Worker threads (0 = one per core)")->capture_default_str();
+  cmd->add_option("--max-bytes", args->max_bytes, "Largest page accepted, in bytes")->capture_default_str();
+  cmd->callback([args, exit_code] { *exit_code = run_annotate(*args); });
+}
+
+}  // namespace veille::cli
