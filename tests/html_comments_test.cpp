@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -170,6 +172,52 @@ TEST(ExtractHtmlComments, DeepNestingDoesNotCrash) {
   ASSERT_TRUE(d.ok());
   CommentThread t = extract_html_comments(*d);
   EXPECT_GE(t.comments.size(), 1u);
+}
+
+}  // namespace
+}  // namespace veille
+
+namespace veille {
+namespace {
+
+std::string read_sample_page(const std::string& name) {
+  std::ifstream in(std::string(VEILLE_SOURCE_DIR) + "/samples/html/" + name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct SampleThread {
+  const char* file;
+  std::vector<std::optional<int>> parents;
+  std::vector<std::string> authors;
+};
+
+TEST(ExtractHtmlComments, Samples) {
+  const SampleThread cases[] = {
+      {"crue-aulne-wordpress.html",
+       {std::nullopt, 1, std::nullopt, 3, 4},
+       {"Soizic", "Herv\xC3\xA9 K.", "pleyben29", "Lo\xC3\xAF" "c Derrien", "pleyben29"}},
+      {"crue-aulne-disqus.html", {std::nullopt, 1, std::nullopt}, {"Marie-Annick", "yannick.b", "Ronan G."}},
+      {"elus-aulne-latin1.html", {}, {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.file);
+    std::string html = read_sample_page(c.file);
+    ASSERT_FALSE(html.empty());
+    auto d = dom::parse_html(html, ExtractOptions{});
+    ASSERT_TRUE(d.ok());
+    CommentThread t = extract_html_comments(*d);
+    ASSERT_EQ(t.comments.size(), c.parents.size());
+    for (size_t i = 0; i < t.comments.size(); ++i) {
+      EXPECT_EQ(t.comments[i].parent, c.parents[i]) << i;
+      EXPECT_EQ(t.comments[i].author, c.authors[i]) << i;
+      EXPECT_FALSE(t.comments[i].text.empty()) << i;
+      EXPECT_TRUE(t.comments[i].date.has_value()) << i;
+    }
+    // The thread and the comment form are one container on these pages; none without comments.
+    EXPECT_EQ(t.containers.size(), c.parents.empty() ? 0u : 1u);
+  }
 }
 
 }  // namespace

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -184,6 +186,74 @@ TEST(ExtractMetadata, DeepDomDoesNotCrash) {
   ASSERT_TRUE(d.ok());
   PageMetadata md = extract_metadata(*d, "");
   EXPECT_EQ(md.title, "Profond");
+}
+
+}  // namespace
+}  // namespace veille
+
+namespace veille {
+namespace {
+
+std::string read_sample(const std::string& name) {
+  std::ifstream in(std::string(VEILLE_SOURCE_DIR) + "/samples/html/" + name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The Latin-1 sample is converted here (windows-1252 upper half, enough for French) because
+// charset conversion belongs to ingest, which these tests do not exercise.
+std::string cp1252_to_utf8(const std::string& in) {
+  std::string out;
+  for (unsigned char c : in) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c == 0x80) {
+      out += "\xE2\x82\xAC";
+    } else if (c >= 0xA0) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += "\xEF\xBF\xBD";
+    }
+  }
+  return out;
+}
+
+struct SampleCase {
+  const char* file;
+  bool latin1;
+  std::string title;
+  std::string published;
+  std::vector<std::string> authors;
+  std::optional<std::string> site;
+};
+
+TEST(ExtractMetadata, Samples) {
+  const SampleCase cases[] = {
+      {"crue-aulne-wordpress.html", false,
+       "Crue de l\xE2\x80\x99" "Aulne : Ch\xC3\xA2teaulin sous les eaux, la RN164 coup\xC3\xA9" "e",
+       "2025-01-27T07:42:00+01:00", {"Morgane Le Bihan"}, "Le Phare de l\xE2\x80\x99Ouest"},
+      {"crue-aulne-disqus.html", false,
+       "Inondations dans le Finist\xC3\xA8re : la d\xC3\xA9" "crue s'amorce, les habitants font les comptes",
+       "2025-01-29", {"Erwan Caradec"}, "Actu Cornouaille"},
+      {"elus-aulne-latin1.html", true,
+       "Aulne : les \xC3\xA9lus r\xC3\xA9" "clament un plan de pr\xC3\xA9vention des crues",
+       "2025-02-03", {"Th\xC3\xA9r\xC3\xA8se Gu\xC3\xA9guen"}, std::nullopt},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.file);
+    std::string html = read_sample(c.file);
+    ASSERT_FALSE(html.empty());
+    if (c.latin1) html = cp1252_to_utf8(html);
+    auto d = dom::parse_html(html, ExtractOptions{});
+    ASSERT_TRUE(d.ok());
+    PageMetadata md = extract_metadata(*d, "");
+    EXPECT_EQ(md.title, c.title);
+    EXPECT_EQ(md.published, c.published);
+    EXPECT_EQ(md.authors, c.authors);
+    EXPECT_EQ(md.site, c.site);
+  }
 }
 
 }  // namespace
