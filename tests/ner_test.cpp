@@ -66,7 +66,7 @@ TEST(NerModelFileTest, MissingFileIsNotFound) {
 }
 
 TEST(NerModelFileTest, BadMagicIsCorrupt) {
-  for (const std::string bytes : {std::string(), std::string("VEIL"), std::string("GIF89a....."),
+  for (const std::string& bytes : {std::string(), std::string("VEIL"), std::string("GIF89a....."),
                                   std::string("not a model at all, just some text")}) {
     auto m = NerModel::load_bytes(bytes, "models/x.bin");
     ASSERT_FALSE(m.ok());
@@ -180,7 +180,9 @@ TEST(NerTagTest, EmptyAndOddInputAreTaggedWithoutCrash) {
   ASSERT_EQ(tags.size(), long_sentence.size());
   // Output is always well-formed IOB2.
   for (size_t i = 0; i < tags.size(); ++i)
-    if (tags[i][0] == 'I') EXPECT_NE(i == 0 ? std::string("O") : tags[i - 1], "O");
+    if (tags[i][0] == 'I') {
+      EXPECT_NE(i == 0 ? std::string("O") : tags[i - 1], "O");
+    }
 }
 
 // ---- CoNLL reader ------------------------------------------------------------------------------
