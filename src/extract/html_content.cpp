@@ -4,8 +4,6 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -322,6 +320,9 @@ Evidence element_evidence(const Node& n, TagRole role) {
   return e;
 }
 
+constexpr uint8_t kIsStructural = 1;
+constexpr uint8_t kHasStructuralInside = 2;
+
 // ---- text blocks ----------------------------------------------------------------------------
 
 struct TextBlock {
@@ -431,10 +432,11 @@ class Linearizer {
       case TagRole::kPre: ++pre_depth_; break;
       case TagRole::kFigcaption: ++caption_depth_; break;
       case TagRole::kList:
-        if (!structural_[n->index]) list_root_ = n->index;
+        if (!(structural_[n->index] & kHasStructuralInside)) list_root_ = n->index;
         break;
       case TagRole::kTable:
-        if (!structural_[n->index] && max_cell_chars_[n->index] < 400) row_table_ = n->index;
+        if (!(structural_[n->index] & kHasStructuralInside) && max_cell_chars_[n->index] < 400)
+          row_table_ = n->index;
         break;
       default: break;
     }
@@ -669,7 +671,9 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   std::vector<uint8_t> skip(n_nodes, 0);  // script, style, ...: never text
   std::vector<Evidence> evidence(n_nodes, Evidence::kNone);
   std::vector<uint32_t> chars(n_nodes, 0);
-  std::vector<uint8_t> structural(n_nodes, 0);       // subtree holds headings, tables, quotes...
+  // Bits: the element is a heading, table, quote, ... / its descendants hold one. A list or table
+  // without structure inside becomes one list block / one block per row.
+  std::vector<uint8_t> structural(n_nodes, 0);
   std::vector<uint32_t> max_cell_chars(n_nodes, 0);  // largest td/th text in the subtree
   std::vector<uint32_t> subtree_end(n_nodes, 0);     // one past the last index of the subtree
   std::vector<uint8_t> has_textarea(n_nodes, 0);
@@ -701,7 +705,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
         end = std::max(end, subtree_end[ch->index]);
         if (skip[ch->index]) continue;
         chars[i] += chars[ch->index];
-        structural[i] |= structural[ch->index];
+        if (structural[ch->index]) structural[i] |= kHasStructuralInside;
         max_cell_chars[i] = std::max(max_cell_chars[i], max_cell_chars[ch->index]);
         has_textarea[i] |= has_textarea[ch->index];
       }
@@ -709,7 +713,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
         TagRole role = tag_role(n->tag);
         if (role == TagRole::kHeading || role == TagRole::kTable || role == TagRole::kQuote ||
             role == TagRole::kPre || n->tag == "article" || n->tag == "section" || n->tag == "form")
-          structural[i] = 1;
+          structural[i] |= kIsStructural;
         if (role == TagRole::kCell) max_cell_chars[i] = std::max(max_cell_chars[i], chars[i]);
         if (n->tag == "textarea") has_textarea[i] = 1;
       }
@@ -810,11 +814,6 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     }
   }
   const uint32_t root_end = subtree_end[root];
-  if (getenv("VEILLE_DEBUG_ROOT")) {  // DEBUG-ONLY
-    for (const auto& b : blocks) fprintf(stderr, "blk owner %u <%s %s> v=%.0f c=%u lc=%u w=%u neg=%u <%s %s>: %.80s\n", b.owner, dom.node(b.owner)->tag.c_str(), dom.node(b.owner)->id_and_class().substr(0,40).c_str(), b.value, b.chars, b.link_chars, b.words, negative_ancestor[b.owner], negative_ancestor[b.owner] == UINT32_MAX ? "" : dom.node(negative_ancestor[b.owner])->tag.c_str(), negative_ancestor[b.owner] == UINT32_MAX ? "" : dom.node(negative_ancestor[b.owner])->id_and_class().substr(0,60).c_str(), b.text.c_str());
-    for (const Node* p = dom.node(root); p; p = p->parent)
-      fprintf(stderr, "root chain: <%s %s> prose %.0f chars %u neg %u ev %d\n", p->tag.c_str(), p->id_and_class().c_str(), prose[p->index], chars[p->index], negative_ancestor[p->index], (int)evidence[p->index]);
-  }
 
   // ---- metadata ----
   if (meta.title && !meta.title->empty()) doc.title = meta.title;
