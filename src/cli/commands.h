@@ -16,5 +16,7 @@ void add_tokenize_command(CLI::App& app, int* exit_code);
 void add_ner_command(CLI::App& app, int* exit_code);
 // Registers `train` with its `ner` subcommand (train the named-entity model).
 void add_train_command(CLI::App& app, int* exit_code);
+// Registers `moderate` (comment toxicity) and `train moderation`; call after add_train_command.
+void add_moderate_command(CLI::App& app, int* exit_code);
 
 }  // namespace veille::cli

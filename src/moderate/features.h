@@ -1,0 +1,33 @@
+// Features of the moderation classifier, shared by training and inference so that both see the
+// same thing: hashed word unigrams and bigrams, character 3- and 4-grams of the normalised words,
+// and the lexicon hits (category, how the word was disguised, the normalised term itself).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "moderate/lexicon.h"
+#include "moderate/normalize.h"
+
+namespace veille::moderate {
+
+// Sparse feature vector: ids are bucket indices in [0, 2^hash_bits).
+struct FeatureVector {
+  std::vector<uint32_t> ids;
+  std::vector<float> values;
+  void clear() { ids.clear(); values.clear(); }
+};
+
+// Tokens and hits of one comment, reused across calls to avoid allocations.
+struct ModerationWorkspace {
+  std::vector<ModToken> tokens;
+  std::vector<TermHit> hits;
+  FeatureVector features;
+};
+
+// Tokenises `text`, finds lexicon terms, and fills ws->features. hash_bits in [10, 26].
+void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bits,
+                     ModerationWorkspace* ws);
+
+}  // namespace veille::moderate

@@ -1,0 +1,102 @@
+// The moderation lexicon: words and short phrases with a category, matched against a comment's
+// moderation tokens through the ways people disguise them. Immutable once parsed; thread-safe.
+//
+// File format (UTF-8 text): one entry per line, `word<TAB>category[<TAB>source]`; '#' starts a
+// comment line. Categories: insult, profanity, slur, threat, sexual, and `safe` for ordinary words
+// that must never be matched fuzzily (they sit one edit away from an entry: "canard", "conseil").
+// A word may be a phrase of several words separated by spaces ("va te faire foutre").
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "moderate/normalize.h"
+#include "veille/status.h"
+
+namespace veille::moderate {
+
+enum Category : uint8_t { kInsult, kProfanity, kSlur, kThreat, kSexual, kCategoryCount, kSafe };
+const char* category_name(uint8_t category);
+
+// How a term was recognised (a feature of the classifier and an aid to debugging).
+enum MatchKind : uint8_t {
+  kMatchExact,     // the word itself or an inflected form (plural, feminine, conjugated)
+  kMatchLeet,      // after leetspeak decoding
+  kMatchRepeat,    // after collapsing repeated letters
+  kMatchMasked,    // wildcards: "m***e", "*ouilles"
+  kMatchFuzzy,     // one edit away (insertion, deletion, substitution, swap): "merdre"
+  kMatchJoined,    // separated letters or a word split by a space: "s a l o p e", "con nard"
+  kMatchCompound,  // inside a word glued to function words: "tesunconnard"
+  kMatchPhrase,    // a multi-word entry
+  kMatchKindCount,
+};
+
+struct TermHit {
+  uint32_t begin = 0, end = 0;  // bytes in the comment
+  uint32_t first_token = 0, last_token = 0;  // inclusive token range
+  int entry = -1;
+  std::string normalized;  // the lexicon form matched (folded: lowercase, no accents)
+  uint8_t category = kInsult;
+  uint8_t kind = kMatchExact;
+};
+
+struct LexiconEntry {
+  std::string word;  // as written in the file
+  uint8_t category = kInsult;
+};
+
+class Lexicon {
+ public:
+  // Parses the file text; `name` is used in error messages. Errors: kCorrupt with the line number.
+  static Result<std::shared_ptr<const Lexicon>> parse(std::string_view text, const std::string& name);
+
+  // Appends to *hits the terms of `text` (tokenised as *tokens), in text order, at most one per
+  // token.
+  void find_terms(std::string_view text, const std::vector<ModToken>& tokens,
+                  std::vector<TermHit>* hits) const;
+
+  size_t size() const { return entries_.size(); }
+  const LexiconEntry& entry(int i) const { return entries_[static_cast<size_t>(i)]; }
+
+  // Looks up one folded word (no disguise undone): entry index or -1. For tests and tools.
+  int lookup_exact(std::string_view form) const;
+
+ private:
+  struct Form {
+    std::string text;
+    int entry;
+    bool base;  // the entry's own spelling, not an inflection
+  };
+  struct Phrase {
+    std::vector<std::string> words;
+    int entry;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept;
+  };
+  using FormMap = std::unordered_map<std::string, int, Hash, std::equal_to<>>;
+
+  void add_form(const std::string& form, int entry, bool base);
+  int match_word(std::string_view form, uint8_t* kind, bool allow_fuzzy) const;  // form or -1
+  int match_exact_or_repeat(std::string_view form, uint8_t* kind) const;
+  int match_masked(std::string_view form) const;
+  int match_fuzzy(std::string_view form) const;
+  int match_compound(std::string_view form) const;
+  bool is_safe(std::string_view form) const;
+
+  std::vector<LexiconEntry> entries_;
+  std::vector<Form> forms_;
+  FormMap form_index_;                                      // folded form -> forms_ index
+  std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>> deletes_;  // fuzzy index
+  std::vector<std::vector<int>> forms_by_length_;           // for masks
+  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> phrases_;  // by first word
+  std::unordered_set<std::string, Hash, std::equal_to<>> safe_;
+};
+
+}  // namespace veille::moderate

@@ -1,0 +1,42 @@
+// The moderation model file. Little-endian, in this order:
+//   magic "veille-moderation\n" (18 bytes), u32 version (1), u32 hash_bits,
+//   f32 threshold, u32 description length + bytes,
+//   u32 self-test count, each: u32 length + text bytes, u8 expected decision, f32 expected score,
+//   f32 weights[2^hash_bits],
+//   u64 FNV-1a of every byte before it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "veille/status.h"
+
+namespace veille::moderate {
+
+inline constexpr std::string_view kModelMagic = "veille-moderation\n";
+inline constexpr uint32_t kModelVersion = 1;
+
+struct SelfTest {
+  std::string text;
+  bool toxic = false;
+  float score = 0;
+};
+
+struct ModelParams {
+  int hash_bits = 18;
+  float threshold = 0.5f;
+  std::string description;
+  std::vector<SelfTest> self_tests;
+  std::vector<float> weights;  // 2^hash_bits
+};
+
+std::string serialize_model(const ModelParams& params);
+Result<ModelParams> parse_model(std::string_view bytes, const std::string& name);
+
+// Score of a feature vector under the weights: logistic of the dot product.
+float score_features(const std::vector<float>& weights, const std::vector<uint32_t>& ids,
+                     const std::vector<float>& values);
+
+}  // namespace veille::moderate

@@ -1,0 +1,311 @@
+#include "moderate/train.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "moderate/features.h"
+#include "moderate/moderator_internal.h"
+
+namespace veille::moderate {
+
+namespace {
+
+Result<std::string> slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+uint64_t fnv1a(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// splitmix64: a small deterministic generator, the same on every platform.
+struct SplitMix {
+  uint64_t state;
+  uint64_t next() {
+    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+};
+
+struct Example {
+  std::vector<uint32_t> ids;
+  std::vector<float> values;
+  bool toxic;
+  float weight;
+};
+
+std::vector<float> train_weights(const std::vector<Example>& data, const std::vector<size_t>& use,
+                                 const ModerationTrainOptions& opt) {
+  const size_t n = size_t{1} << opt.hash_bits;
+  std::vector<float> w(n, 0.f), g2(n, 0.f);
+  std::vector<size_t> order = use;
+  SplitMix rng{opt.seed};
+  for (int epoch = 0; epoch < opt.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.next() % i]);
+    for (size_t idx : order) {
+      const Example& e = data[idx];
+      float z = 0;
+      for (size_t k = 0; k < e.ids.size(); ++k) z += w[e.ids[k]] * e.values[k];
+      z = std::clamp(z, -30.f, 30.f);
+      const float p = 1.f / (1.f + std::exp(-z));
+      const float g = (p - (e.toxic ? 1.f : 0.f)) * e.weight;
+      for (size_t k = 0; k < e.ids.size(); ++k) {
+        const uint32_t id = e.ids[k];
+        const float grad = g * e.values[k] + opt.l2 * w[id];
+        g2[id] += grad * grad;
+        w[id] -= opt.learning_rate * grad / (std::sqrt(g2[id]) + 1e-6f);
+      }
+    }
+  }
+  return w;
+}
+
+float score(const std::vector<float>& w, const Example& e) {
+  return score_features(w, e.ids, e.values);
+}
+
+std::string figures_line(const char* label, const BinaryFigures& f) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%-28s n=%4zu  macro-F1 %.3f  toxic P %.3f R %.3f F1 %.3f  clean F1 %.3f\n",
+                label, f.n, f.macro_f1(), f.precision(), f.recall(), f.f1_toxic(), f.f1_clean());
+  return buf;
+}
+
+const char* kSelfTests[] = {
+    "Espèce de gros c0nn@rd, va te faire foutre !",
+    "Ces salop@rds ne produisent que de la m***e.",
+    "Le conseil municipal de Mâcon a voté le budget du concours.",
+    "L'analyse du match contre Conakry sera publiée demain à Scunthorpe.",
+};
+
+}  // namespace
+
+double BinaryFigures::f1_toxic() const {
+  double p = precision(), r = recall();
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+double BinaryFigures::f1_clean() const {
+  double p = tn + fn ? double(tn) / double(tn + fn) : 0;
+  double r = tn + fp ? double(tn) / double(tn + fp) : 0;
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+BinaryFigures figures_at(const std::vector<float>& scores, const std::vector<bool>& gold, float threshold) {
+  BinaryFigures f;
+  f.n = scores.size();
+  for (size_t i = 0; i < scores.size(); ++i) {
+    bool pred = scores[i] >= threshold;
+    if (pred && gold[i]) ++f.tp;
+    else if (pred) ++f.fp;
+    else if (gold[i]) ++f.fn;
+    else ++f.tn;
+  }
+  return f;
+}
+
+float best_threshold(const std::vector<float>& scores, const std::vector<bool>& gold) {
+  // Among thresholds within 0.002 of the best macro-F1, take the middle of that plateau.
+  std::vector<std::pair<float, double>> grid;
+  double best = -1;
+  for (int t = 5; t <= 95; ++t) {
+    double f = figures_at(scores, gold, static_cast<float>(t) / 100.f).macro_f1();
+    grid.emplace_back(static_cast<float>(t) / 100.f, f);
+    best = std::max(best, f);
+  }
+  std::vector<float> near;
+  for (auto& [t, f] : grid)
+    if (f >= best - 0.002) near.push_back(t);
+  return near[near.size() / 2];
+}
+
+std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false, any = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') { field.push_back('"'); ++i; }
+        else quoted = false;
+      } else {
+        field.push_back(c);
+      }
+      continue;
+    }
+    if (c == '"') { quoted = true; any = true; }
+    else if (c == ',') { row.push_back(std::move(field)); field.clear(); any = true; }
+    else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (any || !field.empty()) { row.push_back(std::move(field)); rows.push_back(std::move(row)); }
+      field.clear();
+      row.clear();
+      any = false;
+    } else {
+      field.push_back(c);
+      any = true;
+    }
+  }
+  if (any || !field.empty()) { row.push_back(std::move(field)); rows.push_back(std::move(row)); }
+  return rows;
+}
+
+Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, int folds) {
+  std::vector<LabeledComment> out;
+  auto load = [&](const std::string& rel, std::vector<std::vector<std::string>>* rows,
+                  std::unordered_map<std::string, size_t>* cols) -> Status {
+    Result<std::string> text = slurp(dir + "/" + rel);
+    if (!text.ok()) return text.status();
+    *rows = parse_csv(*text);
+    if (rows->empty()) return Status::Corrupt(dir + "/" + rel + ": empty CSV");
+    for (size_t i = 0; i < (*rows)[0].size(); ++i) (*cols)[(*rows)[0][i]] = i;
+    return Status::Ok();
+  };
+  auto col = [](const std::unordered_map<std::string, size_t>& cols, const std::string& name,
+                size_t* out_idx) { auto it = cols.find(name); if (it == cols.end()) return false; *out_idx = it->second; return true; };
+  {
+    std::vector<std::vector<std::string>> rows;
+    std::unordered_map<std::string, size_t> cols;
+    const std::string rel = "toxifrench/agreement_checking_500.csv";
+    if (Status s = load(rel, &rows, &cols); !s.ok()) return s;
+    size_t c_text, c_label, c_topic;
+    if (!col(cols, "content", &c_text) || !col(cols, "annotator's conclusion", &c_label) || !col(cols, "topic", &c_topic))
+      return Status::Corrupt(dir + "/" + rel + ": missing content / annotator's conclusion / topic column");
+    for (size_t r = 1; r < rows.size(); ++r) {
+      const auto& row = rows[r];
+      if (row.size() <= std::max({c_text, c_label, c_topic})) return Status::Corrupt(dir + "/" + rel + ": short row " + std::to_string(r));
+      LabeledComment c;
+      c.text = row[c_text];
+      c.toxic = std::atof(row[c_label].c_str()) >= 0.5;
+      c.source = DataSource::kToxiFrench;
+      c.fold = static_cast<int>(fnv1a(row[c_topic]) % static_cast<uint64_t>(folds));
+      out.push_back(std::move(c));
+    }
+  }
+  {
+    std::vector<std::vector<std::string>> rows;
+    std::unordered_map<std::string, size_t> cols;
+    const std::string rel = "mlma_fr/fr_dataset.csv";
+    if (Status s = load(rel, &rows, &cols); !s.ok()) return s;
+    size_t c_text, c_label;
+    if (!col(cols, "tweet", &c_text) || !col(cols, "sentiment", &c_label))
+      return Status::Corrupt(dir + "/" + rel + ": missing tweet / sentiment column");
+    for (size_t r = 1; r < rows.size(); ++r) {
+      const auto& row = rows[r];
+      if (row.size() <= std::max(c_text, c_label)) continue;
+      out.push_back({row[c_text], row[c_label] != "normal", DataSource::kMlma, -1});
+    }
+  }
+  {
+    std::vector<std::vector<std::string>> rows;
+    std::unordered_map<std::string, size_t> cols;
+    const std::string rel = "toxifrench/JigsawBilingualBalanced.csv";
+    if (Status s = load(rel, &rows, &cols); !s.ok()) return s;
+    size_t c_text, c_label;
+    if (!col(cols, "content", &c_text) || !col(cols, "label", &c_label))
+      return Status::Corrupt(dir + "/" + rel + ": missing content / label column");
+    for (size_t r = 1; r < rows.size(); ++r) {
+      const auto& row = rows[r];
+      if (row.size() <= std::max(c_text, c_label)) continue;
+      out.push_back({row[c_text], row[c_label] == "1", DataSource::kJigsawTranslated, -1});
+    }
+  }
+  return out;
+}
+
+Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, const Lexicon& lexicon,
+                                     const ModerationTrainOptions& opt, ModerationTrainReport* report) {
+  if (opt.hash_bits < 10 || opt.hash_bits > 26) return Status::InvalidArgument("hash bits outside 10..26");
+  if (opt.folds < 2) return Status::InvalidArgument("at least 2 folds");
+  if (opt.dev_fold >= opt.folds) return Status::InvalidArgument("dev fold outside 0..folds-1");
+  auto t0 = std::chrono::steady_clock::now();
+  // Features once; class weights balance each source, ToxiFrench weighs more (it is the domain).
+  std::vector<Example> ex(data.size());
+  ModerationWorkspace ws;
+  size_t counts[3][2] = {};
+  for (const auto& c : data) ++counts[static_cast<int>(c.source)][c.toxic];
+  for (size_t i = 0; i < data.size(); ++i) {
+    analyse_comment(data[i].text, lexicon, opt.hash_bits, &ws);
+    ex[i].ids = ws.features.ids;
+    ex[i].values = ws.features.values;
+    ex[i].toxic = data[i].toxic;
+    const int s = static_cast<int>(data[i].source);
+    const double total = double(counts[s][0] + counts[s][1]);
+    ex[i].weight = static_cast<float>(total / (2.0 * double(counts[s][data[i].toxic])));
+    if (data[i].source == DataSource::kToxiFrench) ex[i].weight *= opt.in_domain_weight;
+  }
+  auto usable = [&](size_t i, int exclude_fold) {
+    const auto& c = data[i];
+    if (c.source == DataSource::kJigsawTranslated && !opt.use_translated) return false;
+    if (c.source != DataSource::kToxiFrench) return true;
+    return c.fold != opt.dev_fold && c.fold != exclude_fold;
+  };
+  // Out-of-fold scores over the training folds choose the threshold.
+  std::vector<float> oof;
+  std::vector<bool> oof_gold;
+  for (int k = 0; k < opt.folds; ++k) {
+    if (k == opt.dev_fold) continue;
+    std::vector<size_t> use;
+    for (size_t i = 0; i < data.size(); ++i)
+      if (usable(i, k)) use.push_back(i);
+    std::vector<float> w = train_weights(ex, use, opt);
+    for (size_t i = 0; i < data.size(); ++i) {
+      if (data[i].source != DataSource::kToxiFrench || data[i].fold != k) continue;
+      oof.push_back(score(w, ex[i]));
+      oof_gold.push_back(data[i].toxic);
+    }
+    if (opt.log) opt.log("fold " + std::to_string(k) + " done");
+  }
+  if (oof.empty()) return Status::InvalidArgument("no ToxiFrench comments in the training folds");
+  ModerationTrainReport rep;
+  rep.threshold = best_threshold(oof, oof_gold);
+  rep.cv = figures_at(oof, oof_gold, rep.threshold);
+  std::vector<size_t> use;
+  for (size_t i = 0; i < data.size(); ++i)
+    if (usable(i, -1)) use.push_back(i);
+  ModelParams params;
+  params.hash_bits = opt.hash_bits;
+  params.threshold = rep.threshold;
+  params.description = opt.description;
+  params.weights = train_weights(ex, use, opt);
+  if (opt.dev_fold >= 0) {
+    std::vector<float> s;
+    std::vector<bool> g;
+    for (size_t i = 0; i < data.size(); ++i) {
+      if (data[i].source != DataSource::kToxiFrench || data[i].fold != opt.dev_fold) continue;
+      s.push_back(score(params.weights, ex[i]));
+      g.push_back(data[i].toxic);
+    }
+    rep.dev = figures_at(s, g, rep.threshold);
+  }
+  for (const char* text : kSelfTests) {
+    Moderation m = classify_comment(text, params, lexicon, params.threshold, &ws);
+    params.self_tests.push_back({text, m.toxic, m.score});
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  char head[160];
+  std::snprintf(head, sizeof head, "threshold %.2f (best macro-F1 out of fold), %zu training comments, %.1f s\n",
+                rep.threshold, use.size(), secs);
+  rep.table = head;
+  rep.table += figures_line("ToxiFrench CV (train folds)", rep.cv);
+  if (opt.dev_fold >= 0) rep.table += figures_line(("ToxiFrench dev fold " + std::to_string(opt.dev_fold)).c_str(), rep.dev);
+  if (report) *report = rep;
+  return params;
+}
+
+}  // namespace veille::moderate

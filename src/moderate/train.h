@@ -1,0 +1,73 @@
+// Training of the moderation classifier (`veille train moderation`): logistic regression over the
+// features of features.h, AdaGrad with L2, deterministic (fixed example order from a seed).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "moderate/lexicon.h"
+#include "moderate/model_file.h"
+#include "veille/status.h"
+
+namespace veille::moderate {
+
+enum class DataSource : uint8_t { kToxiFrench, kMlma, kJigsawTranslated };
+
+struct LabeledComment {
+  std::string text;
+  bool toxic = false;
+  DataSource source = DataSource::kToxiFrench;
+  int fold = -1;  // ToxiFrench only: fold of its topic, in [0, folds)
+};
+
+// Reads DIR/toxifrench/agreement_checking_500.csv (label: the first annotator's conclusion),
+// DIR/mlma_fr/fr_dataset.csv (toxic unless the sentiment is `normal` alone) and
+// DIR/toxifrench/JigsawBilingualBalanced.csv (machine-translated `content`, `label`).
+// ToxiFrench comments are given a fold from a hash of their topic, so that comments of one thread
+// never sit on both sides of a split.
+Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, int folds);
+
+// Parses RFC 4180 CSV (quoted fields may hold commas, quotes and newlines). Exposed for tests.
+std::vector<std::vector<std::string>> parse_csv(std::string_view text);
+
+struct ModerationTrainOptions {
+  int epochs = 4;
+  int hash_bits = 18;
+  uint64_t seed = 1;
+  int folds = 5;        // ToxiFrench topic folds
+  int dev_fold = 0;     // held out from training and threshold choice; -1 = train on everything
+  float l2 = 1e-4f;
+  float learning_rate = 0.3f;
+  float in_domain_weight = 8.f;  // weight of ToxiFrench comments relative to the other sources
+  bool use_translated = true;    // train on the machine-translated Jigsaw comments too
+  std::string description;
+  std::function<void(const std::string&)> log;
+};
+
+struct BinaryFigures {
+  size_t n = 0, tp = 0, fp = 0, tn = 0, fn = 0;
+  double precision() const { return tp + fp ? double(tp) / double(tp + fp) : 0; }
+  double recall() const { return tp + fn ? double(tp) / double(tp + fn) : 0; }
+  double f1_toxic() const;
+  double f1_clean() const;
+  double macro_f1() const { return (f1_toxic() + f1_clean()) / 2; }
+};
+BinaryFigures figures_at(const std::vector<float>& scores, const std::vector<bool>& gold, float threshold);
+// Threshold in [0.05, 0.95] (steps of 0.01) with the best macro-F1; ties go to the middle.
+float best_threshold(const std::vector<float>& scores, const std::vector<bool>& gold);
+
+struct ModerationTrainReport {
+  float threshold = 0.5f;
+  BinaryFigures cv;   // out-of-fold figures over the training folds, at the chosen threshold
+  BinaryFigures dev;  // the held-out fold, at the chosen threshold (n = 0 without one)
+  std::string table;  // human-readable summary
+};
+
+Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, const Lexicon& lexicon,
+                                     const ModerationTrainOptions& options,
+                                     ModerationTrainReport* report);
+
+}  // namespace veille::moderate

