@@ -262,9 +262,18 @@ const AliasTarget* AliasTable::find_folded(std::string_view type, const std::str
   key += folded;
   if (auto it = by_type_form_.find(key); it != by_type_form_.end()) return &it->second.target;
   auto t = types_of_form_.find(folded);
-  if (t == types_of_form_.end() || t->second.size() != 1) return nullptr;
-  auto it = by_type_form_.find(t->second.front() + '\t' + folded);
-  return it == by_type_form_.end() ? nullptr : &it->second.target;
+  if (t != types_of_form_.end() && t->second.size() == 1) {
+    auto it = by_type_form_.find(t->second.front() + '\t' + folded);
+    if (it != by_type_form_.end()) return &it->second.target;
+  }
+  // "l'Alliance atlantique", "la Maison Blanche": the same without the leading article.
+  // Not for persons: "Le Pen" is not "Pen".
+  if (type == "PER") return nullptr;
+  for (std::string_view article : {"l ", "la ", "le ", "les ", "d "}) {
+    if (folded.size() > article.size() && folded.starts_with(article))
+      return find_folded(type, folded.substr(article.size()));
+  }
+  return nullptr;
 }
 
 const AliasTarget* AliasTable::find(std::string_view type, std::string_view surface) const {

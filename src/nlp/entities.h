@@ -71,7 +71,9 @@ class AliasTable {
 
   // The target of `surface` for a mention tagged `type`: the entry of that type when there is
   // one; else the entry of another type when the folded form is listed under exactly one type
-  // (the table then corrects the tagger's type, e.g. "Kremlin" tagged LOC is the ORG); else null.
+  // (the table then corrects the tagger's type, e.g. "Kremlin" tagged LOC is the ORG); else the
+  // same for the surface without a leading article ("l'Alliance atlantique", "la Maison
+  // Blanche"); else null.
   const AliasTarget* find(std::string_view type, std::string_view surface) const;
   // The same with a surface already folded.
   const AliasTarget* find_folded(std::string_view type, const std::string& folded) const;

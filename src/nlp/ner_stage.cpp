@@ -1,5 +1,8 @@
 // The "ner" stage: tags the tokens of each sentence with the NER model, turns IOB2 runs into
 // mentions (byte spans over the tokens), then links the page's mentions to canonical entities.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 
 #include "nlp/entities.h"
@@ -10,11 +13,33 @@ namespace veille {
 
 namespace {
 
+bool is_person_type(int type) { return std::string_view(ner::type_name(type)) == "PER"; }
+
 // A token made only of punctuation or symbols (ASCII), which never starts or ends a name.
 bool is_punctuation_token(std::string_view tok) {
   return !tok.empty() && std::all_of(tok.begin(), tok.end(), [](unsigned char c) {
     return c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
   });
+}
+
+// True when the token starts with a lower-case letter (ASCII or not).
+bool starts_lowercase(std::string_view tok) {
+  if (tok.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(tok.data()), i, static_cast<int32_t>(tok.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
+// Lower-case words that belong inside a person's name ("Charles de Gaulle", "Ursula von der
+// Leyen", "Mohammed ben Salmane"); any other lower-case word cannot.
+bool is_name_particle(std::string_view tok) {
+  static constexpr std::string_view kParticles[] = {"de", "d'", "d’", "du", "des", "la", "le", "von",
+                                                    "van", "der", "den", "al", "el", "ben", "bin",
+                                                    "ibn", "da", "di", "dos", "y", "al-", "el-"};
+  for (auto p : kParticles)
+    if (tok == p) return true;
+  return false;
 }
 
 struct TaggedMention {
@@ -107,11 +132,33 @@ class NerStage final : public Stage {
       size_t b = i++;
       while (i < words.size() && ner::tag_is_inside(tags[i]) && ner::tag_type(tags[i]) == type) ++i;
       size_t e = i;  // [b, e)
-      while (b < e && is_punctuation_token(words[b])) ++b;
-      while (e > b && is_punctuation_token(words[e - 1])) --e;
-      if (b == e) continue;
-      out.push_back({{tokens[first + b].begin, tokens[first + e - 1].end}, ner::type_name(type)});
+      if (!is_person_type(type)) {
+        add_trimmed(words, tokens, first, b, e, type, out);
+        continue;
+      }
+      // A person's name has no lower-case word but its particles: the tagger's run "Trump de
+      // persuader Poutine" is two names.
+      size_t run = b;
+      for (size_t k = b; k <= e; ++k) {
+        if (k == e || (starts_lowercase(words[k]) && !is_name_particle(words[k]))) {
+          add_trimmed(words, tokens, first, run, k, type, out);
+          run = k + 1;
+        }
+      }
     }
+  }
+
+  // Adds words [b, e) as a mention once punctuation (and, for persons, particles) at either end
+  // are trimmed off; nothing when nothing is left.
+  static void add_trimmed(const std::vector<std::string_view>& words, const std::vector<Span>& tokens,
+                          size_t first, size_t b, size_t e, int type, std::vector<TaggedMention>& out) {
+    auto drop = [&](std::string_view w) {
+      return is_punctuation_token(w) || (is_person_type(type) && is_name_particle(w));
+    };
+    while (b < e && drop(words[b])) ++b;
+    while (e > b && drop(words[e - 1])) --e;
+    if (b == e) return;
+    out.push_back({{tokens[first + b].begin, tokens[first + e - 1].end}, ner::type_name(type)});
   }
 
   std::shared_ptr<const NerModel> model_;
