@@ -10,7 +10,8 @@
 // "entities"; "title+text" also annotates the title (the gold's scope is "title and body"), by
 // running the same stages over the title and the text joined by a blank line.
 //
-// Usage: seeds_entities_bench [SEEDS_DIR] [--model FILE] [--aliases FILE]... [--verbose]
+// Usage: seeds_entities_bench [SEEDS_DIR] [--model FILE] [--aliases FILE]... [--no-shipped-aliases]
+//                             [--verbose]
 //   SEEDS_DIR defaults to ../shared/seeds beside the source tree; exit 0 with a message when absent.
 #include <algorithm>
 #include <cstdio>
@@ -114,8 +115,9 @@ int main(int argc, char** argv) {
     if (a == "--verbose" || a == "-v") verbose = true;
     else if (a == "--model" && i + 1 < argc) ner.model_path = argv[++i];
     else if (a == "--aliases" && i + 1 < argc) ner.alias_paths.push_back(argv[++i]);
+    else if (a == "--no-shipped-aliases") ner.use_shipped_aliases = false;
     else if (a == "--help" || a == "-h") {
-      std::cout << "usage: seeds_entities_bench [SEEDS_DIR] [--model FILE] [--aliases FILE]... [--verbose]\n";
+      std::cout << "usage: seeds_entities_bench [SEEDS_DIR] [--model FILE] [--aliases FILE]... [--no-shipped-aliases] [--verbose]\n";
       return 0;
     } else seeds = a;
   }
@@ -143,7 +145,9 @@ int main(int argc, char** argv) {
   }
   // The same alias table as the stage, to resolve the gold names.
   AliasTable aliases;
-  Status st = aliases.add_file(ner.shipped_aliases_path.empty() ? default_aliases_path() : ner.shipped_aliases_path);
+  Status st;
+  if (ner.use_shipped_aliases)
+    st = aliases.add_file(ner.shipped_aliases_path.empty() ? default_aliases_path() : ner.shipped_aliases_path);
   for (const auto& p : ner.alias_paths)
     if (st.ok()) st = aliases.add_file(p);
   if (!st.ok()) {
