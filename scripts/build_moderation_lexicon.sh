@@ -137,7 +137,7 @@ for (const [w, [c, s]] of lines) text += `${w}\t${c}\t${s}\n`;
 for (const w of `canard conseil contre analyse concours conakry macon scunthorpe salopette culture
                  cumul culot putt bitte bette mardi merle merci verge perle carde moules
                  porte poste paste piste connu conter compte comte conte condé conde conséquent
-                 nazi nazis nazisme ordres negos ukros putin poutine salade salace salon salaire coupe vieille`
+                 nazi nazis nazisme grace ordres negos ukros putin poutine salade salace salon salaire coupe vieille`
   .trim().split(/\s+/)) {
   const k = strip(w);
   if (!entries.has(k)) text += `${k}\tsafe\tveille\n`;

@@ -88,7 +88,7 @@ int run_moderate(const ModerateArgs& args) {
 }
 
 struct TrainModerationArgs {
-  std::string data, out, lexicon;
+  std::string data, out, lexicon, clean;
   moderate::ModerationTrainOptions opt;
 };
 
@@ -112,6 +112,13 @@ int run_train_moderation(TrainModerationArgs& args) {
   if (!data.ok()) {
     std::cerr << who << data.status().to_string() << "\n";
     return data.status().is_caller_error() ? 2 : 1;
+  }
+  if (!args.clean.empty()) {
+    Status s = moderate::read_clean_sentences(args.clean, &*data);
+    if (!s.ok()) {
+      std::cerr << who << s.to_string() << "\n";
+      return 2;
+    }
   }
   args.opt.log = [who](const std::string& line) { std::cerr << who << line << "\n"; };
   moderate::ModerationTrainReport report;
@@ -168,19 +175,26 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
   cmd->add_option("--in-domain-weight", args->opt.in_domain_weight,
                   "Weight of ToxiFrench comments relative to the other sources")
       ->capture_default_str();
+  cmd->add_option("--clean", args->clean,
+                  "Directory of CoNLL-U files: the `# text =` sentences of *train* files are added "
+                  "as non-toxic examples (edited news prose)");
+  cmd->add_option("--clean-weight", args->opt.clean_weight,
+                  "Total weight of the clean sentences relative to ToxiFrench's")
+      ->capture_default_str();
   cmd->add_flag("!--no-translated", args->opt.use_translated,
                 "Leave out the machine-translated Jigsaw comments");
   cmd->callback([args, exit_code] {
     char buf[256];
     std::snprintf(buf, sizeof buf,
                   "veille train moderation --epochs %d --hash-bits %d --seed %llu --folds %d "
-                  "--dev-fold %d --l2 %g --learning-rate %g --in-domain-weight %g%s",
+                  "--dev-fold %d --l2 %g --learning-rate %g --in-domain-weight %g%s%s --clean-weight %g",
                   args->opt.epochs, args->opt.hash_bits,
                   static_cast<unsigned long long>(args->opt.seed), args->opt.folds,
                   args->opt.dev_fold, static_cast<double>(args->opt.l2),
                   static_cast<double>(args->opt.learning_rate),
                   static_cast<double>(args->opt.in_domain_weight),
-                  args->opt.use_translated ? "" : " --no-translated");
+                  args->opt.use_translated ? "" : " --no-translated",
+                  args->clean.empty() ? "" : " --clean ud", static_cast<double>(args->opt.clean_weight));
     args->opt.description = buf;
     *exit_code = run_train_moderation(*args);
   });

@@ -126,7 +126,9 @@ void Lexicon::add_form(const std::string& form, int entry, bool base) {
   form_index_.emplace(form, idx);
   if (forms_by_length_.size() <= form.size()) forms_by_length_.resize(form.size() + 1);
   forms_by_length_[form.size()].push_back(idx);
-  if (form.size() >= 5 && all_letters(form)) {
+  // Fuzzy matching starts from the entries' own spellings only: inflected forms one edit away
+  // from ordinary words ("connues" / "connes", "passant" / "pissant") are too many.
+  if (base && form.size() >= 5 && all_letters(form)) {
     auto add = [&](std::string key) {
       auto& v = deletes_[std::move(key)];
       if (v.empty() || v.back() != idx) v.push_back(idx);
@@ -284,7 +286,7 @@ int Lexicon::match_fuzzy(std::string_view token) const {
       size_t pos = 0;
       bool ok = false;
       switch (single_edit(token, f.text, &pos)) {
-        case EditOp::kInsert: ok = token.size() >= 6 && f.text.size() >= 5; break;
+        case EditOp::kInsert: ok = token.size() >= 6 && f.text.size() >= 5 && pos > 0; break;
         case EditOp::kDelete: ok = f.text.size() >= 7; break;
         case EditOp::kSwap: ok = f.text.size() >= 5 && pos > 0; break;
         case EditOp::kSubstitute: ok = f.text.size() >= 7 && pos > 0; break;

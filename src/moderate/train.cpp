@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -228,6 +229,26 @@ Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, i
   return out;
 }
 
+Status read_clean_sentences(const std::string& dir, std::vector<LabeledComment>* out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const std::string name = it->path().filename().string();
+    if (it->path().extension() == ".conllu" && name.find("train") != std::string::npos) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string line;
+    while (std::getline(in, line))
+      if (line.rfind("# text = ", 0) == 0) out->push_back({line.substr(9), false, DataSource::kCleanNews, -1});
+  }
+  return Status::Ok();
+}
+
 Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, const Lexicon& lexicon,
                                      const ModerationTrainOptions& opt, ModerationTrainReport* report) {
   if (opt.hash_bits < 10 || opt.hash_bits > 26) return Status::InvalidArgument("hash bits outside 10..26");
@@ -237,7 +258,7 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
   // Features once; class weights balance each source, ToxiFrench weighs more (it is the domain).
   std::vector<Example> ex(data.size());
   ModerationWorkspace ws;
-  size_t counts[3][2] = {};
+  size_t counts[4][2] = {};
   for (const auto& c : data) ++counts[static_cast<int>(c.source)][c.toxic];
   for (size_t i = 0; i < data.size(); ++i) {
     analyse_comment(data[i].text, lexicon, opt.hash_bits, &ws);
@@ -246,7 +267,13 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
     ex[i].toxic = data[i].toxic;
     const int s = static_cast<int>(data[i].source);
     const double total = double(counts[s][0] + counts[s][1]);
-    ex[i].weight = static_cast<float>(total / (2.0 * double(counts[s][data[i].toxic])));
+    if (data[i].source == DataSource::kCleanNews) {
+      // One class only: together they weigh clean_weight times ToxiFrench.
+      const double toxi = double(counts[0][0] + counts[0][1]) * opt.in_domain_weight;
+      ex[i].weight = static_cast<float>(opt.clean_weight * toxi / total);
+    } else {
+      ex[i].weight = static_cast<float>(total / (2.0 * double(counts[s][data[i].toxic])));
+    }
     if (data[i].source == DataSource::kToxiFrench) ex[i].weight *= opt.in_domain_weight;
   }
   auto usable = [&](size_t i, int exclude_fold) {

@@ -14,7 +14,7 @@
 
 namespace veille::moderate {
 
-enum class DataSource : uint8_t { kToxiFrench, kMlma, kJigsawTranslated };
+enum class DataSource : uint8_t { kToxiFrench, kMlma, kJigsawTranslated, kCleanNews };
 
 struct LabeledComment {
   std::string text;
@@ -30,6 +30,10 @@ struct LabeledComment {
 // never sit on both sides of a split.
 Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, int folds);
 
+// Appends the `# text =` sentences of every *train*.conllu file under `dir` (recursively) as
+// non-toxic comments: edited news prose, so that the model does not take formal text for abuse.
+Status read_clean_sentences(const std::string& dir, std::vector<LabeledComment>* out);
+
 // Parses RFC 4180 CSV (quoted fields may hold commas, quotes and newlines). Exposed for tests.
 std::vector<std::vector<std::string>> parse_csv(std::string_view text);
 
@@ -43,6 +47,7 @@ struct ModerationTrainOptions {
   float learning_rate = 0.3f;
   float in_domain_weight = 8.f;  // weight of ToxiFrench comments relative to the other sources
   bool use_translated = true;    // train on the machine-translated Jigsaw comments too
+  float clean_weight = 0.3f;     // total weight of the clean sentences relative to ToxiFrench's
   std::string description;
   std::function<void(const std::string&)> log;
 };
