@@ -125,10 +125,15 @@ constexpr std::array kClassWords = std::to_array<WordEvidence>({
     {"advertisement", Evidence::kAd, WordPlace::kAnywhere},
     {"advertising", Evidence::kAd, WordPlace::kAnywhere},
     {"adverts", Evidence::kAd, WordPlace::kAnywhere},
+    {"annonce", Evidence::kAd, WordPlace::kAnywhere},
+    {"annonces", Evidence::kAd, WordPlace::kAnywhere},
     {"article", Evidence::kPositive, WordPlace::kAnywhere},
     {"articlebody", Evidence::kPositive, WordPlace::kAnywhere},
+    {"auteur", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"bandeau", Evidence::kWeakChrome, WordPlace::kFirst},
     {"breadcrumb", Evidence::kNavigation, WordPlace::kAnywhere},
     {"breadcrumbs", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"byline", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"comment", Evidence::kCommentForm, WordPlace::kAnywhere},
     {"commentform", Evidence::kCommentForm, WordPlace::kAnywhere},
     {"commentlist", Evidence::kCommentForm, WordPlace::kAnywhere},
@@ -154,11 +159,14 @@ constexpr std::array kClassWords = std::to_array<WordEvidence>({
     {"optin", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"outbrain", Evidence::kAd, WordPlace::kAnywhere},
     {"pagination", Evidence::kNavigation, WordPlace::kAnywhere},
+    {"partage", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"pied", Evidence::kBoilerplate, WordPlace::kFirst},
     {"popular", Evidence::kWeakChrome, WordPlace::kFirst},
     {"popup", Evidence::kWeakChrome, WordPlace::kFirst},
     {"post", Evidence::kPositive, WordPlace::kAnywhere},
     {"promo", Evidence::kWeakChrome, WordPlace::kFirst},
     {"prose", Evidence::kPositive, WordPlace::kAnywhere},
+    {"publicite", Evidence::kAd, WordPlace::kAnywhere},
     {"recommended", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"related", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"respond", Evidence::kCommentForm, WordPlace::kAnywhere},
@@ -576,6 +584,9 @@ class Linearizer {
 // ---- scoring --------------------------------------------------------------------------------
 
 // How much a block looks like article prose (positive) or page chrome (negative), in bytes.
+// Share of a root's value that one child must hold for the root to narrow to it.
+constexpr double kNarrowShare = 0.9;
+
 double block_value(const TextBlock& b) {
   const double chars = b.chars;
   const double link_density = chars > 0 ? b.link_chars / chars : 0;
@@ -690,6 +701,17 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   }
   for (const Node* c : thread.containers)
     if (c && c->index < n_nodes) in_comments[c->index] = 1;
+  // Nodes whose text is already in doc.comments: inside a thread container but not inside its
+  // reply form (the form's text is page chrome and goes to doc.removed as a comment form).
+  std::vector<uint8_t> in_comment_records(n_nodes, 0);
+  for (size_t i = 1; i < n_nodes; ++i) {
+    const Node* n = dom.node(i);
+    uint8_t inherited = n->parent ? in_comment_records[n->parent->index] : 0;
+    if (in_comments[i]) inherited = 1;
+    if (n->is_element() && (n->tag == "form" || n->id_and_class().find("respond") != std::string::npos))
+      inherited = 0;
+    in_comment_records[i] = inherited;
+  }
 
   // Bottom-up: subtree sizes and shape.
   for (size_t i = n_nodes; i-- > 0;) {
@@ -779,6 +801,19 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
         root = i;
       }
     }
+    // A wrapper whose value comes almost all from one child (a layout table around the article
+    // cell, a page div around the article and a thin banner) gives way to that child, so the
+    // banner does not ride along.
+    for (;;) {
+      const Node* r = dom.node(root);
+      const Node* best_child = nullptr;
+      for (const Node* c : r->children)
+        if (c->is_element() && !skip[c->index] && negative_ancestor[c->index] == UINT32_MAX &&
+            (!best_child || subtree_value[c->index] > subtree_value[best_child->index]))
+          best_child = c;
+      if (!best_child || subtree_value[best_child->index] < kNarrowShare * subtree_value[root]) break;
+      root = best_child->index;
+    }
     *best_value = best;
     return root;
   };
@@ -846,6 +881,9 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       }
   }
   const std::string title_key = doc.title ? normalized_for_compare(*doc.title) : std::string();
+  auto is_title = [&](const TextBlock& b) {
+    return !title_key.empty() && b.words <= 40 && normalized_for_compare(b.text) == title_key;
+  };
 
   // ---- body: blocks under the root, minus the chrome inside it ----
   // Carousels and responsive layouts repeat whole paragraphs; a reader sees each once.
@@ -858,12 +896,13 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       RemovedKind kind = neg != UINT32_MAX ? removed_kind_for(evidence[neg])
                          : (b.chars && b.link_chars * 2 > b.chars) ? RemovedKind::kNavigation
                                                                   : RemovedKind::kBoilerplate;
-      if (neg != UINT32_MAX && in_comments[neg]) continue;  // the comments are in doc.comments
+      if (in_comment_records[b.owner]) continue;  // the comments are in doc.comments
+      if (is_title(b)) kind = RemovedKind::kDuplicateTitle;  // the headline above the article
       doc.removed.push_back({kind, std::move(b.text)});
       continue;
     }
     if (neg != UINT32_MAX && neg >= root) {
-      if (in_comments[neg]) continue;
+      if (in_comment_records[b.owner]) continue;
       doc.removed.push_back({removed_kind_for(evidence[neg]), std::move(b.text)});
       continue;
     }
@@ -875,7 +914,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       doc.removed.push_back({RemovedKind::kNavigation, std::move(b.text)});
       continue;
     }
-    if (!title_key.empty() && b.words <= 40 && normalized_for_compare(b.text) == title_key) {
+    if (is_title(b)) {
       doc.removed.push_back({RemovedKind::kDuplicateTitle, std::move(b.text)});
       continue;
     }
