@@ -305,6 +305,39 @@ bool is_skipped(const Node* n) {
   return n->is("script") || n->is("style") || n->is("noscript") || n->is("template");
 }
 
+// An upper estimate of the element nesting depth of a page: start tags of non-void elements open,
+// end tags close. Implicitly closed elements (<p>, <li> left open) make it overestimate, never
+// underestimate. One pass, no allocation.
+int estimated_nesting_depth(std::string_view html) {
+  static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img",
+                                               "input", "link", "meta", "param", "source", "track", "wbr"};
+  int depth = 0, deepest = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i + 1)) {
+    char c = html[i + 1];
+    if (c == '/') {
+      depth = std::max(0, depth - 1);
+      continue;
+    }
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
+    size_t end = i + 1;
+    while (end < html.size() && ((html[end] >= 'a' && html[end] <= 'z') || (html[end] >= 'A' && html[end] <= 'Z') ||
+                                 (html[end] >= '0' && html[end] <= '9')))
+      ++end;
+    std::string name(html.substr(i + 1, end - i - 1));
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    bool is_void = false;
+    for (std::string_view v : kVoid) is_void |= (name == v);
+    size_t close = html.find('>', end);
+    if (is_void || (close != std::string_view::npos && close > 0 && html[close - 1] == '/')) continue;
+    deepest = std::max(deepest, ++depth);
+  }
+  return deepest;
+}
+
+// gumbo's tree construction is quadratic in nesting depth (a page 100,000 deep takes over a
+// minute); past this estimated depth a page goes to the libxml2 backend instead.
+constexpr int kGumboMaxDepth = 4096;
+
 }  // namespace
 
 Result<Dom> parse_html(std::string_view utf8_html, const ExtractOptions& options) {
@@ -316,7 +349,9 @@ Result<Dom> parse_html(std::string_view utf8_html, const ExtractOptions& options
     return Status::TooLarge("page over 2 GiB");
   const std::string html = strip_inert_content(utf8_html);
   switch (options.parser) {
-    case HtmlParser::kGumbo: return parse_gumbo(html, options);
+    case HtmlParser::kGumbo:
+      if (estimated_nesting_depth(html) <= kGumboMaxDepth) return parse_gumbo(html, options);
+      break;
     case HtmlParser::kLibxml2: break;
   }
   return parse_libxml2(html, options);
