@@ -14,24 +14,15 @@ namespace veille::cli {
 namespace {
 
 struct AnnotateArgs {
-  std::vector<std::string> inputs;
+  PageInputArgs input;
   std::string format = "json";
   std::string model;
   std::vector<std::string> aliases;
   bool no_shipped_aliases = false;
-  std::string parser = "libxml2";
-  int max_depth = 512;
-  size_t max_bytes = size_t{64} << 20;
-  unsigned threads = 0;
 };
 
 int run_annotate(const AnnotateArgs& args) {
-  PipelineOptions opts;
-  opts.extract.parser = args.parser == "gumbo" ? HtmlParser::kGumbo : HtmlParser::kLibxml2;
-  opts.extract.max_dom_depth = args.max_depth;
-  opts.extract.max_html_bytes = args.max_bytes;
-  opts.read.max_page_bytes = args.max_bytes;
-  opts.threads = args.threads;
+  PipelineOptions opts = pipeline_options(args.input);
 
   NerStageOptions ner;
   ner.model_path = args.model;
@@ -51,7 +42,7 @@ int run_annotate(const AnnotateArgs& args) {
   pipeline.add_stage(std::move(*ner_stage));
   JsonOptions jopt;
   jopt.include_annotations = true;
-  return print_pipeline_output(pipeline, args.inputs, args.format, jopt);
+  return print_pipeline_output(pipeline, args.input.inputs, args.format, jopt);
 }
 
 }  // namespace
@@ -62,9 +53,6 @@ void add_annotate_command(CLI::App& app, int* exit_code) {
       "annotate",
       "Extract pages, then add sentences, tokens and named entities linked to canonical entities "
       "(article text and each comment); one JSON object per page");
-  cmd->add_option("inputs", args->inputs,
-                  "Files (.html .htm .txt .warc .jsonl, optionally .gz), directories, or - for stdin")
-      ->required();
   cmd->add_option("--format", args->format, "Output: json (JSON Lines)")
       ->check(CLI::IsMember({"json"}))
       ->capture_default_str();
@@ -75,13 +63,7 @@ void add_annotate_command(CLI::App& app, int* exit_code) {
       ->allow_extra_args(false);
   cmd->add_flag("--no-shipped-aliases", args->no_shipped_aliases,
                 "Do not load the shipped alias table (only --aliases files)");
-  cmd->add_option("--parser", args->parser, "HTML parser backend")
-      ->check(CLI::IsMember({"libxml2", "gumbo"}))
-      ->capture_default_str();
-  cmd->add_option("--max-depth", args->max_depth, "DOM depth budget; deeper elements are flattened")
-      ->capture_default_str();
-  cmd->add_option("-j,--jobs", args->threads, "Worker threads (0 = one per core)")->capture_default_str();
-  cmd->add_option("--max-bytes", args->max_bytes, "Largest page accepted, in bytes")->capture_default_str();
+  add_page_input_options(cmd, args->input);
   cmd->callback([args, exit_code] { *exit_code = run_annotate(*args); });
 }
 

@@ -28,4 +28,27 @@ int print_pipeline_output(const Pipeline& pipeline, const std::vector<std::strin
   return stats.failed ? 1 : 0;
 }
 
+void add_page_input_options(CLI::App* cmd, PageInputArgs& args) {
+  cmd->add_option("inputs", args.inputs,
+                  "Files (.html .htm .txt .warc .jsonl, optionally .gz), directories, or - for stdin")
+      ->required();
+  cmd->add_option("--parser", args.parser, "HTML parser backend")
+      ->check(CLI::IsMember({"libxml2", "gumbo"}))
+      ->capture_default_str();
+  cmd->add_option("--max-depth", args.max_depth, "DOM depth budget; deeper elements are flattened")
+      ->capture_default_str();
+  cmd->add_option("-j,--jobs", args.threads, "Worker threads (0 = one per core)")->capture_default_str();
+  cmd->add_option("--max-bytes", args.max_bytes, "Largest page accepted, in bytes")->capture_default_str();
+}
+
+PipelineOptions pipeline_options(const PageInputArgs& args) {
+  PipelineOptions opts;
+  opts.extract.parser = args.parser == "gumbo" ? HtmlParser::kGumbo : HtmlParser::kLibxml2;
+  opts.extract.max_dom_depth = args.max_depth;
+  opts.extract.max_html_bytes = args.max_bytes;
+  opts.read.max_page_bytes = args.max_bytes;
+  opts.threads = args.threads;
+  return opts;
+}
+
 }  // namespace veille::cli

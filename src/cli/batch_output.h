@@ -5,10 +5,26 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "veille/document.h"
 #include "veille/pipeline.h"
 
 namespace veille::cli {
+
+// The input options every page command takes: the inputs and the reading/extraction budgets.
+struct PageInputArgs {
+  std::vector<std::string> inputs;
+  std::string parser = "libxml2";
+  int max_depth = 512;
+  size_t max_bytes = size_t{64} << 20;
+  unsigned threads = 0;
+};
+
+// Registers the PageInputArgs options on `cmd`; `args` must outlive the parse.
+void add_page_input_options(CLI::App* cmd, PageInputArgs& args);
+// The pipeline options those arguments stand for.
+PipelineOptions pipeline_options(const PageInputArgs& args);
 
 // Prints each page as `format` ("json": one JSON object per line with `json` options; "text";
 // "markdown"). Each failed input or page is reported on stderr as "veille: <source>: <error>" and,
