@@ -19,7 +19,8 @@ Document sample_document() {
   d.body = {{BlockKind::kHeading, "Un vote serré", {}},
             {BlockKind::kParagraph, "Le budget a été adopté à l’unanimité moins deux voix.", {}},
             {BlockKind::kList, "écoles\nvoirie", {}}};
-  d.comments = {{1, std::nullopt, "Léa", "2026-03-05", "Enfin !"}, {2, 1, std::nullopt, std::nullopt, "Pas trop tôt."}};
+  d.comments.push_back({.id = 1, .parent = std::nullopt, .author = "Léa", .date = "2026-03-05", .text = "Enfin !"});
+  d.comments.push_back({.id = 2, .parent = 1, .author = std::nullopt, .date = std::nullopt, .text = "Pas trop tôt."});
   d.removed = {{RemovedKind::kAd, "Publicité"}, {RemovedKind::kCommentForm, "Laisser un commentaire"}};
   finalize_text(d);
   return d;
