@@ -19,8 +19,15 @@ Document sample_document() {
   d.body = {{BlockKind::kHeading, "Un vote serré", {}},
             {BlockKind::kParagraph, "Le budget a été adopté à l’unanimité moins deux voix.", {}},
             {BlockKind::kList, "écoles\nvoirie", {}}};
-  d.comments.push_back({.id = 1, .parent = std::nullopt, .author = "Léa", .date = "2026-03-05", .text = "Enfin !"});
-  d.comments.push_back({.id = 2, .parent = 1, .author = std::nullopt, .date = std::nullopt, .text = "Pas trop tôt."});
+  Comment first, reply;
+  first.id = 1;
+  first.author = "Léa";
+  first.date = "2026-03-05";
+  first.text = "Enfin !";
+  reply.id = 2;
+  reply.parent = 1;
+  reply.text = "Pas trop tôt.";
+  d.comments = {first, reply};
   d.removed = {{RemovedKind::kAd, "Publicité"}, {RemovedKind::kCommentForm, "Laisser un commentaire"}};
   finalize_text(d);
   return d;
