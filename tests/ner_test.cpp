@@ -232,7 +232,7 @@ TEST(ConllReaderTest, Layouts) {
 
 TEST(ConllReaderTest, BadInput) {
   {
-    std::istringstream in(std::string("A\tO\n\0\x01\x02\n", 10));
+    std::istringstream in(std::string("A\tO\n\0\x01\x02\n", 8));
     ConllReader reader(in);
     ConllSentence s;
     Status st;
