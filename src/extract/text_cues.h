@@ -62,7 +62,7 @@ bool is_caption_line(std::string_view line);
 // the header of a comment thread. Returns the declared count (0 when the header has no number).
 std::optional<int> comment_count_header(std::string_view line);
 
-// The header of one comment in a thread: "1. Avatar de Coucou", "Avatar de X", "X dit :",
+// The header of one comment in a thread: "1. Avatar de Gwenola", "Avatar de X", "X dit :",
 // "X says:". `indent` is the header's indentation, the nesting cue for replies.
 struct CommentHeader {
   std::string author;
