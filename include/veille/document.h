@@ -50,12 +50,34 @@ struct EntityMention {
   std::string id;
 };
 
+// A direct quotation. `span` covers the quoted words without the quote marks. kind is "sentence"
+// or "fragment" (a quoted word or phrase inside the writer's own sentence). `speaker` is the
+// speaker as written ("le président", "Pete Hegseth"), `speaker_entity` the canonical entity it
+// resolves to, `cue` the reporting verb or cue ("a déclaré", "selon").
+struct Quote {
+  Span span;
+  std::string kind;  // "sentence" | "fragment"
+  std::optional<std::string> speaker;
+  std::optional<std::string> speaker_entity;
+  std::optional<std::string> cue;
+};
+
+// A time expression resolved against the reference date: `value` is ISO 8601 or TIMEX3-style
+// ("2025-02-12", "XXXX-02-12", "2025-W07", "PT90M", "P30D", "T15:30", "20" for a century).
+struct DateMention {
+  Span span;
+  std::string value;
+  std::string kind;  // "date" | "time" | "duration" | "set"
+};
+
 // Language annotations over one text (an article's Document::text or a comment's text): spans are
 // byte offsets into that text.
 struct Annotations {
   std::vector<Span> sentences;
   std::vector<Span> tokens;
   std::vector<EntityMention> entities;
+  std::vector<Quote> quotes;
+  std::vector<DateMention> dates;
 };
 
 // A word that explains a moderation decision: as written in the comment, the lexicon form it
@@ -120,7 +142,8 @@ std::string content_hash(std::string_view bytes);
 
 struct JsonOptions {
   bool include_lines = false;        // emit "lines" (the --explain output)
-  bool include_annotations = false;  // emit "sentences", "tokens", "entities" (veille annotate)
+  // emit "sentences", "tokens", "entities", "quotes", "dates" (veille annotate)
+  bool include_annotations = false;
 };
 
 // One JSON object on a single line (no trailing newline), following the README's output contract.

@@ -73,12 +73,17 @@ nlohmann::json opt(const std::optional<std::string>& s) {
   return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
 }
 
-// "sentences", "tokens" and "entities" of one annotated text; entity surfaces come from `text`.
+// "sentences", "tokens", "entities", "quotes" and "dates" of one annotated text; surfaces come
+// from `text`.
 void add_annotations(nlohmann::ordered_json& j, const Annotations& a, const std::string& text) {
   auto spans = [](const std::vector<Span>& v) {
     auto out = nlohmann::ordered_json::array();
     for (const auto& s : v) out.push_back({s.begin, s.end});
     return out;
+  };
+  auto surface = [&](const Span& s) {
+    bool in_text = s.begin <= s.end && s.end <= text.size();
+    return in_text ? text.substr(s.begin, s.end - s.begin) : std::string();
   };
   j["sentences"] = spans(a.sentences);
   j["tokens"] = spans(a.tokens);
@@ -87,12 +92,33 @@ void add_annotations(nlohmann::ordered_json& j, const Annotations& a, const std:
     nlohmann::ordered_json ej;
     ej["begin"] = e.span.begin;
     ej["end"] = e.span.end;
-    bool in_text = e.span.begin <= e.span.end && e.span.end <= text.size();
-    ej["text"] = in_text ? text.substr(e.span.begin, e.span.end - e.span.begin) : std::string();
+    ej["text"] = surface(e.span);
     ej["type"] = e.type;
     ej["entity"] = e.entity;
     ej["id"] = e.id;
     entities.push_back(std::move(ej));
+  }
+  auto& quotes = j["quotes"] = nlohmann::ordered_json::array();
+  for (const auto& q : a.quotes) {
+    nlohmann::ordered_json qj;
+    qj["begin"] = q.span.begin;
+    qj["end"] = q.span.end;
+    qj["text"] = surface(q.span);
+    qj["kind"] = q.kind;
+    qj["speaker"] = opt(q.speaker);
+    qj["speaker_entity"] = opt(q.speaker_entity);
+    qj["cue"] = opt(q.cue);
+    quotes.push_back(std::move(qj));
+  }
+  auto& dates = j["dates"] = nlohmann::ordered_json::array();
+  for (const auto& d : a.dates) {
+    nlohmann::ordered_json dj;
+    dj["begin"] = d.span.begin;
+    dj["end"] = d.span.end;
+    dj["text"] = surface(d.span);
+    dj["value"] = d.value;
+    dj["kind"] = d.kind;
+    dates.push_back(std::move(dj));
   }
 }
 
