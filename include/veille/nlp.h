@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,5 +41,18 @@ struct NerStageOptions {
 // kInvalidArgument "<file>:<line>: reason" for a bad alias line, kCorrupt/kUnsupported for a bad
 // model). Immutable once built; process() is thread-safe.
 Result<std::unique_ptr<Stage>> make_ner_stage(const NerStageOptions& options = {});
+
+// Everything the language stages need, for the commands and servers that build the full chain.
+struct LanguageOptions {
+  NerStageOptions ner;
+  // Reference date (YYYY-MM-DD[THH:MM]) for resolving the dates of a page that has no published
+  // date; a page's own `published` date always wins.
+  std::optional<std::string> reference_date;
+};
+
+// Adds the language stages to `pipeline` in their order: tokenize, ner, then the stages that read
+// entities (dates, quotes). The one place that knows the chain, so that `veille annotate`,
+// `veille ingest` and the server annotate pages alike. Errors: those of the stages' constructors.
+Status add_language_stages(Pipeline& pipeline, const LanguageOptions& options);
 
 }  // namespace veille

@@ -19,27 +19,26 @@ struct AnnotateArgs {
   std::string model;
   std::vector<std::string> aliases;
   bool no_shipped_aliases = false;
+  ModerationArgs moderation;
 };
 
 int run_annotate(const AnnotateArgs& args) {
   PipelineOptions opts = pipeline_options(args.input);
 
-  NerStageOptions ner;
-  ner.model_path = args.model;
-  ner.alias_paths = args.aliases;
-  ner.use_shipped_aliases = !args.no_shipped_aliases;
-  auto ner_stage = make_ner_stage(ner);
-  if (!ner_stage.ok()) {
+  LanguageOptions lang;
+  lang.ner.model_path = args.model;
+  lang.ner.alias_paths = args.aliases;
+  lang.ner.use_shipped_aliases = !args.no_shipped_aliases;
+
+  Pipeline pipeline(opts);
+  Status st = add_language_stages(pipeline, lang);
+  if (st.ok()) st = add_moderation_stage(pipeline, args.moderation);
+  if (!st.ok()) {
     // A bad option value (an alias file with a syntax error) is a usage error; a missing or
     // corrupt model or file is a failure, as in `veille ner`.
-    const Status& st = ner_stage.status();
     std::cerr << "veille annotate: " << st.to_string() << "\n";
     return st.code() == StatusCode::kInvalidArgument ? 2 : 1;
   }
-
-  Pipeline pipeline(opts);
-  pipeline.add_stage(make_tokenize_stage());
-  pipeline.add_stage(std::move(*ner_stage));
   JsonOptions jopt;
   jopt.include_annotations = true;
   return print_pipeline_output(pipeline, args.input.inputs, args.format, jopt);
@@ -64,6 +63,7 @@ void add_annotate_command(CLI::App& app, int* exit_code) {
   cmd->add_flag("--no-shipped-aliases", args->no_shipped_aliases,
                 "Do not load the shipped alias table (only --aliases files)");
   add_page_input_options(cmd, args->input);
+  add_moderation_options(cmd, args->moderation);
   cmd->callback([args, exit_code] { *exit_code = run_annotate(*args); });
 }
 

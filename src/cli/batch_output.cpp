@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "veille/moderate.h"
+
 namespace veille::cli {
 
 int print_pipeline_output(const Pipeline& pipeline, const std::vector<std::string>& inputs,
@@ -49,6 +51,25 @@ PipelineOptions pipeline_options(const PageInputArgs& args) {
   opts.read.max_page_bytes = args.max_bytes;
   opts.threads = args.threads;
   return opts;
+}
+
+void add_moderation_options(CLI::App* cmd, ModerationArgs& args) {
+  cmd->add_flag("--no-moderation", args.off, "Do not score reader comments for toxicity");
+  cmd->add_option("--moderation-model", args.model,
+                  "Moderation model (default: the shipped models/moderation-fr.bin)");
+  cmd->add_option("--threshold", args.threshold,
+                  "Toxicity decision threshold in [0, 1] (default: the model's own)")
+      ->check(CLI::Range(0.0, 1.0));
+}
+
+Status add_moderation_stage(Pipeline& pipeline, const ModerationArgs& args) {
+  if (args.off) return Status::Ok();
+  auto moderator = Moderator::load(args.model.empty() ? default_moderation_model_path() : args.model);
+  if (!moderator.ok()) return moderator.status();
+  std::optional<float> threshold;
+  if (args.threshold >= 0) threshold = args.threshold;
+  pipeline.add_stage(make_moderation_stage(*moderator, threshold));
+  return Status::Ok();
 }
 
 }  // namespace veille::cli

@@ -26,6 +26,17 @@ void add_page_input_options(CLI::App* cmd, PageInputArgs& args);
 // The pipeline options those arguments stand for.
 PipelineOptions pipeline_options(const PageInputArgs& args);
 
+// The moderation options of the page commands: every comment gets a "moderation" verdict unless
+// --no-moderation is given.
+struct ModerationArgs {
+  bool off = false;
+  std::string model;      // empty: the shipped model
+  float threshold = -1;   // < 0: the model's own
+};
+void add_moderation_options(CLI::App* cmd, ModerationArgs& args);
+// Adds the "moderate" stage unless args.off; errors are the model's (missing, corrupt).
+Status add_moderation_stage(Pipeline& pipeline, const ModerationArgs& args);
+
 // Prints each page as `format` ("json": one JSON object per line with `json` options; "text";
 // "markdown"). Each failed input or page is reported on stderr as "veille: <source>: <error>" and,
 // in json format, as a line {"source": ..., "error": ...} in its place in the output.

@@ -1,3 +1,4 @@
+#include <iostream>
 #include <memory>
 
 #include "cli/batch_output.h"
@@ -12,12 +13,17 @@ struct ExtractArgs {
   PageInputArgs input;
   bool explain = false;
   std::string format = "json";
+  ModerationArgs moderation;
 };
 
 int run_extract(const ExtractArgs& args) {
   PipelineOptions opts = pipeline_options(args.input);
   opts.extract.explain = args.explain;
   Pipeline pipeline(opts);
+  if (Status st = add_moderation_stage(pipeline, args.moderation); !st.ok()) {
+    std::cerr << "veille extract: " << st.to_string() << "\n";
+    return 1;
+  }
   JsonOptions jopt;
   jopt.include_lines = args.explain;
   return print_pipeline_output(pipeline, args.input.inputs, args.format, jopt);
@@ -34,6 +40,7 @@ void add_extract_command(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"json", "text", "markdown"}))
       ->capture_default_str();
   add_page_input_options(cmd, args->input);
+  add_moderation_options(cmd, args->moderation);
   cmd->callback([args, exit_code] { *exit_code = run_extract(*args); });
 }
 

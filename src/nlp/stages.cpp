@@ -27,4 +27,12 @@ class TokenizeStage final : public Stage {
 
 std::unique_ptr<Stage> make_tokenize_stage() { return std::make_unique<TokenizeStage>(); }
 
+Status add_language_stages(Pipeline& pipeline, const LanguageOptions& options) {
+  auto ner = make_ner_stage(options.ner);
+  if (!ner.ok()) return ner.status();
+  pipeline.add_stage(make_tokenize_stage());
+  pipeline.add_stage(std::move(*ner));
+  return Status::Ok();
+}
+
 }  // namespace veille
