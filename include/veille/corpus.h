@@ -1,0 +1,137 @@
+// Corpus algorithms: near-duplicates (MinHash-LSH), key terms (TF-IDF against a shipped
+// background), incremental story clustering and threads, extractive summaries and timelines.
+//
+// Pure functions and value types: no storage and no I/O except Background::load. The caller (the
+// store) keeps signatures and StoryProfiles as BLOBs (encode / decode_*) and retrieves candidates
+// by LSH keys and story keys, so that ingestion never compares all pairs.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "veille/document.h"
+#include "veille/status.h"
+
+namespace veille::corpus {
+
+// ---- Near-duplicates: MinHash over word shingles, LSH banding.
+inline constexpr size_t kMinHashSize = 128;
+inline constexpr size_t kLshBands = 32;  // 32 bands x 4 rows
+inline constexpr size_t kLshRows = kMinHashSize / kLshBands;
+
+struct MinHash {
+  std::array<uint32_t, kMinHashSize> values{};
+  bool empty = true;
+};
+
+// Signature of an article text: shingles of consecutive normalised words (lower-cased, accents
+// folded, punctuation dropped). A text too short to shingle gives empty == true (never a
+// duplicate).
+MinHash minhash(std::string_view text);
+// One key per band, band index mixed in. An empty signature gives all-zero keys (callers skip it).
+std::array<uint64_t, kLshBands> lsh_keys(const MinHash& m);
+// Fraction of equal slots; 0 when either signature is empty.
+double estimated_jaccard(const MinHash& a, const MinHash& b);
+// Estimated Jaccard at or above which two texts are near-duplicates (chosen on bench/dedup_bench).
+extern const double kDuplicateThreshold;
+// Compact bytes, for a BLOB column.
+std::string encode(const MinHash& m);
+Result<MinHash> decode_minhash(std::string_view bytes);
+
+// ---- Key terms: TF-IDF against a background shipped in models/ (document frequencies of
+// stemmed, accent-folded French words over a large French corpus; see models/BACKGROUND.md).
+class Background {
+ public:
+  Background() = default;
+  // File format: a header line "#veille-background<TAB>1<TAB>documents=N", then lines
+  // "term<TAB>df". Errors name the file and the line.
+  static Result<Background> load(const std::string& path);
+  // $VEILLE_MODELS/background-fr.tsv, models/ beside or above the executable, ./models/.
+  static std::string default_path();
+  // term = key_term() form; unseen terms get the maximum idf.
+  double idf(std::string_view term) const;
+  // Lower-case, accents folded, Snowball French stem. Thread-safe.
+  static std::string key_term(std::string_view word);
+  // True for function words (le, de, que...) and tokens that are not words (numbers,
+  // punctuation); they never become key terms.
+  static bool is_stopword(std::string_view word);
+
+  // Built from counts (the build_background tool, tests).
+  static Background from_counts(uint64_t documents,
+                                std::unordered_map<std::string, uint32_t> df);
+  uint64_t documents() const { return documents_; }
+  size_t size() const { return df_.size(); }
+  double max_idf() const;
+
+ private:
+  uint64_t documents_ = 0;
+  std::unordered_map<std::string, uint32_t> df_;
+};
+
+// ---- Story clustering (incremental; the caller keeps StoryProfiles in its store and retrieves
+// candidates by keys).
+struct ArticleProfile {
+  std::vector<std::pair<std::string, float>> terms;     // key terms, tf-idf weight, L2-normalised, top ~40
+  std::vector<std::pair<std::string, float>> entities;  // canonical entity ids (EntityMention::id), L2-normalised weights
+  std::optional<int32_t> day;                           // published day (days since 1970-01-01), else null
+  std::vector<int32_t> event_days;                      // days of resolved full dates mentioned in the text (Annotations::dates), if any
+};
+// doc annotated (tokens, entities; dates if present).
+ArticleProfile profile(const Document& doc, const Background& bg);
+
+struct StoryProfile {
+  std::vector<std::pair<std::string, float>> terms, entities;  // centroids, top-k kept
+  std::vector<int32_t> event_days;
+  int32_t first_day = 0, last_day = 0;  // of its articles' days (both 0 when no article had a day)
+  int articles = 0;
+  bool has_day = false;  // whether first_day/last_day are meaningful
+};
+
+// Keys to find candidate stories in an index (top entity ids, top terms, prefixed "e:" / "t:").
+std::vector<std::string> story_keys(const ArticleProfile& a);
+std::vector<std::string> story_keys(const StoryProfile& s);
+// In [0, 1]: terms and entities cosine, decayed by the distance in days when both have days.
+double story_similarity(const ArticleProfile& a, const StoryProfile& s);
+// Join the best candidate story at or above this; else start a new story.
+extern const double kStoryThreshold;
+StoryProfile new_story(const ArticleProfile& a);
+void add_to_story(StoryProfile& s, const ArticleProfile& a);
+
+// Threads: stories that continue each other (same actors, later events).
+double thread_similarity(const StoryProfile& a, const StoryProfile& b);
+extern const double kThreadThreshold;
+
+std::string encode(const StoryProfile& s);
+Result<StoryProfile> decode_story_profile(std::string_view bytes);
+
+// Days since 1970-01-01 of "YYYY-MM-DD..." (the first 10 characters), or nullopt.
+std::optional<int32_t> parse_day(std::string_view iso);
+
+// ---- Summaries and timelines of a story (articles given newest first or in any order).
+struct SummarySentence {
+  size_t article;  // index into `articles`
+  Span span;       // into that article's text
+  std::string text;
+};
+// Extractive summary: 3 to 5 sentences drawn from different sources where possible, central to
+// the story, not redundant, in a readable order. Needs the articles' sentence annotations.
+std::vector<SummarySentence> summarize(const std::vector<const Document*>& articles,
+                                       size_t max_sentences = 5);
+
+struct TimelineEvent {
+  std::string value;  // resolved date (YYYY-MM-DD or coarser)
+  std::string text;   // the sentence that dates it
+  size_t article;
+};
+// Dated events from the articles' Annotations::dates (empty when the dates stage did not run),
+// sorted by value, one event per distinct (value, sentence).
+std::vector<TimelineEvent> timeline(const std::vector<const Document*>& articles);
+
+}  // namespace veille::corpus
