@@ -667,6 +667,15 @@ std::optional<RemovedKind> chrome_phrase(const TextBlock& b) {
   return std::nullopt;
 }
 
+// Discussion-software URLs (a thread of posts, where the replies are the content, not reader
+// comments under an article): /threads/, /t/, viewtopic, showthread, forum hosts and paths.
+bool forum_url(std::string_view url) {
+  for (std::string_view cue : {"forum", "/thread/", "/threads/", "/t/", "viewtopic", "showthread",
+                               "/questions/", "/comments/", "topic=", "/discussion"})
+    if (icontains(url, cue)) return true;
+  return false;
+}
+
 }  // namespace
 
 Status extract_html_dom(const dom::Dom& dom, std::string_view url, const ExtractOptions& options,
@@ -828,7 +837,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     double comment_prose = 0;
     for (const Node* c : thread.containers)
       if (c && c->index < n_nodes) comment_prose += prose[c->index];
-    if (best_value < 0.25 * comment_prose) {
+    if (best_value < 0.25 * comment_prose || forum_url(url)) {
       evidence = markup_evidence;
       negative_ancestor = resolve_evidence(false);
       root = choose_root(negative_ancestor, &best_value);
