@@ -1,0 +1,64 @@
+// Charts drawn as SVG by hand (no chart library, nothing from the network). Each chart has a text
+// alternative: a role="img" label and a <title> on every mark.
+import { frDay, frNumber, s } from './dom';
+
+export interface DayCount { day: string; count: number }
+
+function dayNumber(day: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 : NaN;
+}
+
+// Bars per day over the whole span (missing days are gaps at zero), with the first and last day
+// and the maximum as labels.
+export function barChart(points: DayCount[], label: string): SVGElement {
+  const valid = points.filter((p) => Number.isFinite(dayNumber(p.day))).sort((a, b) => dayNumber(a.day) - dayNumber(b.day));
+  const W = 640, H = 180, left = 36, right = 8, top = 12, bottom = 28;
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-label': label });
+  if (valid.length === 0) {
+    svg.appendChild(s('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'chart-empty' }, 'Aucune donnée'));
+    return svg;
+  }
+  const d0 = dayNumber(valid[0]!.day), d1 = dayNumber(valid[valid.length - 1]!.day);
+  const span = Math.max(1, d1 - d0 + 1);
+  const max = Math.max(...valid.map((p) => p.count), 1);
+  const plotW = W - left - right, plotH = H - top - bottom;
+  const bw = Math.max(1, plotW / span - 1);
+  svg.appendChild(s('line', { x1: left, y1: top + plotH, x2: W - right, y2: top + plotH, class: 'chart-axis' }));
+  svg.appendChild(s('text', { x: left - 4, y: top + 8, 'text-anchor': 'end', class: 'chart-label' }, frNumber(max)));
+  svg.appendChild(s('text', { x: left - 4, y: top + plotH, 'text-anchor': 'end', class: 'chart-label' }, '0'));
+  for (const p of valid) {
+    const x = left + ((dayNumber(p.day) - d0) / span) * plotW;
+    const h = (p.count / max) * plotH;
+    svg.appendChild(s('rect', { x: x.toFixed(1), y: (top + plotH - h).toFixed(1), width: bw.toFixed(1), height: h.toFixed(1), class: 'chart-bar' },
+      s('title', {}, `${frDay(p.day)} : ${frNumber(p.count)}`)));
+  }
+  svg.appendChild(s('text', { x: left, y: H - 8, class: 'chart-label' }, frDay(valid[0]!.day)));
+  if (valid.length > 1)
+    svg.appendChild(s('text', { x: W - right, y: H - 8, 'text-anchor': 'end', class: 'chart-label' }, frDay(valid[valid.length - 1]!.day)));
+  return svg;
+}
+
+export interface TimelineEvent { value: string; text: string }
+
+// Events placed on a time axis; the events themselves are listed in text beside the chart.
+export function timelineChart(events: TimelineEvent[], label: string): SVGElement {
+  const valid = events.map((e, i) => ({ ...e, i, d: dayNumber(e.value) })).filter((e) => Number.isFinite(e.d)).sort((a, b) => a.d - b.d);
+  const W = 640, H = 90, pad = 24, axisY = 50;
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart timeline', role: 'img', 'aria-label': label });
+  if (valid.length === 0) {
+    svg.appendChild(s('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'chart-empty' }, 'Aucune date'));
+    return svg;
+  }
+  const d0 = valid[0]!.d, d1 = valid[valid.length - 1]!.d;
+  const span = Math.max(1, d1 - d0);
+  svg.appendChild(s('line', { x1: pad, y1: axisY, x2: W - pad, y2: axisY, class: 'chart-axis' }));
+  valid.forEach((e, k) => {
+    const x = valid.length === 1 ? W / 2 : pad + ((e.d - d0) / span) * (W - 2 * pad);
+    svg.appendChild(s('circle', { cx: x.toFixed(1), cy: axisY, r: 6, class: 'chart-dot' }, s('title', {}, `${frDay(e.value)} : ${e.text}`)));
+    svg.appendChild(s('text', { x: x.toFixed(1), y: k % 2 === 0 ? axisY - 14 : axisY + 24, 'text-anchor': 'middle', class: 'chart-label' }, String(k + 1)));
+  });
+  svg.appendChild(s('text', { x: pad, y: H - 4, class: 'chart-label' }, frDay(valid[0]!.value)));
+  if (valid.length > 1) svg.appendChild(s('text', { x: W - pad, y: H - 4, 'text-anchor': 'end', class: 'chart-label' }, frDay(valid[valid.length - 1]!.value)));
+  return svg;
+}
