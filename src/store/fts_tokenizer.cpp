@@ -1,0 +1,193 @@
+#include "store/fts_tokenizer.h"
+
+#include <libstemmer.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstring>
+#include <new>
+
+#include "veille/store.h"
+
+namespace veille::store {
+
+namespace {
+
+// Words longer than this (a URL, a base64 blob) are cut: nobody searches for them and the
+// stemmer's work is bounded.
+constexpr size_t kMaxWordBytes = 64;
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool err = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, err);
+  if (!err) out.append(buf, static_cast<size_t>(n));
+}
+
+// The folded form of one code point: lower case, without combining marks, ligatures expanded.
+void append_folded(std::string& out, UChar32 c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    return;
+  }
+  c = u_tolower(c);
+  switch (c) {
+    case 0x153: out += "oe"; return;  // œ
+    case 0xE6: out += "ae"; return;   // æ
+    case 0xDF: out += "ss"; return;   // ß
+    default: break;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2* nfd = unorm2_getNFDInstance(&status);
+  UChar decomposed[8];
+  int32_t len = U_SUCCESS(status) ? unorm2_getDecomposition(nfd, c, decomposed, 8, &status) : -1;
+  if (len <= 0 || U_FAILURE(status)) {
+    append_utf8(out, c);
+    return;
+  }
+  for (int32_t i = 0; i < len;) {
+    UChar32 d;
+    U16_NEXT(decomposed, i, len, d);
+    if (u_charType(d) != U_NON_SPACING_MARK) append_utf8(out, d);
+  }
+}
+
+bool is_word_char(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
+
+}  // namespace
+
+std::string fold(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  int32_t i = 0, n = static_cast<int32_t>(word.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) continue;
+    append_folded(out, c);
+  }
+  return out;
+}
+
+FrenchTerms::FrenchTerms() : stemmer_(sb_stemmer_new("french", "UTF_8")) {}
+FrenchTerms::~FrenchTerms() {
+  if (stemmer_) sb_stemmer_delete(stemmer_);
+}
+
+std::string FrenchTerms::stem(std::string_view folded) {
+  if (!stemmer_ || folded.empty()) return std::string(folded);
+  const sb_symbol* r = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()),
+                                       static_cast<int>(folded.size()));
+  if (!r) return std::string(folded);
+  return std::string(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(stemmer_)));
+}
+
+bool FrenchTerms::each(std::string_view text,
+                       const std::function<bool(std::string_view, size_t, size_t)>& on_term) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  std::string folded;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || !is_word_char(c)) continue;
+    folded.clear();
+    append_folded(folded, c);
+    int32_t end = i;
+    while (i < n) {
+      int32_t at = i;
+      UChar32 d;
+      U8_NEXT(s, i, n, d);
+      if (d < 0 || !is_word_char(d)) {
+        i = at;
+        break;
+      }
+      if (folded.size() < kMaxWordBytes) append_folded(folded, d);
+      end = i;
+    }
+    std::string term = stem(folded);
+    if (!on_term(term, static_cast<size_t>(start), static_cast<size_t>(end))) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// ---- FTS5 glue
+
+struct Tokenizer {
+  FrenchTerms terms;
+};
+
+int tokenizer_create(void*, const char**, int, Fts5Tokenizer** out) {
+  auto* t = new (std::nothrow) Tokenizer();
+  if (!t) return SQLITE_NOMEM;
+  *out = reinterpret_cast<Fts5Tokenizer*>(t);
+  return SQLITE_OK;
+}
+
+void tokenizer_delete(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
+
+int tokenizer_tokenize(Fts5Tokenizer* tok, void* ctx, int, const char* text, int n,
+                       int (*on_token)(void*, int, const char*, int, int, int)) {
+  auto* t = reinterpret_cast<Tokenizer*>(tok);
+  int rc = SQLITE_OK;
+  try {
+    t->terms.each(std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0),
+                  [&](std::string_view term, size_t b, size_t e) {
+                    rc = on_token(ctx, 0, term.data(), static_cast<int>(term.size()),
+                                  static_cast<int>(b), static_cast<int>(e));
+                    return rc == SQLITE_OK;
+                  });
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  }
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+fts5_api* fts5_api_of(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+  }
+  sqlite3_finalize(stmt);
+  return api;
+}
+
+}  // namespace
+
+Status register_french_tokenizer(sqlite3* db) {
+  fts5_api* api = fts5_api_of(db);
+  if (!api) return Status::Unsupported("this SQLite library has no FTS5 (full-text search)");
+  fts5_tokenizer t{tokenizer_create, tokenizer_delete, tokenizer_tokenize};
+  int rc = api->xCreateTokenizer(api, kTokenizerName, nullptr, &t, nullptr);
+  if (rc != SQLITE_OK) return Status::Internal(std::string("cannot register the search tokenizer: ") + sqlite3_errstr(rc));
+  return Status::Ok();
+}
+
+}  // namespace veille::store
+
+namespace veille {
+
+std::vector<std::string> search_terms(std::string_view text) {
+  std::vector<std::string> out;
+  store::FrenchTerms terms;
+  terms.each(text, [&](std::string_view t, size_t, size_t) {
+    out.emplace_back(t);
+    return true;
+  });
+  return out;
+}
+
+}  // namespace veille

@@ -1,0 +1,43 @@
+// The French search tokenizer: words (letters and digits) lower-cased, accents folded, then
+// stemmed with Snowball French, registered in SQLite as the FTS5 tokenizer "veille_fr". Index
+// and queries go through the same function, so "élections", "Elections" and "election" meet.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "veille/status.h"
+
+struct sb_stemmer;
+
+namespace veille::store {
+
+inline constexpr const char* kTokenizerName = "veille_fr";
+
+// Lower-case and strip diacritics ("Élysée" -> "elysee", "cœur" -> "coeur").
+std::string fold(std::string_view word);
+
+// Calls on_term(term, begin, end) for each word of `text` (byte offsets into text). Not
+// thread-safe across calls sharing `stemmer_state`; each FTS5 tokenizer instance owns one.
+class FrenchTerms {
+ public:
+  FrenchTerms();
+  ~FrenchTerms();
+  FrenchTerms(const FrenchTerms&) = delete;
+  FrenchTerms& operator=(const FrenchTerms&) = delete;
+  // Returns false when on_term asked to stop (returned false).
+  bool each(std::string_view text,
+            const std::function<bool(std::string_view term, size_t begin, size_t end)>& on_term);
+  std::string stem(std::string_view folded);
+
+ private:
+  ::sb_stemmer* stemmer_;
+};
+
+// Registers "veille_fr" on this connection.
+Status register_french_tokenizer(sqlite3* db);
+
+}  // namespace veille::store
