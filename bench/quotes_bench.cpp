@@ -1,0 +1,194 @@
+// Quotations and speakers on the project's own test set, tests/fixtures/quotes/*.jsonl: one French
+// news paragraph (or a few, joined by blank lines) per line, {"id", "text", "quotes": [{"text",
+// "kind", "speaker"}]}, written for the project.
+//
+// For each record, runs tokenize, ner and quotes on a document whose text is the record's text,
+// then matches predicted and gold quotations by their text after normalisation (whitespace runs
+// and no-break spaces as one space, ’ as '). Reports precision, recall and F1 of quotations, kind
+// accuracy and speaker accuracy over the matched ones. A speaker is right when the gold speaker
+// equals (after fold_entity_name) the predicted speaker_entity or speaker, or, for a speaker
+// without entity (a collective or a description), when one contains the other; a gold null
+// speaker needs a null prediction. Also the speed of the quotes stage alone (MB/s).
+//
+// Usage: quotes_bench [FIXTURE_DIR_OR_FILE] [--model FILE] [--verbose]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "nlp/entities.h"
+#include "nlp/ner.h"
+#include "veille/nlp.h"
+#include "veille/quotes.h"
+
+namespace fs = std::filesystem;
+using namespace veille;
+
+namespace {
+
+const fs::path kSourceDir = fs::path(__FILE__).parent_path().parent_path();
+
+std::string normalise(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool is_space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    size_t len = 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) is_space = true, len = 2;
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89))
+      is_space = true, len = 3;
+    if (is_space) {
+      space = true;
+      i += len - 1;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x99) {
+      out += '\'';
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+bool speaker_right(const nlohmann::json& gold, const Quote& q) {
+  if (gold.is_null()) return !q.speaker;
+  if (!q.speaker) return false;
+  std::string g = fold_entity_name(gold.get<std::string>());
+  if (q.speaker_entity && fold_entity_name(*q.speaker_entity) == g) return true;
+  std::string s = fold_entity_name(*q.speaker);
+  if (s == g) return true;
+  if (!q.speaker_entity) return s.find(g) != std::string::npos || g.find(s) != std::string::npos;
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path input = kSourceDir / "tests" / "fixtures" / "quotes";
+  bool verbose = false;
+  NerStageOptions ner;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--verbose" || a == "-v") verbose = true;
+    else if (a == "--model" && i + 1 < argc) ner.model_path = argv[++i];
+    else if (a == "--help" || a == "-h") {
+      std::cout << "usage: quotes_bench [FIXTURE_DIR_OR_FILE] [--model FILE] [--verbose]\n";
+      return 0;
+    } else input = a;
+  }
+  if (ner.model_path.empty() && !fs::exists(default_ner_model_path()))
+    ner.model_path = (kSourceDir / "models" / "ner-fr.bin").string();
+  if (!fs::exists(default_aliases_path()))
+    ner.shipped_aliases_path = (kSourceDir / "models" / "aliases-fr.tsv").string();
+  std::vector<fs::path> files;
+  if (fs::is_directory(input)) {
+    for (const auto& e : fs::directory_iterator(input))
+      if (e.path().extension() == ".jsonl") files.push_back(e.path());
+  } else if (fs::exists(input)) {
+    files.push_back(input);
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    std::cerr << "quotes_bench: no .jsonl test set at " << input.string() << "\n";
+    return 1;
+  }
+  auto tokenize = make_tokenize_stage();
+  auto ner_stage = make_ner_stage(ner);
+  if (!ner_stage.ok()) {
+    std::cerr << "quotes_bench: " << ner_stage.status().to_string() << "\n";
+    return 1;
+  }
+  auto quote_stage = make_quote_stage();
+
+  int gold_n = 0, pred_n = 0, matched = 0, kind_ok = 0, speaker_ok = 0;
+  int sent_matched = 0, sent_speaker_ok = 0, records = 0;
+  double quote_seconds = 0;
+  size_t bytes = 0;
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string line;
+    int lineno = 0;
+    while (std::getline(in, line)) {
+      ++lineno;
+      if (line.empty()) continue;
+      auto rec = nlohmann::json::parse(line, nullptr, false);
+      if (rec.is_discarded() || !rec.contains("text") || !rec.contains("quotes")) {
+        std::cerr << f.string() << ":" << lineno << ": not a test record (needs text and quotes)\n";
+        return 1;
+      }
+      ++records;
+      Document doc;
+      doc.text = rec["text"].get<std::string>();
+      if (Status s = tokenize->process(doc); !s.ok()) return 1;
+      if (Status s = (*ner_stage)->process(doc); !s.ok()) return 1;
+      auto t0 = std::chrono::steady_clock::now();
+      if (Status s = quote_stage->process(doc); !s.ok()) return 1;
+      quote_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      bytes += doc.text.size();
+      const auto& pred = doc.annotations.quotes;
+      pred_n += static_cast<int>(pred.size());
+      std::vector<bool> used(pred.size(), false);
+      for (const auto& g : rec["quotes"]) {
+        ++gold_n;
+        std::string gt = normalise(g["text"].get<std::string>());
+        int found = -1;
+        for (size_t k = 0; k < pred.size(); ++k)
+          if (!used[k] && normalise(std::string_view(doc.text).substr(pred[k].span.begin, pred[k].span.end - pred[k].span.begin)) == gt) {
+            found = static_cast<int>(k);
+            break;
+          }
+        std::string id = rec.value("id", std::to_string(lineno));
+        if (found < 0) {
+          if (verbose) std::cout << id << ": missed   « " << gt << " »\n";
+          continue;
+        }
+        used[found] = true;
+        ++matched;
+        const Quote& q = pred[found];
+        bool sentence = g.value("kind", "") == "sentence";
+        if (q.kind == g.value("kind", "")) ++kind_ok;
+        else if (verbose) std::cout << id << ": kind     « " << gt << " » " << q.kind << " (gold " << g.value("kind", "") << ")\n";
+        bool ok = speaker_right(g["speaker"], q);
+        speaker_ok += ok;
+        if (sentence) ++sent_matched, sent_speaker_ok += ok;
+        if (!ok && verbose)
+          std::cout << id << ": speaker  « " << gt << " » " << q.speaker.value_or("null") << " / "
+                    << q.speaker_entity.value_or("null") << " cue=" << q.cue.value_or("null") << " (gold "
+                    << (g["speaker"].is_null() ? "null" : g["speaker"].get<std::string>()) << ")\n";
+      }
+      if (verbose)
+        for (size_t k = 0; k < pred.size(); ++k)
+          if (!used[k])
+            std::cout << rec.value("id", "") << ": extra    « "
+                      << doc.text.substr(pred[k].span.begin, pred[k].span.end - pred[k].span.begin) << " »\n";
+    }
+  }
+  double p = pred_n ? double(matched) / pred_n : 1, r = gold_n ? double(matched) / gold_n : 1;
+  double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+  std::cout << "command: quotes_bench";
+  for (int i = 1; i < argc; ++i) std::cout << " " << argv[i];
+  std::cout << "\n";
+  std::printf("%d records, %d gold quotes, %d predicted, %d matched\n", records, gold_n, pred_n, matched);
+  std::printf("precision %.3f  recall %.3f  F1 %.3f\n", p, r, f1);
+  std::printf("kind accuracy %.3f (%d/%d matched)\n", matched ? double(kind_ok) / matched : 0, kind_ok, matched);
+  std::printf("speaker accuracy %.3f (%d/%d matched); sentence quotes %.3f (%d/%d)\n",
+              matched ? double(speaker_ok) / matched : 0, speaker_ok, matched,
+              sent_matched ? double(sent_speaker_ok) / sent_matched : 0, sent_speaker_ok, sent_matched);
+  std::printf("quotes stage: %.2f MB/s (%zu bytes, tokenize and ner not counted)\n",
+              quote_seconds > 0 ? bytes / 1e6 / quote_seconds : 0.0, bytes);
+  return 0;
+}

@@ -1,0 +1,50 @@
+// Direct quotations and their speakers (the "quotes" stage).
+//
+// A quotation is the text between quotation marks (« », “ ”, " ", ‹ ›; see
+// src/nlp/quotes_marks.h for pairing, nesting and quotations running over paragraphs). Each gets
+//  - kind: "fragment" for a short quoted word or phrase inside the writer's own sentence (no
+//    final punctuation, not at a sentence start, not introduced by ':' or a clause), else
+//    "sentence";
+//  - cue: the reporting verb as written ("a déclaré", "a-t-il confié", "estime", "met en garde")
+//    or "selon" / "pour" / "d'après"; null when there is none;
+//  - speaker: who the text says spoke, as written: a name ("Pete Hegseth"), a description ("le
+//    président", "les ministres des Affaires étrangères") or, for a pronoun, the mention it
+//    stands for; speaker_entity: the canonical entity (EntityMention::entity) when the speaker
+//    resolves to a person or organisation mention of the same text, else null.
+// Speakers come from, in order: a pull quote's byline ("— Name" / "• Name" on the next line or
+// block); a reporting verb right after the quote ("», a déclaré X", "», a-t-il confié"); the
+// nearest cue before the quote in its sentence ("X a déclaré :", "X estime que", "selon X",
+// "Pour X, ..."); a sentence ending in ':' before the quote (its first person); and, for a
+// sentence quote with none of these, the speaker of the previous quote of the same or the
+// previous paragraph when no other person is named in between (floating quotes). A fragment with
+// no cue (scare quotes, titles) has no speaker.
+// Pronouns (il, elle, -t-il, lui) resolve to the last person of compatible gender named before
+// them; a definite description ("le président américain") to the person the text called so
+// earlier ("le président américain Donald Trump", "Pete Hegseth, le secrétaire à la Défense"),
+// else to the last compatible person named before it; plural descriptions ("les manifestants")
+// are collective speakers without an entity.
+//
+// Spans are byte offsets into the annotated text, without the quotation marks; quotes are in text
+// order and do not overlap. Time is linear in the text size.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "veille/document.h"
+#include "veille/pipeline.h"
+
+namespace veille {
+
+// Quotations of `text` with their speakers. `annotations` must hold the tokens, sentences and
+// entities of `text` (the tokenize and ner stages); without tokens, quotes are still found but
+// get no speaker. Pure function; thread-safe.
+std::vector<Quote> find_quotes(std::string_view text, const Annotations& annotations);
+
+// "quotes": fills Annotations::quotes of Document::text and of every comment (a comment's
+// speakers are only people the comment itself names). REQUIRES: tokenize and ner ran before it.
+// Immutable; process() is thread-safe.
+std::unique_ptr<Stage> make_quote_stage();
+
+}  // namespace veille

@@ -1,0 +1,831 @@
+// The quotes stage: quotation marks (quotes_marks.h) plus speaker attribution over the tokens,
+// sentences and entities of the text. See include/veille/quotes.h for the rules.
+#include "veille/quotes.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "nlp/entities.h"
+#include "nlp/quotes_lexicon.h"
+#include "nlp/quotes_marks.h"
+
+namespace veille {
+
+namespace {
+
+using quotes::MarkedQuote;
+
+// Bounds that keep attribution linear on pathological input (one 1 MB sentence full of quotes).
+constexpr int kMaxLeftTokens = 80;    // how far back a cue is looked for
+constexpr int kMaxRightTokens = 12;   // how far after the verb a post-posed subject is looked for
+constexpr int kMaxRefsBack = 60;      // antecedent candidates considered for a pronoun
+
+// Lower case (ASCII and Latin-1 letters), ’ written as '.
+std::string lower_token(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+      out += static_cast<char>(c);
+      out += static_cast<char>(d);
+      ++i;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(s[i + 2]) == 0x99) {
+      out += '\'';
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+bool starts_upper(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && s.size() > 1) {
+    unsigned char d = static_cast<unsigned char>(s[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+bool is_word(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  return std::isalnum(c) || c >= 0xC3;
+}
+
+// Lower-case adjectives that extend a description: nationalities and role words
+// ("américain", "allemand", "général", "adjoint").
+bool is_description_adjective(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {
+      "russe", "russes", "turc", "turque", "belge", "belges", "suisse", "suisses", "grec",
+      "grecque", "adjoint", "adjointe", "délégué", "déléguée", "sortant", "sortante", "élu",
+      "élue", "intérimaire", "démissionnaire", "chargé", "chargée", "honoraire", "permanent",
+      "permanente", "socialiste", "écologiste", "communiste", "centriste", "insoumis", "insoumise",
+      "libéral", "libérale", "conservateur", "conservatrice", "travailliste", "démocrate",
+      "républicain", "républicaine", "étrangères", "étrangères", "extérieures", "intérieur"};
+  if (s.count(w)) return true;
+  if (quotes::is_reporting_finite(w)) return false;
+  for (std::string_view suf : {"ain", "aine", "ains", "aines", "ais", "aise", "ien", "ienne",
+                               "iens", "iennes", "and", "ande", "ands", "andes", "ol", "ole",
+                               "ois", "oise", "ique", "iques", "éen", "éenne", "éens", "al",
+                               "ale", "aux", "ales", "ard", "arde"})
+    if (w.size() > suf.size() + 2 && w.ends_with(suf)) return true;
+  return false;
+}
+
+bool is_preposition_of(std::string_view w) {
+  return w == "de" || w == "du" || w == "des" || w == "d'" || w == "à" || w == "au" || w == "aux";
+}
+bool is_article(std::string_view w) { return w == "la" || w == "le" || w == "les" || w == "l'"; }
+
+struct Tok {
+  uint32_t b = 0, e = 0;
+  std::string low;
+  bool upper = false;
+  int quote = -1;  // index of the quotation whose marks or content hold the token
+  int sentence = 0;
+  int para = 0;
+};
+
+enum class RefKind { kName, kDescription, kPronoun, kCollective, kOrg };
+
+// A mention of who may speak: a name, a description, a pronoun, a group, an organisation.
+struct Ref {
+  int tb = 0, te = 0;  // tokens [tb, te)
+  RefKind kind = RefKind::kName;
+  std::string surface;  // the speaker as written
+  std::optional<std::string> entity;
+  char gender = 'u';  // 'm', 'f', 'u' (unknown), 'p' (plural)
+};
+
+struct Description {
+  int tb = 0, te = 0;
+  char gender = 'u';
+  bool plural = false;
+  bool definite = false;
+  std::string head;
+  std::vector<std::string> words;  // head and modifiers, lower case
+};
+
+struct VerbMatch {
+  int tb = -1, te = -1;
+  int clitic = -1;  // token of an inverted subject clitic ("-t-il")
+  bool participle_clause = false;  // "rappelant que": the subject is the clause's
+};
+
+class Attributor {
+ public:
+  Attributor(std::string_view text, const Annotations& a) : text_(text), ann_(a) {}
+
+  std::vector<Quote> run() {
+    marks_ = quotes::find_marked_quotes(text_);
+    if (marks_.empty()) return {};
+    build_tokens();
+    build_refs();
+    std::vector<Quote> out;
+    out.reserve(marks_.size());
+    for (size_t k = 0; k < marks_.size(); ++k) out.push_back(attribute(static_cast<int>(k)));
+    resolve_floating(out);
+    return out;
+  }
+
+ private:
+  // --- tokens ---------------------------------------------------------------------------------
+  void build_tokens() {
+    const auto& spans = ann_.tokens;
+    toks_.reserve(spans.size());
+    size_t q = 0, s = 0;
+    int para = 0;
+    uint32_t prev_end = 0;
+    for (const Span& sp : spans) {
+      if (sp.end > text_.size() || sp.begin >= sp.end || sp.begin < prev_end) continue;
+      Tok t;
+      t.b = sp.begin;
+      t.e = sp.end;
+      std::string_view surf = text_.substr(sp.begin, sp.end - sp.begin);
+      t.low = lower_token(surf);
+      t.upper = starts_upper(surf);
+      // Paragraph breaks between the previous token and this one.
+      int breaks = 0;
+      for (uint32_t i = prev_end; i < sp.begin; ++i)
+        if (text_[i] == '\n') ++breaks;
+      if (breaks >= 2 && !toks_.empty()) ++para;
+      t.para = para;
+      while (q < marks_.size() && marks_[q].close_end <= sp.begin) ++q;
+      if (q < marks_.size() && sp.begin >= marks_[q].open) t.quote = static_cast<int>(q);
+      while (s < ann_.sentences.size() && ann_.sentences[s].end <= sp.begin) ++s;
+      t.sentence = static_cast<int>(s);
+      prev_end = sp.end;
+      toks_.push_back(std::move(t));
+    }
+    entity_at_.assign(toks_.size(), -1);
+    for (size_t i = 0; i < ann_.entities.size(); ++i) {
+      const auto& e = ann_.entities[i];
+      if (e.type != "PER" && e.type != "ORG") continue;
+      int tb = tok_at(e.span.begin);
+      if (tb < static_cast<int>(toks_.size()) && toks_[tb].b == e.span.begin && entity_at_[tb] < 0)
+        entity_at_[tb] = static_cast<int>(i);
+    }
+  }
+
+  // Index of the first token starting at or after `byte`.
+  int tok_at(uint32_t byte) const {
+    auto it = std::lower_bound(toks_.begin(), toks_.end(), byte,
+                               [](const Tok& t, uint32_t b) { return t.b < b; });
+    return static_cast<int>(it - toks_.begin());
+  }
+  int n() const { return static_cast<int>(toks_.size()); }
+  const std::string& low(int i) const {
+    static const std::string empty;
+    return i >= 0 && i < n() ? toks_[i].low : empty;
+  }
+  bool free(int i) const { return i >= 0 && i < n() && toks_[i].quote < 0; }
+  int entity_end(int ent) const { return tok_at(ann_.entities[ent].span.end); }
+  std::string surface(int tb, int te) const {
+    if (tb >= te) return {};
+    return std::string(text_.substr(toks_[tb].b, toks_[te - 1].e - toks_[tb].b));
+  }
+
+  // --- descriptions ---------------------------------------------------------------------------
+  // "le ministre allemand de la Défense", "les ministres des Affaires étrangères", and with
+  // allow_bare, an apposition without article ("ancien ambassadeur des États-Unis").
+  std::optional<Description> parse_description(int i, bool allow_bare) const {
+    if (!free(i)) return std::nullopt;
+    Description d;
+    d.tb = i;
+    const std::string& det = low(i);
+    int j = i;
+    bool plural_det = false, singular_det = false;
+    if (det == "le" || det == "la" || det == "l'") singular_det = d.definite = true;
+    else if (det == "les") plural_det = d.definite = true;
+    else if (det == "un" || det == "une" || det == "son" || det == "sa" || det == "leur" || det == "cet" ||
+             det == "cette" || det == "ce")
+      singular_det = true;
+    else if (det == "des" || det == "ces" || det == "plusieurs" || det == "certains" || det == "ses" ||
+             det == "leurs" || det == "nombreux" || det == "de")
+      plural_det = true;
+    else if (!allow_bare) return std::nullopt;
+    if (singular_det || plural_det) ++j;
+    for (int k = 0; k < 2 && free(j) && quotes::is_title_premodifier(low(j)); ++k) ++j;
+    if (!free(j)) return std::nullopt;
+    char g = quotes::person_title(low(j));
+    if (!g) return std::nullopt;
+    if (toks_[j].upper && j != i) return std::nullopt;
+    d.plural = g == 'p';
+    if ((plural_det && !d.plural) || (singular_det && d.plural)) return std::nullopt;
+    if (det == "la" || det == "une" || det == "sa" || det == "cette") d.gender = 'f';
+    else if (det == "le" || det == "un" || det == "cet" || det == "ce") d.gender = 'm';
+    if (g == 'm' || g == 'f') d.gender = g;
+    if (d.plural) d.gender = 'p';
+    d.head = low(j);
+    d.words.push_back(d.head);
+    int k = j + 1;
+    int lower_complements = 0;
+    while (free(k) && k - j < 10) {
+      const std::string& w = low(k);
+      if (entity_at_[k] >= 0) break;
+      if (is_preposition_of(w)) {
+        int m = k + 1;
+        if (free(m) && is_article(low(m))) ++m;
+        if (free(m) && toks_[m].upper && entity_at_[m] < 0) {
+          // "de la Défense", "des Affaires étrangères", "du Kremlin"
+          d.words.push_back(low(m));
+          ++m;
+          while (free(m) && (toks_[m].upper || is_description_adjective(low(m))) && entity_at_[m] < 0 &&
+                 m - k < 5) {
+            d.words.push_back(low(m));
+            ++m;
+          }
+          k = m;
+          continue;
+        }
+        if (free(m) && entity_at_[m] >= 0 && ann_.entities[entity_at_[m]].type != "PER") {
+          // "du Kremlin", "de l'OTAN" tagged as organisations or places
+          int end = entity_end(entity_at_[m]);
+          for (int x = m; x < end; ++x) d.words.push_back(low(x));
+          k = end;
+          continue;
+        }
+        if (w != "à" && w != "au" && w != "aux" && lower_complements == 0 && free(m) && is_word(low(m)) &&
+            !toks_[m].upper && !quotes::is_reporting_finite(low(m)) && !quotes::is_auxiliary(low(m))) {
+          // one lower-case complement: "de la diplomatie française", "de la famille"
+          ++lower_complements;
+          d.words.push_back(low(m));
+          ++m;
+          while (free(m) && is_description_adjective(low(m))) d.words.push_back(low(m++));
+          k = m;
+          continue;
+        }
+        break;
+      }
+      if (is_description_adjective(w) && !toks_[k].upper) {
+        d.words.push_back(w);
+        ++k;
+        continue;
+      }
+      if ((w == "en" || w == "chargé" || w == "chargée") && free(k + 1) && !toks_[k + 1].upper &&
+          is_word(low(k + 1)) && !quotes::is_reporting_finite(low(k + 1))) {
+        // "expert en défense"
+        d.words.push_back(low(k + 1));
+        k += 2;
+        continue;
+      }
+      break;
+    }
+    d.te = k;
+    return d;
+  }
+
+  // --- references -------------------------------------------------------------------------------
+  static bool compatible(char want, char have) {
+    if (want == 'u' || have == 'u') return true;
+    return want == have;
+  }
+
+  // The nearest earlier name or description for a pronoun or description of gender `g`: an exact
+  // gender match when a feminine one is asked for (male first names are not listed, so most men
+  // are 'u'), else the nearest not of the other gender.
+  const Ref* antecedent(char g) const {
+    const Ref* first_ok = nullptr;
+    int steps = 0;
+    for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
+      const Ref& r = *it;
+      if (r.kind != RefKind::kName && r.kind != RefKind::kDescription) continue;
+      if (r.kind == RefKind::kDescription && !r.entity) {
+        // An unresolved description is a person of its own ("le président ukrainien").
+      }
+      if (g == 'f' && r.gender == 'f') return &r;
+      if (!compatible(g, r.gender)) continue;
+      if (g != 'f') return &r;
+      if (!first_ok) first_ok = &r;
+    }
+    return first_ok;
+  }
+
+  const Ref* last_collective() const {
+    int steps = 0;
+    for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps)
+      if (it->kind == RefKind::kCollective) return &*it;
+    return nullptr;
+  }
+
+  void add_attributes(const std::string& entity, const Description& d) {
+    auto& a = attributes_[entity];
+    for (const auto& w : d.words) a.insert(w);
+    if (d.gender == 'm' || d.gender == 'f') gender_[entity] = d.gender;
+  }
+
+  // A definite description resolved to a person named earlier (see quotes.h).
+  const Ref* resolve_description(const Description& d) const {
+    int steps = 0;
+    for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
+      if (it->kind != RefKind::kName || !it->entity) continue;
+      auto a = attributes_.find(*it->entity);
+      if (a == attributes_.end()) continue;
+      bool all = std::all_of(d.words.begin(), d.words.end(), [&](const std::string& w) { return a->second.count(w) > 0; });
+      if (all) return &*it;
+    }
+    steps = 0;
+    const Ref* first_ok = nullptr;
+    for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
+      if (it->kind != RefKind::kName || !it->entity) continue;
+      if (!compatible(d.gender, it->gender)) continue;
+      auto a = attributes_.find(*it->entity);
+      // Called by the same title with other qualifiers: another person ("le président
+      // ukrainien" is not "le président américain").
+      if (a != attributes_.end() && a->second.count(d.head)) continue;
+      if (d.gender == 'f' && it->gender == 'f') return &*it;
+      if (d.gender != 'f') return &*it;
+      if (!first_ok) first_ok = &*it;
+    }
+    return first_ok;
+  }
+
+  char name_gender(int tb, const std::string& entity) const {
+    if (auto g = gender_.find(entity); g != gender_.end()) return g->second;
+    if (tb > 0) {
+      char h = quotes::honorific_gender(low(tb - 1));
+      if (h == 'm' || h == 'f') return h;
+    }
+    // The first name of the mention or of the canonical name.
+    if (quotes::is_female_first_name(low(tb))) return 'f';
+    std::string first = lower_token(entity.substr(0, entity.find(' ')));
+    if (quotes::is_female_first_name(first)) return 'f';
+    return 'u';
+  }
+
+  void build_refs() {
+    for (int i = 0; i < n();) {
+      if (!free(i)) {
+        ++i;
+        continue;
+      }
+      // A description, possibly in front of the name it describes.
+      if (auto d = parse_description(i, false)) {
+        int m = d->te;
+        if (free(m) && low(m) == ",") ++m;
+        if (free(m) && quotes::honorific_gender(low(m))) ++m;
+        if (free(m) && entity_at_[m] >= 0 && ann_.entities[entity_at_[m]].type == "PER" && !d->plural) {
+          const auto& e = ann_.entities[entity_at_[m]];
+          add_attributes(e.entity, *d);
+          i = add_name(m, d->tb);
+          continue;
+        }
+        Ref r;
+        r.tb = d->tb;
+        r.te = d->te;
+        r.surface = surface(d->tb, d->te);
+        if (d->plural) {
+          r.kind = RefKind::kCollective;
+          r.gender = 'p';
+        } else {
+          r.kind = RefKind::kDescription;
+          r.gender = d->gender;
+          if (d->definite)
+            if (const Ref* a = resolve_description(*d)) {
+              r.entity = a->entity;
+              if (r.gender == 'u') r.gender = a->gender;
+            }
+        }
+        refs_.push_back(std::move(r));
+        i = d->te;
+        continue;
+      }
+      if (entity_at_[i] >= 0) {
+        const auto& e = ann_.entities[entity_at_[i]];
+        if (e.type == "PER") {
+          i = add_name(i, i);
+          continue;
+        }
+        Ref r;
+        r.tb = i;
+        r.te = std::max(i + 1, entity_end(entity_at_[i]));
+        r.kind = RefKind::kOrg;
+        r.surface = surface(r.tb, r.te);
+        r.entity = e.entity;
+        refs_.push_back(std::move(r));
+        i = r.te;
+        continue;
+      }
+      const std::string& w = low(i);
+      char clitic = quotes::subject_clitic_gender(w);
+      bool after_prep = i > 0 && (low(i - 1) == "selon" || low(i - 1) == "pour" || low(i - 1) == "après");
+      char g = 0;
+      if (w == "il" || (w == "lui" && after_prep)) g = 'm';
+      else if (w == "elle") g = 'f';
+      else if (w == "ils" || w == "elles") g = 'p';
+      else if (clitic) g = clitic;
+      if (g) {
+        Ref r;
+        r.tb = i;
+        r.te = i + 1;
+        r.kind = RefKind::kPronoun;
+        r.gender = g;
+        if (g == 'p') {
+          if (const Ref* a = last_collective()) r.surface = a->surface;
+        } else if (const Ref* a = antecedent(g)) {
+          r.surface = a->surface;
+          r.entity = a->entity;
+          r.gender = a->gender == 'u' ? g : a->gender;
+        }
+        if (r.surface.empty()) r.surface = surface(i, i + 1);
+        refs_.push_back(std::move(r));
+        ++i;
+        continue;
+      }
+      if (w == "qui" && !refs_.empty()) {
+        // "le président Trump, qui avait évoqué ...": the relative stands for what it follows.
+        const Ref& last = refs_.back();
+        if (last.te == i || (last.te == i - 1 && low(i - 1) == ",")) {
+          Ref r = last;
+          r.tb = i;
+          r.te = i + 1;
+          r.kind = last.kind == RefKind::kOrg ? RefKind::kOrg : RefKind::kPronoun;
+          refs_.push_back(std::move(r));
+        }
+      }
+      ++i;
+    }
+  }
+
+  // A PER mention at token m; the reference starts at `from` (a description before it) and takes
+  // in an apposition after it ("Pete Hegseth, le secrétaire à la Défense,").
+  int add_name(int m, int from) {
+    const auto& e = ann_.entities[entity_at_[m]];
+    int end = std::max(m + 1, entity_end(entity_at_[m]));
+    Ref r;
+    r.tb = from;
+    r.kind = RefKind::kName;
+    r.surface = std::string(text_.substr(e.span.begin, e.span.end - e.span.begin));
+    r.entity = e.entity;
+    int te = end;
+    if (free(end) && low(end) == ",") {
+      if (auto d = parse_description(end + 1, true); d && !d->plural) {
+        add_attributes(e.entity, *d);
+        te = d->te;
+      }
+    }
+    r.te = te;
+    r.gender = name_gender(m, e.entity);
+    refs_.push_back(std::move(r));
+    return te;
+  }
+
+  // --- cues ---------------------------------------------------------------------------------------
+  bool preceded_by_determiner(int i) const {
+    static const std::unordered_set<std::string_view> dets = {
+        "le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "cette", "ce", "ces",
+        "sa", "son", "ses", "leur", "leurs", "de", "d'", "notre", "votre", "nos", "vos", "à"};
+    return i > 0 && dets.count(low(i - 1)) > 0;
+  }
+
+  // A reporting verb starting at token i.
+  std::optional<VerbMatch> match_verb(int i) const {
+    if (!free(i)) return std::nullopt;
+    const std::string& w = low(i);
+    VerbMatch v;
+    v.tb = i;
+    bool aux = quotes::is_auxiliary(w);
+    bool pron_aux = quotes::is_pronominal_auxiliary(w) && i > 0 && (low(i - 1) == "s'" || low(i - 1) == "se");
+    if (aux || pron_aux) {
+      int j = i + 1;
+      if (free(j) && quotes::subject_clitic_gender(low(j))) v.clitic = j++;
+      for (int k = 0; k < 3 && free(j) && quotes::is_inserted_adverb(low(j)); ++k) ++j;
+      if (free(j) && quotes::is_reporting_participle(low(j))) {
+        v.te = j + 1 + quotes::multiword_cue_continuation(low(j), low(j + 1), low(j + 2));
+        return v;
+      }
+      if (free(j) && quotes::multiword_cue_continuation(low(j), low(j + 1), low(j + 2))) {
+        v.te = j + 1 + quotes::multiword_cue_continuation(low(j), low(j + 1), low(j + 2));
+        return v;
+      }
+      return std::nullopt;
+    }
+    int cont = quotes::multiword_cue_continuation(w, low(i + 1), low(i + 2));
+    if (cont) {
+      v.te = i + 1 + cont;
+      return v;
+    }
+    if (quotes::is_reporting_finite(w) && !toks_[i].upper && !preceded_by_determiner(i)) {
+      v.te = i + 1;
+      if (free(i + 1) && quotes::subject_clitic_gender(low(i + 1))) v.clitic = v.te++;
+      v.participle_clause = quotes::is_present_participle(w);
+      return v;
+    }
+    return std::nullopt;
+  }
+
+  std::string cue_text(const VerbMatch& v) const { return surface(v.tb, v.te); }
+
+  // Index into refs_ of the first reference starting at or after token t.
+  size_t ref_from(int t) const {
+    auto it = std::lower_bound(refs_.begin(), refs_.end(), t, [](const Ref& r, int tok) { return r.tb < tok; });
+    return static_cast<size_t>(it - refs_.begin());
+  }
+
+  static bool is_person(const Ref& r) { return r.kind != RefKind::kOrg; }
+
+  // The subject of a cue verb at the left of a quotation, in sentence `s`.
+  const Ref* subject_before(const VerbMatch& v, int s) const {
+    if (v.clitic >= 0) return ref_at(v.clitic);
+    size_t k = ref_from(v.tb);
+    const Ref* nearest = nullptr;
+    const Ref* nearest_org = nullptr;
+    const Ref* first = nullptr;
+    int steps = 0;
+    while (k-- > 0 && steps++ < kMaxRefsBack) {
+      const Ref& r = refs_[k];
+      if (toks_[r.tb].sentence != s) break;
+      if (r.te > v.tb) continue;
+      if (is_person(r)) {
+        if (!nearest) nearest = &r;
+        first = &r;
+      } else if (!nearest_org) {
+        nearest_org = &r;
+      }
+    }
+    if (v.participle_clause && first) return first;
+    if (nearest) return nearest;
+    return nearest_org;
+  }
+
+  const Ref* ref_at(int tok) const {
+    size_t k = ref_from(tok);
+    if (k < refs_.size() && refs_[k].tb == tok) return &refs_[k];
+    return nullptr;
+  }
+
+  // A subject after the verb ("», a déclaré le président"), before the sentence ends.
+  const Ref* subject_after(const VerbMatch& v) const {
+    if (v.clitic >= 0) return ref_at(v.clitic);
+    size_t k = ref_from(v.te);
+    if (k >= refs_.size()) return nullptr;
+    const Ref& r = refs_[k];
+    if (r.tb - v.te > kMaxRightTokens) return nullptr;
+    for (int t = v.te; t < r.tb; ++t) {
+      const std::string& w = low(t);
+      if (!free(t) || w == "." || w == ";" || w == "!" || w == "?" || w == ":") return nullptr;
+    }
+    return &r;
+  }
+
+  // --- one quotation ------------------------------------------------------------------------------
+  struct Attribution {
+    const Ref* speaker = nullptr;
+    std::string cue;
+    std::optional<std::string> speaker_text;  // a pull quote byline without an entity
+  };
+
+  void set_speaker(Quote& q, const Ref& r) const {
+    q.speaker = r.surface;
+    q.speaker_entity = r.entity;
+  }
+
+  bool ends_sentence(std::string_view content) const {
+    size_t e = content.size();
+    // closing brackets or nested closing marks after the final punctuation
+    while (e > 0) {
+      unsigned char c = static_cast<unsigned char>(content[e - 1]);
+      if (c == ')' || c == '"' || c == ' ') --e;
+      else if (e >= 2 && static_cast<unsigned char>(content[e - 2]) == 0xC2 && (c == 0xBB || c == 0xA0)) e -= 2;
+      else if (e >= 3 && static_cast<unsigned char>(content[e - 3]) == 0xE2 && (c == 0x9D || c == 0xBA || c == 0xAF)) e -= 3;
+      else break;
+    }
+    if (e == 0) return false;
+    char c = content[e - 1];
+    if (c == '.' || c == '!' || c == '?') return true;
+    return e >= 3 && content.substr(e - 3, 3) == "\xE2\x80\xA6";  // …
+  }
+
+  std::string kind_of(const MarkedQuote& m, int open_tok, int content_words) const {
+    std::string_view content = text_.substr(m.content_begin, m.content_end - m.content_begin);
+    if (ends_sentence(content)) return "sentence";
+    // What precedes the opening mark.
+    size_t p = m.open;
+    while (p > 0) {
+      unsigned char c = static_cast<unsigned char>(text_[p - 1]);
+      if (c == ' ' || c == '\t') --p;
+      else if (p >= 2 && c == 0xA0 && static_cast<unsigned char>(text_[p - 2]) == 0xC2) p -= 2;
+      else if (p >= 3 && (c == 0xAF || c == 0x89) && static_cast<unsigned char>(text_[p - 3]) == 0xE2) p -= 3;
+      else break;
+    }
+    if (p == 0) return "sentence";
+    char prev = text_[p - 1];
+    if (prev == '\n' || prev == '.' || prev == '!' || prev == '?' || prev == ':' || prev == '(' || prev == '-')
+      return "sentence";
+    if (p >= 3 && text_.substr(p - 3, 3) == "\xE2\x80\xA6") return "sentence";
+    if (p >= 3 && text_.substr(p - 3, 3) == "\xE2\x80\x94") return "sentence";  // — dialogue dash
+    const std::string& before = low(open_tok - 1);
+    if ((before == "que" || before == "qu'") && content_words >= 3) return "sentence";
+    if (prev == ',' && content_words >= 4) return "sentence";
+    if (content_words >= 10) return "sentence";
+    return "fragment";
+  }
+
+  // A pull quote: the quotation fills its block and the next line or block is "— Name" / "• Name".
+  bool pull_quote_byline(const MarkedQuote& m, Quote& q) const {
+    size_t p = m.open;
+    while (p > 0 && (text_[p - 1] == ' ' || text_[p - 1] == '\t')) --p;
+    if (p > 0 && text_[p - 1] != '\n') return false;
+    size_t e = m.close_end;
+    while (e < text_.size() && (text_[e] == ' ' || text_[e] == '\t' || text_[e] == '.')) ++e;
+    if (e >= text_.size() || text_[e] != '\n') return false;
+    while (e < text_.size() && (text_[e] == '\n' || text_[e] == ' ' || text_[e] == '\t' || text_[e] == '\r')) ++e;
+    std::string_view rest = text_.substr(e);
+    size_t dash = 0;
+    for (std::string_view d : {"\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA2", "\xC2\xB7", "-", "*"})
+      if (rest.starts_with(d)) dash = d.size();
+    if (!dash) return false;
+    e += dash;
+    while (e < text_.size() && (text_[e] == ' ' || static_cast<unsigned char>(text_[e]) == 0xC2)) {
+      if (static_cast<unsigned char>(text_[e]) == 0xC2) {
+        if (e + 1 < text_.size() && static_cast<unsigned char>(text_[e + 1]) == 0xA0) e += 2;
+        else break;
+      } else {
+        ++e;
+      }
+    }
+    size_t line_end = text_.find('\n', e);
+    if (line_end == std::string_view::npos) line_end = text_.size();
+    int t = tok_at(static_cast<uint32_t>(e));
+    if (t < n() && toks_[t].b == e && entity_at_[t] >= 0 && ann_.entities[entity_at_[t]].type == "PER") {
+      const auto& ent = ann_.entities[entity_at_[t]];
+      q.speaker = std::string(text_.substr(ent.span.begin, ent.span.end - ent.span.begin));
+      q.speaker_entity = ent.entity;
+      return true;
+    }
+    // A byline the tagger missed: a short capitalised line.
+    std::string_view line = text_.substr(e, line_end - e);
+    if (auto comma = line.find(','); comma != std::string_view::npos) line = line.substr(0, comma);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.empty() || line.size() > 60 || !starts_upper(line)) return false;
+    q.speaker = std::string(line);
+    return true;
+  }
+
+  Quote attribute(int k) {
+    const MarkedQuote& m = marks_[k];
+    Quote q;
+    q.span = {m.content_begin, m.content_end};
+    int open_tok = tok_at(m.open);
+    int close_tok = tok_at(m.content_end);  // the closing mark
+    int after = tok_at(m.close_end);
+    int words = 0;
+    for (int t = tok_at(m.content_begin); t < close_tok; ++t)
+      if (is_word(toks_[t].low)) ++words;
+    q.kind = toks_.empty() ? (words >= 10 ? "sentence" : "fragment") : kind_of(m, open_tok, words);
+    if (toks_.empty()) return q;
+    if (q.kind == "sentence" && pull_quote_byline(m, q)) return q;
+
+    // 1. A reporting verb right after the closing mark: "», a déclaré X", "», a-t-il confié".
+    {
+      int t = after;
+      if (free(t) && low(t) == ",") ++t;
+      for (int skip = 0; skip < 2 && free(t); ++skip) {
+        const std::string& w = low(t);
+        if (w == "lui" || w == "leur" || w == "nous" || w == "se" || w == "s'" || w == "l'" || w == "y" || w == "en")
+          ++t;
+        else
+          break;
+      }
+      if (t < n() && toks_[t].para == (close_tok < n() ? toks_[close_tok].para : toks_[t].para)) {
+        if (auto v = match_verb(t)) {
+          if (const Ref* r = subject_after(*v)) {
+            set_speaker(q, *r);
+            q.cue = cue_text(*v);
+            return q;
+          }
+        }
+      }
+    }
+    // 2. The nearest cue before the quotation in its sentence.
+    int sentence = open_tok < n() ? toks_[open_tok].sentence : -1;
+    int lo = std::max(0, open_tok - kMaxLeftTokens);
+    const Ref* speaker = nullptr;
+    std::string cue;
+    for (int t = open_tok - 1; t >= lo && toks_[t].sentence == sentence; --t) {
+      if (!free(t)) continue;
+      const std::string& w = low(t);
+      if (w == "selon" || w == "pour" || (w == "après" && t > 0 && low(t - 1) == "d'")) {
+        const Ref* r = ref_at(t + 1);
+        if (r && (w != "pour" || (free(r->te) && low(r->te) == ","))) {
+          speaker = r;
+          cue = w == "après" ? "d'après" : w;
+          break;
+        }
+        continue;
+      }
+      // A verb match must start here; compound forms are matched from their auxiliary.
+      if (auto v = match_verb(t)) {
+        if (v->te > open_tok) continue;
+        // "a dit": the participle also reads as a finite form; take the compound form.
+        for (int back = 1; back <= 4 && t - back >= 0; ++back)
+          if (auto w2 = match_verb(t - back); w2 && w2->te == v->te) {
+            v = w2;
+            t -= back;
+            break;
+          }
+        const Ref* r = v->clitic >= 0 ? ref_at(v->clitic) : subject_before(*v, sentence);
+        if (!r) r = subject_after(*v);
+        if (r && r->tb >= open_tok) r = nullptr;
+        if (r) {
+          speaker = r;
+          cue = cue_text(*v);
+          break;
+        }
+      }
+    }
+    if (speaker) {
+      set_speaker(q, *speaker);
+      q.cue = cue;
+      return q;
+    }
+    // 3. "X ... : « ... »" without a verb: the sentence's first person.
+    if (q.kind == "sentence" && open_tok > 0 && low(open_tok - 1) == ":") {
+      size_t r = ref_from(open_tok);
+      const Ref* first = nullptr;
+      int steps = 0;
+      while (r-- > 0 && steps++ < kMaxRefsBack) {
+        if (toks_[refs_[r].tb].sentence != sentence) break;
+        if (is_person(refs_[r])) first = &refs_[r];
+      }
+      if (first) set_speaker(q, *first);
+    }
+    return q;
+  }
+
+  // Sentence quotes without a speaker continue the previous quote's speaker within the same or the
+  // next paragraph, unless someone else is named in between.
+  void resolve_floating(std::vector<Quote>& out) const {
+    for (size_t k = 1; k < out.size(); ++k) {
+      Quote& q = out[k];
+      if (q.speaker || q.kind != "sentence" || toks_.empty()) continue;
+      const Quote* prev = nullptr;
+      size_t pk = k;
+      for (int steps = 0; pk-- > 0 && steps < 50; ++steps)
+        if (out[pk].kind == "sentence") {
+          prev = &out[pk];
+          break;
+        }
+      if (!prev || !prev->speaker) continue;
+      int a = tok_at(marks_[pk].close_end), b = tok_at(marks_[k].open);
+      if (a >= n() || b >= n() || b < a) continue;
+      if (toks_[b].para - toks_[a > 0 ? a - 1 : 0].para > 1) continue;
+      bool someone_else = false;
+      int seen = 0;
+      for (size_t r = ref_from(a); r < refs_.size() && refs_[r].tb < b && seen++ < kMaxRefsBack; ++r) {
+        const Ref& ref = refs_[r];
+        if ((ref.kind == RefKind::kName || ref.kind == RefKind::kCollective ||
+             ref.kind == RefKind::kDescription) && ref.entity != prev->speaker_entity) {
+          someone_else = true;
+          break;
+        }
+      }
+      if (someone_else) continue;
+      q.speaker = prev->speaker;
+      q.speaker_entity = prev->speaker_entity;
+    }
+  }
+
+  std::string_view text_;
+  const Annotations& ann_;
+  std::vector<MarkedQuote> marks_;
+  std::vector<Tok> toks_;
+  std::vector<int> entity_at_;
+  std::vector<Ref> refs_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> attributes_;
+  std::unordered_map<std::string, char> gender_;
+};
+
+class QuoteStage final : public Stage {
+ public:
+  std::string_view name() const override { return "quotes"; }
+  Status process(Document& doc) const override {
+    doc.annotations.quotes = find_quotes(doc.text, doc.annotations);
+    for (auto& c : doc.comments) c.annotations.quotes = find_quotes(c.text, c.annotations);
+    return Status::Ok();
+  }
+};
+
+}  // namespace
+
+std::vector<Quote> find_quotes(std::string_view text, const Annotations& annotations) {
+  return Attributor(text, annotations).run();
+}
+
+std::unique_ptr<Stage> make_quote_stage() { return std::make_unique<QuoteStage>(); }
+
+}  // namespace veille
