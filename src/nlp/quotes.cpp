@@ -219,7 +219,9 @@ class Attributor {
       plural_det = true;
     else if (!allow_bare) return std::nullopt;
     if (singular_det || plural_det) ++j;
-    for (int k = 0; k < 2 && free(j) && quotes::is_title_premodifier(low(j)); ++k) ++j;
+    bool former = false;  // "l'ancien président" is not "le président"
+    for (int k = 0; k < 2 && free(j) && quotes::is_title_premodifier(low(j)); ++k, ++j)
+      if (low(j).starts_with("ancien") || low(j) == "ex") former = true;
     if (!free(j)) return std::nullopt;
     char g = quotes::person_title(low(j));
     if (!g) return std::nullopt;
@@ -232,6 +234,7 @@ class Attributor {
     if (d.plural) d.gender = 'p';
     d.head = low(j);
     d.words.push_back(d.head);
+    if (former) d.words.push_back("ancien");
     int k = j + 1;
     int lower_complements = 0;
     while (free(k) && k - j < 10) {
@@ -295,24 +298,50 @@ class Attributor {
     return want == have;
   }
 
-  // The nearest earlier name or description for a pronoun or description of gender `g`: an exact
-  // gender match when a feminine one is asked for (male first names are not listed, so most men
-  // are 'u'), else the nearest not of the other gender.
-  const Ref* antecedent(char g) const {
-    const Ref* first_ok = nullptr;
+  int sentence_of(const Ref& r) const { return toks_[r.tb].sentence; }
+
+  // Does a verb seem to follow the reference ("Trump a annoncé", "il affirme")? A cheap stand-in
+  // for "is the subject of its clause": the next word, past object clitics and negation, is a
+  // lower-case word that is not a function word.
+  bool subject_like(const Ref& r) const {
+    static const std::unordered_set<std::string_view> clitics = {
+        "ne", "n'", "l'", "lui", "leur", "se", "s'", "y", "en", "les", "nous", "vous", "me", "m'", "le", "la"};
+    static const std::unordered_set<std::string_view> function_words = {
+        "de", "du", "des", "d'", "à", "au", "aux", "dans", "sur", "sous", "avec", "pour", "par", "et", "ou",
+        "mais", "qui", "que", "qu'", "dont", "un", "une", "ce", "cette", "ces", "son", "sa", "ses",
+        "leurs", "entre", "contre", "vers", "chez", "après", "avant", "depuis", "pendant", "selon",
+        "comme", "si", "lorsque", "quand", "puis", "donc", "car", "ni", "sans"};
+    int t = r.te;
+    if (free(t) && low(t) == "," && free(t + 1) &&
+        (quotes::is_auxiliary(low(t + 1)) || quotes::is_reporting_finite(low(t + 1))))
+      return true;
+    for (int k = 0; k < 3 && free(t) && clitics.count(low(t)); ++k) ++t;
+    if (!free(t) || !is_word(low(t)) || toks_[t].upper) return false;
+    return function_words.count(low(t)) == 0;
+  }
+
+  // The antecedent of a pronoun of gender `g` in sentence `sentence`: among earlier names and
+  // descriptions of compatible gender, the nearest that looks like a clause subject in this or the
+  // previous sentence, else the nearest. For 'f' an exact match is preferred (male first names are
+  // not listed, so most men are 'u').
+  const Ref* antecedent(char g, int sentence) const {
+    const Ref* nearest = nullptr;
+    const Ref* nearest_exact = nullptr;
     int steps = 0;
     for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
       const Ref& r = *it;
       if (r.kind != RefKind::kName && r.kind != RefKind::kDescription) continue;
-      if (r.kind == RefKind::kDescription && !r.entity) {
-        // An unresolved description is a person of its own ("le président ukrainien").
-      }
-      if (g == 'f' && r.gender == 'f') return &r;
       if (!compatible(g, r.gender)) continue;
-      if (g != 'f') return &r;
-      if (!first_ok) first_ok = &r;
+      bool recent = sentence - sentence_of(r) <= 1;
+      if (!recent && (nearest_exact || nearest)) break;
+      if (g == 'f' && r.gender != 'f') {
+        if (!nearest) nearest = &r;
+        continue;
+      }
+      if (!nearest_exact) nearest_exact = &r;
+      if (recent && subject_like(r)) return &r;
     }
-    return first_ok;
+    return nearest_exact ? nearest_exact : nearest;
   }
 
   const Ref* last_collective() const {
@@ -335,9 +364,13 @@ class Attributor {
       if (it->kind != RefKind::kName || !it->entity) continue;
       auto a = attributes_.find(*it->entity);
       if (a == attributes_.end()) continue;
+      if (a->second.count("ancien") && std::find(d.words.begin(), d.words.end(), "ancien") == d.words.end()) continue;
       bool all = std::all_of(d.words.begin(), d.words.end(), [&](const std::string& w) { return a->second.count(w) > 0; });
       if (all) return &*it;
     }
+    // Without a recorded match, only a bare title ("le président", "la ministre") falls back on
+    // the last compatible person: "le président ukrainien" names no one the text introduced.
+    if (d.words.size() > 1) return nullptr;
     steps = 0;
     const Ref* first_ok = nullptr;
     for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
@@ -346,7 +379,7 @@ class Attributor {
       auto a = attributes_.find(*it->entity);
       // Called by the same title with other qualifiers: another person ("le président
       // ukrainien" is not "le président américain").
-      if (a != attributes_.end() && a->second.count(d.head)) continue;
+      if (a != attributes_.end() && (a->second.count(d.head) || a->second.count("ancien"))) continue;
       if (d.gender == 'f' && it->gender == 'f') return &*it;
       if (d.gender != 'f') return &*it;
       if (!first_ok) first_ok = &*it;
@@ -436,7 +469,7 @@ class Attributor {
         r.gender = g;
         if (g == 'p') {
           if (const Ref* a = last_collective()) r.surface = a->surface;
-        } else if (const Ref* a = antecedent(g)) {
+        } else if (const Ref* a = antecedent(g, toks_[i].sentence)) {
           r.surface = a->surface;
           r.entity = a->entity;
           r.gender = a->gender == 'u' ? g : a->gender;
@@ -557,7 +590,18 @@ class Attributor {
         nearest_org = &r;
       }
     }
-    if (v.participle_clause && first) return first;
+    bool coordinated = v.tb > 0 && (low(v.tb - 1) == "et" || low(v.tb - 1) == "puis");
+    if ((v.participle_clause || coordinated) && first) {
+      // The subject of the clause the participle or the coordinated verb hangs on.
+      k = ref_from(v.tb);
+      steps = 0;
+      while (k-- > 0 && steps++ < kMaxRefsBack) {
+        const Ref& r = refs_[k];
+        if (toks_[r.tb].sentence != s) break;
+        if (r.te <= v.tb && is_person(r) && subject_like(r)) return &r;
+      }
+      return first;
+    }
     if (nearest) return nearest;
     return nearest_org;
   }
