@@ -1,5 +1,6 @@
 #include "nlp/tokenize.h"
 #include "veille/nlp.h"
+#include "veille/quotes.h"
 
 namespace veille {
 
@@ -32,6 +33,7 @@ Status add_language_stages(Pipeline& pipeline, const LanguageOptions& options) {
   if (!ner.ok()) return ner.status();
   pipeline.add_stage(make_tokenize_stage());
   pipeline.add_stage(std::move(*ner));
+  pipeline.add_stage(make_quote_stage());
   return Status::Ok();
 }
 
