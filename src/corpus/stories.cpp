@@ -1,0 +1,398 @@
+// Article and story profiles, story and thread similarity, and their BLOB encoding.
+//
+// A story is one event told by many sources over a few days; a thread is a run of stories about
+// the same actors over weeks. Both are decided from three kinds of evidence:
+//  - key terms: TF-IDF of stemmed words outside entity mentions (what happened: "appel",
+//    "sommet", "pourparlers"), the title counted twice;
+//  - entities: canonical entity ids, PER/ORG/LOC weighted above MISC (who and where);
+//  - time: the published day and the full dates mentioned (event days).
+// Stories weigh terms above entities (the actors of a thread are shared by all its stories);
+// threads weigh entities only.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+
+#include "nlp/tokenize.h"
+#include "veille/corpus.h"
+
+namespace veille::corpus {
+namespace {
+
+constexpr size_t kArticleTerms = 40;
+constexpr size_t kArticleEntities = 20;
+constexpr size_t kStoryTerms = 80;
+constexpr size_t kStoryEntities = 30;
+constexpr size_t kStoryEventDays = 16;
+
+// Weight of an entity type in a profile: MISC (nationalities, events, works) says little about
+// which story an article belongs to.
+float type_weight(std::string_view id) {
+  if (id.rfind("MISC:", 0) == 0) return 0.3f;
+  return 1.0f;
+}
+
+using Vec = std::vector<std::pair<std::string, float>>;
+
+void sort_by_weight(Vec& v) {
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+}
+
+void keep_top_normalised(Vec& v, size_t k) {
+  sort_by_weight(v);
+  if (v.size() > k) v.resize(k);
+  double norm = 0;
+  for (const auto& [t, w] : v) norm += static_cast<double>(w) * w;
+  norm = std::sqrt(norm);
+  if (norm > 0)
+    for (auto& [t, w] : v) w = static_cast<float>(w / norm);
+}
+
+Vec from_map(const std::unordered_map<std::string, double>& m) {
+  Vec v;
+  v.reserve(m.size());
+  for (const auto& [t, w] : m)
+    if (w > 0) v.emplace_back(t, static_cast<float>(w));
+  return v;
+}
+
+double cosine(const Vec& a, const Vec& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::unordered_map<std::string_view, float> index;
+  index.reserve(b.size());
+  double nb = 0, na = 0, dot = 0;
+  for (const auto& [t, w] : b) {
+    index.emplace(t, w);
+    nb += static_cast<double>(w) * w;
+  }
+  for (const auto& [t, w] : a) {
+    na += static_cast<double>(w) * w;
+    auto it = index.find(t);
+    if (it != index.end()) dot += static_cast<double>(w) * it->second;
+  }
+  if (na <= 0 || nb <= 0) return 0;
+  return dot / std::sqrt(na * nb);
+}
+
+// Days between a day and a closed range of days (0 inside it).
+int32_t gap_days(int32_t day, int32_t first, int32_t last) {
+  if (day < first) return first - day;
+  if (day > last) return day - last;
+  return 0;
+}
+
+bool share_day(const std::vector<int32_t>& a, const std::vector<int32_t>& b) {
+  for (int32_t d : a)
+    if (std::find(b.begin(), b.end(), d) != b.end()) return true;
+  return false;
+}
+
+// Days from civil date (Howard Hinnant's algorithm).
+int32_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int32_t>(doe) - 719468;
+}
+
+void add_terms_of(std::string_view text, const std::vector<Span>& tokens,
+                  const std::vector<EntityMention>& entities, double weight,
+                  std::unordered_map<std::string, double>& tf) {
+  size_t e = 0;
+  for (const Span& t : tokens) {
+    // Skip words inside entity mentions: entities are their own evidence, and a story is told
+    // by its terms (its actors are shared by the whole thread).
+    while (e < entities.size() && entities[e].span.end <= t.begin) ++e;
+    if (e < entities.size() && entities[e].span.begin <= t.begin && t.end <= entities[e].span.end) continue;
+    if (t.end > text.size() || t.begin >= t.end) continue;
+    std::string_view w = text.substr(t.begin, t.end - t.begin);
+    if (Background::is_stopword(w)) continue;
+    std::string term = Background::key_term(w);
+    if (term.size() < 2) continue;
+    tf[term] += weight;
+  }
+}
+
+}  // namespace
+
+const double kStoryThreshold = 0.30;
+const double kThreadThreshold = 0.45;
+
+std::optional<int32_t> parse_day(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+  if (iso.size() > 10 && iso[10] != 'T' && iso[10] != ' ') return std::nullopt;
+  const int y = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+  const unsigned m = static_cast<unsigned>((iso[5] - '0') * 10 + (iso[6] - '0'));
+  const unsigned d = static_cast<unsigned>((iso[8] - '0') * 10 + (iso[9] - '0'));
+  if (m < 1 || m > 12 || d < 1) return std::nullopt;
+  static constexpr unsigned kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > kDays[m - 1] || (m == 2 && d == 29 && !leap)) return std::nullopt;
+  return days_from_civil(y, m, d);
+}
+
+ArticleProfile profile(const Document& doc, const Background& bg) {
+  ArticleProfile p;
+  const Annotations& ann = doc.annotations;
+  // Entity mentions sorted by start, for the in-entity test of add_terms_of.
+  std::vector<EntityMention> mentions = ann.entities;
+  std::sort(mentions.begin(), mentions.end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+
+  std::unordered_map<std::string, double> tf;
+  if (!ann.tokens.empty()) {
+    add_terms_of(doc.text, ann.tokens, mentions, 1.0, tf);
+  } else {
+    add_terms_of(doc.text, tokenize(doc.text), {}, 1.0, tf);
+  }
+  if (doc.title) add_terms_of(*doc.title, tokenize(*doc.title), {}, 2.0, tf);
+  for (auto& [t, f] : tf) f = (1.0 + std::log(f)) * bg.idf(t);
+  p.terms = from_map(tf);
+  keep_top_normalised(p.terms, kArticleTerms);
+
+  std::unordered_map<std::string, double> counts;
+  for (const EntityMention& m : ann.entities)
+    if (!m.id.empty()) counts[m.id] += 1.0;
+  for (auto& [id, c] : counts) c = (1.0 + std::log(c)) * type_weight(id);
+  p.entities = from_map(counts);
+  keep_top_normalised(p.entities, kArticleEntities);
+
+  if (doc.published) p.day = parse_day(*doc.published);
+  for (const DateMention& d : ann.dates) {
+    if (d.kind != "date") continue;
+    if (auto day = parse_day(d.value); day && d.value.size() == 10) p.event_days.push_back(*day);
+  }
+  std::sort(p.event_days.begin(), p.event_days.end());
+  p.event_days.erase(std::unique(p.event_days.begin(), p.event_days.end()), p.event_days.end());
+  // Without a published day, the latest event day mentioned stands for it (a page crawled without
+  // its date still tells when it was written, roughly).
+  if (!p.day && !p.event_days.empty()) p.day = p.event_days.back();
+  return p;
+}
+
+std::vector<std::string> story_keys(const ArticleProfile& a) {
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < a.entities.size() && i < 5; ++i) keys.push_back("e:" + a.entities[i].first);
+  for (size_t i = 0; i < a.terms.size() && i < 8; ++i) keys.push_back("t:" + a.terms[i].first);
+  return keys;
+}
+
+std::vector<std::string> story_keys(const StoryProfile& s) {
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < s.entities.size() && i < 8; ++i) keys.push_back("e:" + s.entities[i].first);
+  for (size_t i = 0; i < s.terms.size() && i < 12; ++i) keys.push_back("t:" + s.terms[i].first);
+  return keys;
+}
+
+double story_similarity(const ArticleProfile& a, const StoryProfile& s) {
+  const double terms = cosine(a.terms, s.terms);
+  const double entities = cosine(a.entities, s.entities);
+  double sim = 0.65 * terms + 0.35 * entities;
+  // The same event day mentioned on both sides is strong evidence of the same event.
+  if (share_day(a.event_days, s.event_days)) sim = std::min(1.0, sim + 0.15);
+  if (a.day && s.has_day) {
+    // A story spans days, not months: full weight within a day of the story's range, then decay
+    // with a 4-day scale (a week away keeps about a quarter).
+    const int32_t gap = gap_days(*a.day, s.first_day, s.last_day);
+    if (gap > 1) sim *= std::exp(-(gap - 1) / 4.0);
+  }
+  return sim;
+}
+
+StoryProfile new_story(const ArticleProfile& a) {
+  StoryProfile s;
+  add_to_story(s, a);
+  return s;
+}
+
+namespace {
+// Centroid update: mean of the members' (normalised) vectors, truncated to its top k.
+void merge_centroid(Vec& centroid, int n, const Vec& add, size_t k) {
+  std::unordered_map<std::string, double> sum;
+  for (const auto& [t, w] : centroid) sum[t] += static_cast<double>(w) * n;
+  for (const auto& [t, w] : add) sum[t] += w;
+  Vec v;
+  v.reserve(sum.size());
+  for (const auto& [t, w] : sum) v.emplace_back(t, static_cast<float>(w / (n + 1)));
+  sort_by_weight(v);
+  if (v.size() > k) v.resize(k);
+  centroid = std::move(v);
+}
+}  // namespace
+
+void add_to_story(StoryProfile& s, const ArticleProfile& a) {
+  merge_centroid(s.terms, s.articles, a.terms, kStoryTerms);
+  merge_centroid(s.entities, s.articles, a.entities, kStoryEntities);
+  for (int32_t d : a.event_days)
+    if (std::find(s.event_days.begin(), s.event_days.end(), d) == s.event_days.end())
+      s.event_days.push_back(d);
+  std::sort(s.event_days.begin(), s.event_days.end());
+  if (s.event_days.size() > kStoryEventDays)  // keep the latest
+    s.event_days.erase(s.event_days.begin(),
+                       s.event_days.begin() + static_cast<long>(s.event_days.size() - kStoryEventDays));
+  if (a.day) {
+    if (!s.has_day) {
+      s.first_day = s.last_day = *a.day;
+      s.has_day = true;
+    } else {
+      s.first_day = std::min(s.first_day, *a.day);
+      s.last_day = std::max(s.last_day, *a.day);
+    }
+  }
+  ++s.articles;
+}
+
+double thread_similarity(const StoryProfile& a, const StoryProfile& b) {
+  // Main actors: PER and ORG weigh double, places and MISC once (every story of a region shares
+  // its places).
+  auto actors = [](const Vec& v) {
+    Vec out;
+    for (const auto& [id, w] : v) {
+      const bool actor = id.rfind("PER:", 0) == 0 || id.rfind("ORG:", 0) == 0;
+      out.emplace_back(id, actor ? 2 * w : w);
+    }
+    return out;
+  };
+  double sim = 0.8 * cosine(actors(a.entities), actors(b.entities)) + 0.2 * cosine(a.terms, b.terms);
+  if (a.has_day && b.has_day) {
+    // A thread spans weeks: full weight within two weeks, then a 30-day decay.
+    const int32_t gap = std::max({0, a.first_day - b.last_day, b.first_day - a.last_day});
+    if (gap > 14) sim *= std::exp(-(gap - 14) / 30.0);
+  }
+  return sim;
+}
+
+// ---- encoding
+// Layout (little-endian): "VSP1", int32 articles, uint8 has_day, int32 first_day, int32 last_day,
+// uint32 n + n x int32 event days, then terms and entities as uint32 n + n x (uint16 length,
+// bytes, float32 weight).
+namespace {
+
+constexpr char kStoryMagic[4] = {'V', 'S', 'P', '1'};
+constexpr uint32_t kMaxItems = 100000;
+
+void put_u32(std::string& out, uint32_t v) {
+  for (int k = 0; k < 4; ++k) out.push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
+}
+
+void put_vec(std::string& out, const Vec& v) {
+  put_u32(out, static_cast<uint32_t>(v.size()));
+  for (const auto& [t, w] : v) {
+    const size_t len = std::min<size_t>(t.size(), 0xFFFF);
+    out.push_back(static_cast<char>(len & 0xFF));
+    out.push_back(static_cast<char>(len >> 8));
+    out.append(t, 0, len);
+    uint32_t bits;
+    std::memcpy(&bits, &w, 4);
+    put_u32(out, bits);
+  }
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  bool u32(uint32_t& v) {
+    if (b_.size() - pos_ < 4) return false;
+    v = 0;
+    for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(b_[pos_ + k])) << (8 * k);
+    pos_ += 4;
+    return true;
+  }
+  bool i32(int32_t& v) {
+    uint32_t u;
+    if (!u32(u)) return false;
+    v = static_cast<int32_t>(u);
+    return true;
+  }
+  bool u8(uint8_t& v) {
+    if (pos_ >= b_.size()) return false;
+    v = static_cast<uint8_t>(b_[pos_++]);
+    return true;
+  }
+  bool bytes(size_t n, std::string& out) {
+    if (b_.size() - pos_ < n) return false;
+    out.assign(b_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+  size_t pos() const { return pos_; }
+  bool done() const { return pos_ == b_.size(); }
+
+ private:
+  std::string_view b_;
+  size_t pos_ = 0;
+};
+
+Status read_vec(Reader& r, Vec& v, const char* what) {
+  uint32_t n;
+  if (!r.u32(n)) return Status::Corrupt(std::string("story profile blob: truncated ") + what + " count");
+  if (n > kMaxItems)
+    return Status::Corrupt(std::string("story profile blob: ") + what + " count " + std::to_string(n) + " too large");
+  v.clear();
+  v.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint8_t lo, hi;
+    std::string t;
+    uint32_t bits;
+    if (!r.u8(lo) || !r.u8(hi) || !r.bytes(static_cast<size_t>(lo | (hi << 8)), t) || !r.u32(bits))
+      return Status::Corrupt(std::string("story profile blob: truncated ") + what + " entry " + std::to_string(i) +
+                             " at byte " + std::to_string(r.pos()));
+    float w;
+    std::memcpy(&w, &bits, 4);
+    if (!std::isfinite(w))
+      return Status::Corrupt(std::string("story profile blob: non-finite weight in ") + what);
+    v.emplace_back(std::move(t), w);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string encode(const StoryProfile& s) {
+  std::string out(kStoryMagic, 4);
+  put_u32(out, static_cast<uint32_t>(s.articles));
+  out.push_back(s.has_day ? 1 : 0);
+  put_u32(out, static_cast<uint32_t>(s.first_day));
+  put_u32(out, static_cast<uint32_t>(s.last_day));
+  put_u32(out, static_cast<uint32_t>(s.event_days.size()));
+  for (int32_t d : s.event_days) put_u32(out, static_cast<uint32_t>(d));
+  put_vec(out, s.terms);
+  put_vec(out, s.entities);
+  return out;
+}
+
+Result<StoryProfile> decode_story_profile(std::string_view bytes) {
+  if (bytes.size() < 4 || std::memcmp(bytes.data(), kStoryMagic, 4) != 0)
+    return Status::Corrupt("story profile blob: missing \"VSP1\" header (" + std::to_string(bytes.size()) + " bytes)");
+  Reader r(bytes.substr(4));
+  StoryProfile s;
+  uint32_t articles, n;
+  uint8_t has_day;
+  if (!r.u32(articles) || !r.u8(has_day) || !r.i32(s.first_day) || !r.i32(s.last_day) || !r.u32(n))
+    return Status::Corrupt("story profile blob: truncated header (" + std::to_string(bytes.size()) + " bytes)");
+  if (articles > INT32_MAX) return Status::Corrupt("story profile blob: negative article count");
+  if (has_day > 1) return Status::Corrupt("story profile blob: bad has_day flag " + std::to_string(has_day));
+  if (n > kMaxItems) return Status::Corrupt("story profile blob: event day count " + std::to_string(n) + " too large");
+  s.articles = static_cast<int>(articles);
+  s.has_day = has_day == 1;
+  if (s.has_day && s.first_day > s.last_day)
+    return Status::Corrupt("story profile blob: first day after last day");
+  for (uint32_t i = 0; i < n; ++i) {
+    int32_t d;
+    if (!r.i32(d)) return Status::Corrupt("story profile blob: truncated event days");
+    s.event_days.push_back(d);
+  }
+  if (Status st = read_vec(r, s.terms, "terms"); !st.ok()) return st;
+  if (Status st = read_vec(r, s.entities, "entities"); !st.ok()) return st;
+  if (!r.done())
+    return Status::Corrupt("story profile blob: " + std::to_string(bytes.size() - 4 - r.pos()) + " trailing bytes");
+  return s;
+}
+
+}  // namespace veille::corpus

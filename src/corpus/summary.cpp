@@ -1,0 +1,187 @@
+// Extractive summaries and timelines of a story.
+//
+// summarize(): every sentence of every article is a bag of key terms weighted by TF-IDF within
+// the story (a term found in every sentence says nothing); a sentence's centrality is its cosine
+// with the story centroid. Sentences are picked greedily by centrality, each new one from a source
+// not used yet while there is one, and never close to an already picked sentence (cosine or
+// shared wording); questions to readers, ads, headings and too short or too long sentences are
+// never picked.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "corpus/words.h"
+#include "nlp/tokenize.h"
+#include "veille/corpus.h"
+
+namespace veille::corpus {
+namespace {
+
+constexpr size_t kMinWords = 8;
+constexpr size_t kMaxWords = 70;
+constexpr double kRedundant = 0.5;  // cosine above which two sentences say the same thing
+
+struct Candidate {
+  size_t article;
+  Span span;
+  std::unordered_map<std::string, double> tf;
+  double score = 0;
+};
+
+// Cues of page furniture that can survive extraction inside the text.
+bool looks_like_ad_or_chrome(const std::string& folded) {
+  static const char* const kCues[] = {
+      "publicite", "abonnez", "abonnement", "newsletter", "cliquez", "lire aussi", "lire la suite",
+      "a lire", "sponsorise", "inscrivez", "cookies", "partager", "telechargez", "offre speciale",
+      "code promo", "voir aussi", "suivez nous", "en savoir plus", "commentaires"};
+  for (const char* cue : kCues)
+    if (folded.find(cue) != std::string::npos) return true;
+  return false;
+}
+
+std::string source_of(const Document& d, size_t index) {
+  if (d.site && !d.site->empty()) return *d.site;
+  if (d.url) {
+    std::string_view u = *d.url;
+    size_t s = u.find("://");
+    if (s != std::string_view::npos) {
+      u.remove_prefix(s + 3);
+      return std::string(u.substr(0, u.find('/')));
+    }
+  }
+  return "#" + std::to_string(index);
+}
+
+double cosine(const std::unordered_map<std::string, double>& a,
+              const std::unordered_map<std::string, double>& b) {
+  double dot = 0, na = 0, nb = 0;
+  for (const auto& [t, w] : a) {
+    na += w * w;
+    auto it = b.find(t);
+    if (it != b.end()) dot += w * it->second;
+  }
+  for (const auto& [t, w] : b) nb += w * w;
+  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+}
+
+bool inside_heading(const Document& d, Span s) {
+  for (const Block& b : d.body)
+    if (b.kind == BlockKind::kHeading && s.begin >= b.span.begin && s.end <= b.span.end) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<SummarySentence> summarize(const std::vector<const Document*>& articles, size_t max_sentences) {
+  std::vector<Candidate> cands;
+  std::unordered_map<std::string, double> df;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const Document* d = articles[a];
+    if (d == nullptr) continue;
+    for (const Span& s : d->annotations.sentences) {
+      if (s.end > d->text.size() || s.begin >= s.end) continue;
+      std::string_view text = std::string_view(d->text).substr(s.begin, s.end - s.begin);
+      if (text.find('?') != std::string_view::npos) continue;  // questions (to readers or rhetorical)
+      if (text.find('\n') != std::string_view::npos) continue;  // spans blocks: a list or a caption run
+      if (inside_heading(*d, s)) continue;
+      const char last = text.back();
+      if (last != '.' && last != '!' && last != '"' && last != '\xBB' /* » */ && last != ')') continue;
+      std::string folded = fold_words(text);
+      if (looks_like_ad_or_chrome(folded)) continue;
+      size_t words = 0;
+      Candidate c{a, s, {}, 0};
+      for_each_word(text, [&](std::string_view w) { ++words; (void)w; });
+      if (words < kMinWords || words > kMaxWords) continue;
+      // Key terms over the tokens' surface (key_term needs the accents for the stemmer).
+      for (const Span& t : tokenize(text)) {
+        std::string_view w = text.substr(t.begin, t.end - t.begin);
+        if (Background::is_stopword(w)) continue;
+        std::string term = Background::key_term(w);
+        if (term.size() < 3) continue;
+        c.tf[term] += 1;
+      }
+      if (c.tf.size() < 4) continue;
+      for (const auto& [t, f] : c.tf) df[t] += 1;
+      cands.push_back(std::move(c));
+    }
+  }
+  if (cands.empty()) return {};
+  const double n = static_cast<double>(cands.size());
+  std::unordered_map<std::string, double> centroid;
+  for (Candidate& c : cands) {
+    for (auto& [t, f] : c.tf) f = (1 + std::log(f)) * std::log((n + 1) / df[t]);
+    for (const auto& [t, w] : c.tf) centroid[t] += w;
+  }
+  for (Candidate& c : cands) c.score = cosine(c.tf, centroid);
+  std::vector<size_t> order(cands.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return cands[x].score > cands[y].score; });
+
+  std::vector<size_t> picked;
+  std::set<std::string> used_sources;
+  std::set<std::string> all_sources;
+  for (size_t a = 0; a < articles.size(); ++a)
+    if (articles[a]) all_sources.insert(source_of(*articles[a], a));
+  // Two passes: first only sentences from sources not used yet, then any source.
+  for (int pass = 0; pass < 2 && picked.size() < max_sentences; ++pass) {
+    for (size_t i : order) {
+      if (picked.size() >= max_sentences) break;
+      if (std::find(picked.begin(), picked.end(), i) != picked.end()) continue;
+      const std::string src = source_of(*articles[cands[i].article], cands[i].article);
+      if (pass == 0 && used_sources.count(src)) continue;
+      bool redundant = false;
+      for (size_t j : picked)
+        if (cosine(cands[i].tf, cands[j].tf) >= kRedundant) redundant = true;
+      if (redundant) continue;
+      picked.push_back(i);
+      used_sources.insert(src);
+      if (pass == 0 && used_sources.size() == all_sources.size()) break;
+    }
+  }
+  // Readable order: by article as given, then by position in the article.
+  std::sort(picked.begin(), picked.end(), [&](size_t x, size_t y) {
+    if (cands[x].article != cands[y].article) return cands[x].article < cands[y].article;
+    return cands[x].span.begin < cands[y].span.begin;
+  });
+  std::vector<SummarySentence> out;
+  for (size_t i : picked) {
+    const Document& d = *articles[cands[i].article];
+    out.push_back({cands[i].article, cands[i].span,
+                   d.text.substr(cands[i].span.begin, cands[i].span.end - cands[i].span.begin)});
+  }
+  return out;
+}
+
+std::vector<TimelineEvent> timeline(const std::vector<const Document*>& articles) {
+  std::vector<TimelineEvent> events;
+  std::set<std::pair<std::string, std::string>> seen;  // (value, folded sentence)
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const Document* d = articles[a];
+    if (d == nullptr) continue;
+    for (const DateMention& m : d->annotations.dates) {
+      if (m.kind != "date") continue;
+      // Resolved values only: a year first ("2025-02-12", "2025-02", "2025-W07", "2025").
+      if (m.value.size() < 4 ||
+          !std::all_of(m.value.begin(), m.value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
+      Span sentence = m.span;
+      for (const Span& s : d->annotations.sentences)
+        if (s.begin <= m.span.begin && m.span.end <= s.end) {
+          sentence = s;
+          break;
+        }
+      if (sentence.end > d->text.size() || sentence.begin > sentence.end) continue;
+      std::string text = d->text.substr(sentence.begin, sentence.end - sentence.begin);
+      if (!seen.emplace(m.value, fold_words(text)).second) continue;
+      events.push_back({m.value, std::move(text), a});
+    }
+  }
+  std::stable_sort(events.begin(), events.end(),
+                   [](const TimelineEvent& x, const TimelineEvent& y) { return x.value < y.value; });
+  return events;
+}
+
+}  // namespace veille::corpus
