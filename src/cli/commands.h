@@ -18,5 +18,7 @@ void add_ner_command(CLI::App& app, int* exit_code);
 void add_train_command(CLI::App& app, int* exit_code);
 // Registers `moderate` (comment toxicity) and `train moderation`; call after add_train_command.
 void add_moderate_command(CLI::App& app, int* exit_code);
+// Registers `train background` (document frequencies for TF-IDF key terms).
+void add_train_background_command(CLI::App& app, int* exit_code);
 
 }  // namespace veille::cli
