@@ -20,5 +20,7 @@ void add_train_command(CLI::App& app, int* exit_code);
 void add_moderate_command(CLI::App& app, int* exit_code);
 // Registers `train background` (document frequencies for TF-IDF key terms).
 void add_train_background_command(CLI::App& app, int* exit_code);
+// Registers `serve` (the HTTP API and the web UI).
+void add_serve_command(CLI::App& app, int* exit_code);
 
 }  // namespace veille::cli

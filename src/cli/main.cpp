@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   veille::cli::add_train_command(app, &exit_code);
   veille::cli::add_moderate_command(app, &exit_code);
   veille::cli::add_train_background_command(app, &exit_code);
+  veille::cli::add_serve_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
