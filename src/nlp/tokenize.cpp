@@ -8,6 +8,9 @@
 // period), so the common path is one class lookup per byte.
 #include "nlp/tokenize.h"
 
+#include "nlp/sentence_features.h"
+#include "nlp/sentence_model.h"
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -706,18 +709,19 @@ constexpr std::array<std::string_view, 62> kTitleIntroducers = {
 constexpr bool kLowercaseAfterBareMark = true;
 constexpr bool kLowercaseAfterAnyMark = false;
 
-std::vector<SentenceSpan> split_sentences(std::string_view text, std::span<const Span> tokens) {
-  std::vector<SentenceSpan> out;
+namespace sentences {
+
+std::vector<uint8_t> sentence_rule_gaps(std::string_view text, std::span<const Span> tokens) {
   const size_t n = tokens.size();
-  if (n == 0) return out;
+  std::vector<uint8_t> gaps(n > 1 ? n - 1 : 0, kRuleNo);
+  if (n < 2) return gaps;
   std::string buf;
   auto tok = [&](size_t i) { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); };
   size_t first = 0;
   int quotes = 0;    // '"' seen in the current sentence
   int brackets = 0;  // unclosed "(" / "[" / "«"
-  auto close_sentence = [&](size_t last) {  // inclusive
-    out.push_back(SentenceSpan{Span{tokens[first].begin, tokens[last].end}, static_cast<uint32_t>(first),
-                               static_cast<uint32_t>(last + 1 - first)});
+  auto close_sentence = [&](size_t last, uint8_t label) {  // inclusive
+    if (last + 1 < n) gaps[last] = static_cast<uint8_t>((gaps[last] & ~kRuleMask) | label);
     first = last + 1;
     quotes = 0;
     brackets = 0;
@@ -728,6 +732,9 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, std::span<const
       if (text[k] == '\n') ++nl;
     return std::min(nl, 2);
   };
+  auto context = [&]() {
+    return static_cast<uint8_t>((quotes % 2 == 1 ? kQuoteOpen : 0) | (brackets > 0 ? kBracketOpen : 0));
+  };
   for (size_t i = 0; i < n; ++i) {
     std::string_view t = tok(i);
     TokenKind kind = kind_of(t, buf);
@@ -736,6 +743,9 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, std::span<const
     if (c0.cp == '(' || c0.cp == '[' || c0.cp == 0xAB) ++brackets;
     if ((kind == TokenKind::kClose) && brackets > 0) --brackets;
     if (i + 1 == n) break;
+    gaps[i] = context();
+    // "M. Dupont", "J. K. Rowling": a title or an initial never ends a sentence.
+    if (kind == TokenKind::kTitlePeriod) gaps[i] |= kForcedNo;
     size_t end = i;  // last token of the sentence if it ends here
     bool boundary = false;
     if (kind == TokenKind::kTerminal || kind == TokenKind::kAbbrevPeriod) {
@@ -756,14 +766,12 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, std::span<const
         } else {
           break;
         }
+        gaps[j - 1] = static_cast<uint8_t>(context() | kForcedNo);  // never inside "! »"
         ++j;
       }
       end = j - 1;
-      if (j == n) {
-        boundary = false;  // the text ends: one sentence anyway
-        i = j - 1;
-        break;
-      }
+      if (j == n) break;  // the text ends: one sentence anyway
+      gaps[end] = static_cast<uint8_t>((gaps[end] & kRuleMask) | context());
       std::string_view next = tok(j);
       if (kind == TokenKind::kAbbrevPeriod) {
         // "etc. Le" ends a sentence; "J.-C. par" does not.
@@ -798,24 +806,78 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, std::span<const
                  (kColonEndsBeforeCapital && t == ":" && is_upper(decode_at(next, 0).cp));
     }
     if (boundary) {
-      close_sentence(end);
+      close_sentence(end, kRuleYes);
       i = end;
       continue;
     }
     if (i + 1 < n) {
       int lb = line_break_between(i, i + 1);
-      if (lb == 2 || (lb == 1 && !is_lower(decode_at(tok(i + 1), 0).cp))) close_sentence(i);
+      if (lb == 2 || (lb == 1 && !is_lower(decode_at(tok(i + 1), 0).cp))) {
+        close_sentence(i, kForcedYes);
+      } else if (lb == 1) {
+        gaps[i] = static_cast<uint8_t>((gaps[i] & ~kRuleMask) | kForcedNo);  // a hard-wrapped line
+      }
     }
   }
-  if (first < n) close_sentence(n - 1);
+  return gaps;
+}
+
+}  // namespace sentences
+
+std::vector<SentenceSpan> split_sentences(std::string_view text, std::span<const Span> tokens,
+                                          const SentenceModel* model) {
+  using namespace sentences;
+  std::vector<SentenceSpan> out;
+  const size_t n = tokens.size();
+  if (n == 0) return out;
+  std::vector<uint8_t> gaps = sentence_rule_gaps(text, tokens);
+  std::vector<bool> ends(n, false);
+  ends[n - 1] = true;
+  if (model == nullptr) {
+    for (size_t g = 0; g + 1 < n; ++g) ends[g] = (gaps[g] & 1) != 0;  // kRuleYes, kForcedYes
+  } else {
+    GapFeaturizer featurizer(text, tokens, gaps);
+    std::vector<uint32_t> features;
+    const uint32_t bits = model->params().hash_bits;
+    size_t since = 0;  // tokens since the last boundary
+    for (size_t g = 0; g + 1 < n; ++g) {
+      ++since;
+      const uint8_t rule = gaps[g] & kRuleMask;
+      bool end = rule == kRuleYes || rule == kForcedYes;
+      if (featurizer.candidate(g)) {
+        featurizer.features(g, since, bits, features);
+        end = model->score(features) > 0;
+      }
+      ends[g] = end;
+      if (end) since = 0;
+    }
+  }
+  size_t first = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!ends[i]) continue;
+    out.push_back(SentenceSpan{Span{tokens[first].begin, tokens[i].end}, static_cast<uint32_t>(first),
+                               static_cast<uint32_t>(i + 1 - first)});
+    first = i + 1;
+  }
   return out;
 }
 
-Tokenization tokenize_and_split(std::string_view text) {
+const SentenceModel* default_splitter_model() {
+  const auto& m = default_sentence_model();
+  return m.ok() ? m.value().get() : nullptr;
+}
+
+std::vector<SentenceSpan> split_sentences(std::string_view text, std::span<const Span> tokens) {
+  return split_sentences(text, tokens, default_splitter_model());
+}
+
+Tokenization tokenize_and_split(std::string_view text, const SentenceModel* model) {
   Tokenization r;
   r.tokens = tokenize(text);
-  r.sentences = split_sentences(text, r.tokens);
+  r.sentences = split_sentences(text, r.tokens, model);
   return r;
 }
+
+Tokenization tokenize_and_split(std::string_view text) { return tokenize_and_split(text, default_splitter_model()); }
 
 }  // namespace veille
