@@ -20,6 +20,12 @@ void add_train_command(CLI::App& app, int* exit_code);
 void add_moderate_command(CLI::App& app, int* exit_code);
 // Registers `train background` (document frequencies for TF-IDF key terms).
 void add_train_background_command(CLI::App& app, int* exit_code);
+// Registers `train sentences` (the sentence boundary classifier); call after add_train_command.
+void add_train_sentences_command(CLI::App& app, int* exit_code);
+// Registers `ingest` (store pages in the database: duplicates, stories, search index).
+void add_ingest_command(CLI::App& app, int* exit_code);
+// Registers `search`, `stories`, `entity` and `show` (read the database).
+void add_corpus_commands(CLI::App& app, int* exit_code);
 // Registers `serve` (the HTTP API and the web UI).
 void add_serve_command(CLI::App& app, int* exit_code);
 
