@@ -1,8 +1,8 @@
 // Quotations on the seed pages of ../shared/seeds against seeds/gold/*.facts.json ("quotes": text,
 // speaker, kind; the article text only, not comments).
 //
-// For each seed, runs the pipeline the way `veille annotate` does (extraction, add_language_stages,
-// then the quotes stage when add_language_stages does not already add it) and reports, for gold
+// For each seed, runs the pipeline the way `veille annotate` does (extraction, then
+// add_language_stages: tokenize, ner, quotes) and reports, for gold
 // `sentence` quotes: recall (a predicted quotation with the same text after normalising whitespace,
 // no-break spaces and apostrophes) and speaker accuracy (the canonical speaker: speaker_entity, or
 // the speaker as written when there is no entity, equal after fold_entity_name to the gold speaker;
@@ -131,7 +131,6 @@ int main(int argc, char** argv) {
     std::cerr << "seeds_quotes_bench: " << s.to_string() << "\n";
     return 1;
   }
-  auto quote_stage = make_quote_stage();
 
   std::vector<fs::path> facts;
   for (const auto& e : fs::directory_iterator(seeds / "gold"))
@@ -152,8 +151,6 @@ int main(int argc, char** argv) {
       std::cerr << page_path.string() << ": " << doc.status().to_string() << "\n";
       continue;
     }
-    // add_language_stages may not hold the quotes stage yet; run it the way annotate would.
-    if (Status s = quote_stage->process(*doc); !s.ok()) return 1;
     ++pages;
     const auto& pred = doc->annotations.quotes;
     predicted += static_cast<int>(pred.size());

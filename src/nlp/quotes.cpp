@@ -474,7 +474,7 @@ class Attributor {
           r.entity = a->entity;
           r.gender = a->gender == 'u' ? g : a->gender;
         }
-        if (r.surface.empty()) r.surface = surface(i, i + 1);
+        // An unresolved pronoun keeps an empty surface: it names no speaker.
         refs_.push_back(std::move(r));
         ++i;
         continue;
@@ -634,6 +634,7 @@ class Attributor {
   };
 
   void set_speaker(Quote& q, const Ref& r) const {
+    if (r.surface.empty()) return;  // a pronoun the text does not resolve
     q.speaker = r.surface;
     q.speaker_entity = r.entity;
   }

@@ -1,0 +1,208 @@
+// Quotations: quotation-mark pairing (table-driven), kinds and speakers on French sentences with
+// the real tokenize and ner stages, comments, bad input, and the span contract.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nlp/quotes_marks.h"
+#include "veille/nlp.h"
+#include "veille/quotes.h"
+
+namespace veille {
+namespace {
+
+const std::string kSourceDir = VEILLE_SOURCE_DIR;
+
+std::vector<std::string> marked(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& q : quotes::find_marked_quotes(text))
+    out.push_back(text.substr(q.content_begin, q.content_end - q.content_begin));
+  return out;
+}
+
+TEST(QuoteMarks, Table) {
+  struct Row {
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Row> rows = {
+      {"Il a dit « bonjour » hier.", {"bonjour"}},
+      {"Il a dit «\u00a0bonjour\u00a0» hier.", {"bonjour"}},
+      {"Il a dit «\u202fbonjour\u202f» hier.", {"bonjour"}},
+      {"Il a dit “bonjour” et “adieu”.", {"bonjour", "adieu"}},
+      {"Il a dit \"bonjour\" et \"adieu\".", {"bonjour", "adieu"}},
+      {"Il a dit ‹ bonjour › hier.", {"bonjour"}},
+      {"« Il m'a dit “non”, puis ‹ oui › », raconte-t-elle.", {"Il m'a dit “non”, puis ‹ oui ›"}},
+      {"« Il a crié « au feu » deux fois », dit-il.", {"Il a crié « au feu » deux fois"}},
+      {"« Un. Deux. Trois. » Fin.", {"Un. Deux. Trois."}},
+      // French convention: the quotation goes on in the next paragraph, which repeats «.
+      {"« Premier paragraphe.\n\n« Second paragraphe. » Fin.", {"Premier paragraphe.\n\n« Second paragraphe."}},
+      // An opener left unclosed at the end of a paragraph is dropped.
+      {"« Jamais fermé.\n\nAutre paragraphe « cité » ici.", {"cité"}},
+      {"Rien » ici » non plus.", {}},
+      {"Un écran de 27\" et un de 24\".", {}},
+      {"« » vide", {}},
+      {"", {}},
+      {"« a » « b » « c »", {"a", "b", "c"}},
+      // The closer matches the nearest opener of its kind; a stray opener inside is ignored.
+      {"« a “ b » c", {"a “ b"}},
+  };
+  for (const auto& r : rows) EXPECT_EQ(marked(r.text), r.expected) << r.text;
+}
+
+TEST(QuoteMarks, UnclosedOpenersInOneMegabyteAreLinear) {
+  // A 1 MB paragraph of openers: no quotation, and one pass (this would take minutes if each
+  // opener rescanned the rest of the text).
+  std::string text;
+  while (text.size() < (1u << 20)) text += "« mot ";
+  EXPECT_TRUE(quotes::find_marked_quotes(text).empty());
+  std::string one = "« " + std::string(1 << 20, 'a');
+  EXPECT_TRUE(quotes::find_marked_quotes(one).empty());
+}
+
+// The language chain on real text.
+class QuoteStageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    NerStageOptions o;
+    o.model_path = kSourceDir + "/models/ner-fr.bin";
+    o.shipped_aliases_path = kSourceDir + "/models/aliases-fr.tsv";
+    auto s = make_ner_stage(o);
+    ASSERT_TRUE(s.ok()) << s.status().to_string();
+    ner_ = std::move(*s);
+    tokenize_ = make_tokenize_stage();
+    quotes_ = make_quote_stage();
+  }
+
+  Document annotate(const std::string& text, std::vector<std::string> comments = {}) {
+    Document doc;
+    doc.text = text;
+    int id = 0;
+    for (auto& c : comments) {
+      Comment comment;
+      comment.id = ++id;
+      comment.text = std::move(c);
+      doc.comments.push_back(std::move(comment));
+    }
+    EXPECT_TRUE(tokenize_->process(doc).ok());
+    EXPECT_TRUE(ner_->process(doc).ok());
+    EXPECT_TRUE(quotes_->process(doc).ok());
+    check_spans(doc.text, doc.annotations.quotes);
+    for (const auto& c : doc.comments) check_spans(c.text, c.annotations.quotes);
+    return doc;
+  }
+
+  static void check_spans(const std::string& text, const std::vector<Quote>& qs) {
+    uint32_t prev = 0;
+    for (const auto& q : qs) {
+      EXPECT_LT(q.span.begin, q.span.end);
+      EXPECT_LE(q.span.end, text.size());
+      EXPECT_GE(q.span.begin, prev);
+      prev = q.span.end;
+      EXPECT_TRUE(q.kind == "sentence" || q.kind == "fragment") << q.kind;
+      if (q.speaker_entity) {
+        EXPECT_TRUE(q.speaker.has_value());
+      }
+    }
+  }
+
+  static std::string text_of(const Document& d, const Quote& q) {
+    return d.text.substr(q.span.begin, q.span.end - q.span.begin);
+  }
+
+  std::unique_ptr<Stage> tokenize_, quotes_;
+  std::unique_ptr<Stage> ner_;
+};
+
+struct SpeakerRow {
+  std::string text;
+  std::string quote;  // the quotation to check
+  std::string kind;
+  std::optional<std::string> speaker;  // the canonical entity when there is one, else as written
+  std::optional<std::string> cue;
+};
+
+TEST_F(QuoteStageTest, KindsAndSpeakers) {
+  const std::vector<SpeakerRow> rows = {
+      {"« Nous irons jusqu'au bout », a déclaré Jean Castex à Prades.", "Nous irons jusqu'au bout",
+       "sentence", "Jean Castex", "a déclaré"},
+      {"Jean Castex a tranché : « Le couvre-feu sera levé samedi. »", "Le couvre-feu sera levé samedi.",
+       "sentence", "Jean Castex", "a tranché"},
+      {"Annie Genevard est arrivée à Rungis. Selon elle, « les prix doivent baisser ».",
+       "les prix doivent baisser", "sentence", "Annie Genevard", "selon"},
+      {"Olivier Faure a rencontré Annie Genevard. « Rien n'est réglé », a-t-il reconnu.",
+       "Rien n'est réglé", "sentence", "Olivier Faure", "a-t-il reconnu"},
+      {"Olivier Faure a rencontré Annie Genevard. « Rien n'est réglé », a-t-elle reconnu.",
+       "Rien n'est réglé", "sentence", "Annie Genevard", "a-t-elle reconnu"},
+      {"Le préfet du Finistère, Alain Espinasse, a averti que « la baignade reste interdite ».",
+       "la baignade reste interdite", "sentence", "Alain Espinasse", "a averti"},
+      {"La mairie promet un parc « exemplaire » pour 2026.", "exemplaire", "fragment", std::nullopt,
+       std::nullopt},
+      {"Les grévistes dénoncent un « mépris » de la direction.", "mépris", "fragment", "Les grévistes",
+       "dénoncent"},
+      {"D'après Sandrine Rousseau, « l'écologie doit être populaire ».", "l'écologie doit être populaire",
+       "sentence", "Sandrine Rousseau", "d'après"},
+      {"Le président Emmanuel Macron était à Brest. « La mer est notre avenir », a lancé le président.",
+       "La mer est notre avenir", "sentence", "Emmanuel Macron", "a lancé"},
+  };
+  for (const auto& r : rows) {
+    Document d = annotate(r.text);
+    const Quote* found = nullptr;
+    for (const auto& q : d.annotations.quotes)
+      if (text_of(d, q) == r.quote) found = &q;
+    ASSERT_NE(found, nullptr) << r.text;
+    EXPECT_EQ(found->kind, r.kind) << r.text;
+    std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
+    EXPECT_EQ(who, r.speaker) << r.text;
+    EXPECT_EQ(found->cue, r.cue) << r.text;
+  }
+}
+
+TEST_F(QuoteStageTest, PullQuoteBylineAndFloatingQuotes) {
+  Document d = annotate(
+      "Le plan a été présenté lundi.\n\n« Nous tiendrons le calendrier. »\n\n• Clément Beaune\n\n"
+      "« Le chantier commence en mai », a précisé Valérie Pécresse. « Il durera deux ans. »\n\n"
+      "« Personne ne sera oublié. »\n\nPatrick Martin était absent. « Ce projet est trop cher. »");
+  ASSERT_EQ(d.annotations.quotes.size(), 5u);
+  const auto& q = d.annotations.quotes;
+  EXPECT_EQ(q[0].speaker_entity.value_or(q[0].speaker.value_or("null")), "Clément Beaune");
+  EXPECT_EQ(q[1].speaker_entity, "Valérie Pécresse");
+  EXPECT_EQ(q[2].speaker_entity, "Valérie Pécresse");  // floating, same paragraph
+  EXPECT_EQ(q[3].speaker_entity, "Valérie Pécresse");  // floating, next paragraph
+  EXPECT_FALSE(q[4].speaker.has_value());              // someone else named in between
+}
+
+TEST_F(QuoteStageTest, CommentQuotesBelongToTheComment) {
+  Document d = annotate("« Nous baisserons les impôts », a déclaré Bruno Retailleau.",
+                        {"« C'est faux », a-t-il dit.", "Comme l'a écrit Albert Camus : « Il faut imaginer Sisyphe heureux. »"});
+  ASSERT_EQ(d.annotations.quotes.size(), 1u);
+  EXPECT_EQ(d.annotations.quotes[0].speaker_entity, "Bruno Retailleau");
+  ASSERT_EQ(d.comments[0].annotations.quotes.size(), 1u);
+  // The comment names no one: the article's speaker is not borrowed.
+  EXPECT_FALSE(d.comments[0].annotations.quotes[0].speaker.has_value());
+  ASSERT_EQ(d.comments[1].annotations.quotes.size(), 1u);
+  EXPECT_EQ(d.comments[1].annotations.quotes[0].speaker_entity, "Albert Camus");
+}
+
+TEST_F(QuoteStageTest, WithoutTokensQuotesHaveNoSpeaker) {
+  Annotations empty;
+  auto qs = find_quotes("« Bonjour à tous », a dit Jean Castex.", empty);
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_FALSE(qs[0].speaker.has_value());
+}
+
+TEST_F(QuoteStageTest, BadInputGivesValidSpans) {
+  // Invalid UTF-8, NUL bytes, stray marks, a 300 KB sentence of quotes.
+  std::string junk = std::string("« a\xff\xfe » \0 \" “ ‹ » ”", 26) + "\xC2";
+  annotate(junk);
+  std::string many;
+  while (many.size() < 300000) many += "Il dit « oui » et « non », ";
+  Document d = annotate(many);
+  EXPECT_GT(d.annotations.quotes.size(), 1000u);
+}
+
+}  // namespace
+}  // namespace veille
