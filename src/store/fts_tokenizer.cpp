@@ -89,19 +89,24 @@ std::string FrenchTerms::stem(std::string_view folded) {
   return std::string(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(stemmer_)));
 }
 
-bool FrenchTerms::each(std::string_view text,
-                       const std::function<bool(std::string_view, size_t, size_t)>& on_term) {
+bool FrenchTerms::each(std::string_view text, const TermCallback& on_term, bool with_variants) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
-  std::string folded;
+  std::string lower, folded;
+  auto add = [&](UChar32 c) {
+    if (lower.size() >= kMaxWordBytes) return;
+    append_utf8(lower, c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : u_tolower(c));
+    append_folded(folded, c);
+  };
   while (i < n) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0 || !is_word_char(c)) continue;
+    lower.clear();
     folded.clear();
-    append_folded(folded, c);
+    add(c);
     int32_t end = i;
     while (i < n) {
       int32_t at = i;
@@ -111,11 +116,19 @@ bool FrenchTerms::each(std::string_view text,
         i = at;
         break;
       }
-      if (folded.size() < kMaxWordBytes) append_folded(folded, d);
+      add(d);
       end = i;
     }
-    std::string term = stem(folded);
-    if (!on_term(term, static_cast<size_t>(start), static_cast<size_t>(end))) return false;
+    // The stem of the word as written (Snowball French knows its accents), folded: the term.
+    std::string term = fold(stem(lower));
+    if (!on_term(term, static_cast<size_t>(start), static_cast<size_t>(end), false)) return false;
+    // The stem of the unaccented spelling as a variant at the same position, so that a query
+    // typed without accents ("ouvriere") finds the accented text ("ouvrière").
+    if (with_variants && folded != lower) {
+      std::string variant = stem(folded);
+      if (variant != term && !on_term(variant, static_cast<size_t>(start), static_cast<size_t>(end), true))
+        return false;
+    }
   }
   return true;
 }
@@ -137,17 +150,19 @@ int tokenizer_create(void*, const char**, int, Fts5Tokenizer** out) {
 
 void tokenizer_delete(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
 
-int tokenizer_tokenize(Fts5Tokenizer* tok, void* ctx, int, const char* text, int n,
+int tokenizer_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int n,
                        int (*on_token)(void*, int, const char*, int, int, int)) {
   auto* t = reinterpret_cast<Tokenizer*>(tok);
   int rc = SQLITE_OK;
   try {
-    t->terms.each(std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0),
-                  [&](std::string_view term, size_t b, size_t e) {
-                    rc = on_token(ctx, 0, term.data(), static_cast<int>(term.size()),
-                                  static_cast<int>(b), static_cast<int>(e));
-                    return rc == SQLITE_OK;
-                  });
+    t->terms.each(
+        std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0),
+        [&](std::string_view term, size_t b, size_t e, bool variant) {
+          rc = on_token(ctx, variant ? FTS5_TOKEN_COLOCATED : 0, term.data(), static_cast<int>(term.size()),
+                        static_cast<int>(b), static_cast<int>(e));
+          return rc == SQLITE_OK;
+        },
+        (flags & FTS5_TOKENIZE_DOCUMENT) != 0);
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;
   }
@@ -183,7 +198,7 @@ namespace veille {
 std::vector<std::string> search_terms(std::string_view text) {
   std::vector<std::string> out;
   store::FrenchTerms terms;
-  terms.each(text, [&](std::string_view t, size_t, size_t) {
+  terms.each(text, [&](std::string_view t, size_t, size_t, bool) {
     out.emplace_back(t);
     return true;
   });

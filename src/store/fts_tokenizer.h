@@ -1,5 +1,5 @@
-// The French search tokenizer: words (letters and digits) lower-cased, accents folded, then
-// stemmed with Snowball French, registered in SQLite as the FTS5 tokenizer "veille_fr". Index
+// The French search tokenizer: words (letters and digits) lower-cased, stemmed with Snowball
+// French, accents folded (plus, in the index, the stem of the unaccented spelling), registered in SQLite as the FTS5 tokenizer "veille_fr". Index
 // and queries go through the same function, so "élections", "Elections" and "election" meet.
 #pragma once
 
@@ -20,17 +20,19 @@ inline constexpr const char* kTokenizerName = "veille_fr";
 // Lower-case and strip diacritics ("Élysée" -> "elysee", "cœur" -> "coeur").
 std::string fold(std::string_view word);
 
-// Calls on_term(term, begin, end) for each word of `text` (byte offsets into text). Not
-// thread-safe across calls sharing `stemmer_state`; each FTS5 tokenizer instance owns one.
+// The terms of a text. Not thread-safe: each FTS5 tokenizer instance owns one.
 class FrenchTerms {
  public:
   FrenchTerms();
   ~FrenchTerms();
   FrenchTerms(const FrenchTerms&) = delete;
   FrenchTerms& operator=(const FrenchTerms&) = delete;
-  // Returns false when on_term asked to stop (returned false).
-  bool each(std::string_view text,
-            const std::function<bool(std::string_view term, size_t begin, size_t end)>& on_term);
+  // Calls on_term(term, begin, end, variant) for each word of `text` (byte offsets into text):
+  // the folded stem of the word as written, then, when with_variants and the word has accents,
+  // the stem of its unaccented spelling (variant = true, same position). Returns false when
+  // on_term asked to stop (returned false).
+  using TermCallback = std::function<bool(std::string_view term, size_t begin, size_t end, bool variant)>;
+  bool each(std::string_view text, const TermCallback& on_term, bool with_variants = false);
   std::string stem(std::string_view folded);
 
  private:

@@ -1,0 +1,350 @@
+#include "veille/ingester.h"
+
+#include <algorithm>
+#include <future>
+#include <thread>
+#include <unordered_set>
+#include <variant>
+
+#include "veille/corpus.h"
+#include "veille/moderate.h"
+
+namespace veille {
+
+namespace {
+
+// What a worker computes for one page: everything that needs only the page, so that the thread
+// that writes to the store does as little as possible.
+struct Annotated {
+  Document doc;
+  corpus::MinHash minhash;
+  corpus::ArticleProfile profile;
+};
+
+std::vector<uint64_t> key_vector(const corpus::MinHash& m) {
+  auto keys = corpus::lsh_keys(m);
+  return std::vector<uint64_t>(keys.begin(), keys.end());
+}
+
+std::optional<int32_t> opt_first(const corpus::StoryProfile& s) {
+  return s.has_day ? std::optional<int32_t>(s.first_day) : std::nullopt;
+}
+std::optional<int32_t> opt_last(const corpus::StoryProfile& s) {
+  return s.has_day ? std::optional<int32_t>(s.last_day) : std::nullopt;
+}
+
+std::string story_title(const Document& doc) {
+  if (doc.title && !doc.title->empty()) return *doc.title;
+  std::string t = doc.text.substr(0, std::min<size_t>(doc.text.size(), 120));
+  return t.empty() ? doc.source : t;
+}
+
+}  // namespace
+
+struct Ingester::Impl {
+  Store& store;
+  IngestOptions options;
+  Pipeline pipeline;
+  corpus::Background background;
+
+  Impl(Store& s, IngestOptions o) : store(s), options(std::move(o)), pipeline(options.pipeline) {}
+
+  Annotated annotate(Document doc) const {
+    Annotated a;
+    a.minhash = corpus::minhash(doc.text);
+    a.profile = corpus::profile(doc, background);
+    a.doc = std::move(doc);
+    return a;
+  }
+
+  Result<IngestOutcome> add(const Annotated& a);
+  Status link_thread(int64_t story, const corpus::StoryProfile& sp);
+};
+
+Status Ingester::Impl::link_thread(int64_t story, const corpus::StoryProfile& sp) {
+  std::optional<int32_t> lo, hi;
+  if (sp.has_day) {
+    lo = sp.first_day - options.thread_window_days;
+    hi = sp.last_day + options.thread_window_days;
+  }
+  auto cands = store.candidate_stories(corpus::story_keys(sp), lo, hi, options.max_candidate_stories + 1);
+  if (!cands.ok()) return cands.status();
+  double best = -1;
+  int64_t best_id = 0;
+  for (const auto& c : *cands) {
+    if (c.id == story) continue;
+    auto other = corpus::decode_story_profile(c.profile);
+    if (!other.ok()) continue;  // a profile this build cannot read only loses a thread link
+    double sim = corpus::thread_similarity(sp, *other);
+    if (sim > best) {
+      best = sim;
+      best_id = c.id;
+    }
+  }
+  if (best >= corpus::kThreadThreshold) {
+    auto t = store.join_thread(story, best_id);
+    if (!t.ok()) return t.status();
+  }
+  return Status::Ok();
+}
+
+Result<IngestOutcome> Ingester::Impl::add(const Annotated& a) {
+  IngestOutcome out;
+  auto put = store.put_document(a.doc);
+  if (!put.ok()) return put.status();
+  out.put = *put;
+  if (put->kind == PutOutcome::Kind::kKnown) return out;
+
+  // Near-duplicates (for new versions too: the signature follows the latest text).
+  std::vector<uint64_t> keys;
+  if (!a.minhash.empty) keys = key_vector(a.minhash);
+  if (put->kind == PutOutcome::Kind::kNewArticle && !a.minhash.empty) {
+    auto cands = store.duplicate_candidates(keys, put->article);
+    if (!cands.ok()) return cands.status();
+    double best = -1;
+    int64_t best_id = 0;
+    for (int64_t c : *cands) {
+      auto sig = store.signature(c);
+      if (!sig.ok()) return sig.status();
+      if (sig->empty()) continue;
+      auto m = corpus::decode_minhash(*sig);
+      if (!m.ok()) continue;
+      double j = corpus::estimated_jaccard(a.minhash, *m);
+      if (j > best || (j == best && c < best_id)) {
+        best = j;
+        best_id = c;
+      }
+    }
+    if (best >= corpus::kDuplicateThreshold) {
+      auto source = store.set_duplicate(put->article, best_id);
+      if (!source.ok()) return source.status();
+      out.duplicate_of = *source;
+      auto story = store.article_story(*source);
+      if (!story.ok()) return story.status();
+      out.story = *story;
+    }
+  }
+  if (!a.minhash.empty) {
+    Status st = store.set_signature(put->article, corpus::encode(a.minhash), keys);
+    if (!st.ok()) return st;
+  }
+  if (out.duplicate_of) return out;
+  if (put->kind == PutOutcome::Kind::kNewVersion) {
+    // A new version keeps its story: re-clustering would move articles under readers' feet.
+    auto story = store.article_story(put->article);
+    if (!story.ok()) return story.status();
+    out.story = *story;
+    return out;
+  }
+
+  // Story assignment: candidates by keys within a window of days around the page's day.
+  std::vector<std::string> skeys = corpus::story_keys(a.profile);
+  std::optional<int32_t> lo, hi;
+  if (a.profile.day) {
+    lo = *a.profile.day - options.story_window_days;
+    hi = *a.profile.day + options.story_window_days;
+  }
+  auto cands = store.candidate_stories(skeys, lo, hi, options.max_candidate_stories);
+  if (!cands.ok()) return cands.status();
+  double best = -1;
+  std::optional<corpus::StoryProfile> best_profile;
+  const StoredStory* best_story = nullptr;
+  for (const auto& c : *cands) {
+    auto sp = corpus::decode_story_profile(c.profile);
+    if (!sp.ok()) continue;
+    double sim = corpus::story_similarity(a.profile, *sp);
+    if (sim > best) {
+      best = sim;
+      best_profile = std::move(*sp);
+      best_story = &c;
+    }
+  }
+  if (best_story && best >= corpus::kStoryThreshold) {
+    corpus::add_to_story(*best_profile, a.profile);
+    Status st = store.update_story(best_story->id, corpus::encode(*best_profile), corpus::story_keys(*best_profile),
+                                   opt_first(*best_profile), opt_last(*best_profile));
+    if (st.ok()) st = store.set_article_story(put->article, best_story->id);
+    if (!st.ok()) return st;
+    out.story = best_story->id;
+    if (!best_story->thread) {
+      st = link_thread(best_story->id, *best_profile);
+      if (!st.ok()) return st;
+    }
+    return out;
+  }
+  corpus::StoryProfile sp = corpus::new_story(a.profile);
+  auto id = store.create_story(story_title(a.doc), corpus::encode(sp), corpus::story_keys(sp), opt_first(sp),
+                               opt_last(sp));
+  if (!id.ok()) return id.status();
+  Status st = store.set_article_story(put->article, *id);
+  if (st.ok()) st = link_thread(*id, sp);
+  if (!st.ok()) return st;
+  out.story = *id;
+  out.new_story = true;
+  return out;
+}
+
+Ingester::Ingester(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Ingester::~Ingester() = default;
+
+const Pipeline& Ingester::pipeline() const { return impl_->pipeline; }
+
+Result<std::unique_ptr<Ingester>> Ingester::create(Store& store, IngestOptions options) {
+  auto impl = std::make_unique<Impl>(store, std::move(options));
+  Status st = add_language_stages(impl->pipeline, impl->options.language);
+  if (!st.ok()) return st;
+  if (impl->options.moderation) {
+    const std::string& path =
+        impl->options.moderation_model.empty() ? default_moderation_model_path() : impl->options.moderation_model;
+    auto moderator = Moderator::load(path);
+    if (!moderator.ok()) return moderator.status();
+    impl->pipeline.add_stage(make_moderation_stage(*moderator, impl->options.moderation_threshold));
+  }
+  const std::string bg_path =
+      impl->options.background_path.empty() ? corpus::Background::default_path() : impl->options.background_path;
+  auto bg = corpus::Background::load(bg_path);
+  if (!bg.ok()) return bg.status();
+  impl->background = std::move(*bg);
+  return std::unique_ptr<Ingester>(new Ingester(std::move(impl)));
+}
+
+Result<IngestOutcome> Ingester::add(const Document& doc) { return impl_->add(impl_->annotate(doc)); }
+
+Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
+                                      const std::function<void(const InputError&)>& on_error,
+                                      const std::function<void(const IngestCounts&)>& on_progress) {
+  Impl& im = *impl_;
+  const unsigned threads =
+      im.options.pipeline.threads ? im.options.pipeline.threads : std::max(1u, std::thread::hardware_concurrency());
+  const size_t batch_pages = std::max<size_t>(1, im.options.batch_pages);
+  constexpr size_t kBatchBytes = size_t{64} << 20;
+
+  IngestCounts counts;
+  using Item = std::variant<RawPage, InputError>;
+  using Done = std::variant<Annotated, InputError>;
+  std::vector<Item> batch;
+  size_t batch_bytes = 0;
+  std::unordered_set<std::string> batch_hashes;  // pages repeated inside the batch being read
+  std::future<std::vector<Done>> annotating;      // the previous batch, on the workers
+  Status failure;
+
+  // Workers: extraction, language stages, moderation, MinHash and profile.
+  auto annotate_all = [&im, threads](std::vector<Item> items) {
+    std::vector<std::optional<Done>> results(items.size());
+    auto work = [&](size_t worker) {
+      for (size_t i = worker; i < items.size(); i += threads) {
+        if (auto* err = std::get_if<InputError>(&items[i])) {
+          results[i].emplace(std::move(*err));
+          continue;
+        }
+        auto& page = std::get<RawPage>(items[i]);
+        try {
+          auto doc = im.pipeline.run(page);
+          if (doc.ok()) results[i].emplace(im.annotate(std::move(*doc)));
+          else results[i].emplace(InputError{page.source, doc.status()});
+        } catch (const std::exception& e) {
+          results[i].emplace(InputError{page.source, Status::Internal(std::string("unexpected exception: ") + e.what())});
+        }
+      }
+    };
+    {
+      std::vector<std::jthread> pool;
+      for (unsigned w = 1; w < threads && w < items.size(); ++w) pool.emplace_back(work, w);
+      work(0);
+    }
+    std::vector<Done> out;
+    out.reserve(results.size());
+    for (auto& r : results) out.push_back(std::move(*r));
+    return out;
+  };
+
+  // Writer (this thread): one transaction per batch.
+  auto store_all = [&](std::vector<Done> done) -> Status {
+    Status st = im.store.begin();
+    if (!st.ok()) return st;
+    IngestCounts delta;
+    for (auto& d : done) {
+      if (auto* err = std::get_if<InputError>(&d)) {
+        ++delta.failed;
+        if (on_error) on_error(*err);
+        continue;
+      }
+      auto r = im.add(std::get<Annotated>(d));
+      if (!r.ok()) {
+        im.store.rollback();
+        return Status(r.status().code(), std::get<Annotated>(d).doc.source + ": " + r.status().message());
+      }
+      switch (r->put.kind) {
+        case PutOutcome::Kind::kKnown: ++delta.known; break;
+        case PutOutcome::Kind::kNewVersion: ++delta.new_pages, ++delta.versions; break;
+        case PutOutcome::Kind::kNewArticle: ++delta.new_pages; break;
+      }
+      if (r->duplicate_of) ++delta.duplicates;
+    }
+    st = im.store.commit();
+    if (!st.ok()) return st;
+    counts.new_pages += delta.new_pages;
+    counts.versions += delta.versions;
+    counts.known += delta.known;
+    counts.duplicates += delta.duplicates;
+    counts.failed += delta.failed;
+    if (on_progress) on_progress(counts);
+    return Status::Ok();
+  };
+
+  // Overlap: while the workers annotate batch k, this thread stores batch k - 1 and reads k + 1.
+  auto flush = [&]() {
+    if (!failure.ok()) return;
+    std::vector<Item> items = std::move(batch);
+    batch.clear();
+    batch_bytes = 0;
+    batch_hashes.clear();
+    if (annotating.valid()) {
+      Status st = store_all(annotating.get());
+      if (!st.ok()) {
+        failure = st;
+        return;
+      }
+    }
+    if (!items.empty()) annotating = std::async(std::launch::async, annotate_all, std::move(items));
+  };
+
+  auto known_before_extraction = [&](const RawPage& page) -> bool {
+    std::string hash = content_hash(page.content);
+    if (!batch_hashes.insert(hash).second) return true;
+    auto known = im.store.has_page(hash);
+    return known.ok() && *known;
+  };
+
+  Status read_status = read_inputs(
+      inputs, im.options.pipeline.read,
+      [&](RawPage&& page) {
+        if (!failure.ok()) return;
+        ++counts.read;
+        // The store is read here while the writer is idle (it only runs inside flush, on this
+        // thread), so the Store is never used by two threads at once.
+        if (known_before_extraction(page)) {
+          ++counts.known;
+          return;
+        }
+        batch_bytes += page.content.size();
+        batch.emplace_back(std::move(page));
+        if (batch.size() >= batch_pages || batch_bytes >= kBatchBytes) flush();
+      },
+      [&](InputError&& err) {
+        if (!failure.ok()) return;
+        ++counts.read;
+        batch.emplace_back(std::move(err));
+        if (batch.size() >= batch_pages) flush();
+      });
+  flush();  // the last batch goes to the workers
+  flush();  // and is stored
+  if (!failure.ok()) return failure;
+  if (!read_status.ok()) {
+    ++counts.failed;
+    if (on_error) on_error({"", read_status});
+  }
+  return counts;
+}
+
+}  // namespace veille

@@ -1,0 +1,383 @@
+// The SQLite store: schema and application id, refusal of foreign or corrupt files, idempotence,
+// versions, duplicates, stories and threads, parameterised queries with SQL metacharacters.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "veille/store.h"
+
+namespace veille {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() / ("veille_store_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+Document make_doc(const std::string& url, const std::string& title, const std::string& text,
+                  const std::string& site = "exemple.fr", const std::string& published = "2025-02-12") {
+  Document d;
+  d.url = url;
+  d.title = title;
+  d.site = site;
+  d.published = published;
+  d.lang = "fr";
+  d.source = url;
+  d.body.push_back({BlockKind::kParagraph, text, {}});
+  finalize_text(d);
+  d.id = content_hash(url + "\n" + title + "\n" + text);
+  return d;
+}
+
+void add_entity(Document& d, const std::string& surface, const std::string& type, const std::string& name,
+                const std::string& id) {
+  size_t at = d.text.find(surface);
+  ASSERT_NE(at, std::string::npos) << surface;
+  d.annotations.entities.push_back(
+      {{static_cast<uint32_t>(at), static_cast<uint32_t>(at + surface.size())}, type, name, id});
+}
+
+std::unique_ptr<Store> open_ok(const std::string& path) {
+  auto s = open_sqlite_store(path);
+  EXPECT_TRUE(s.ok()) << s.status().to_string();
+  return s.ok() ? std::move(s.value()) : nullptr;
+}
+
+int64_t pragma(const std::string& path, const char* name) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, (std::string("PRAGMA ") + name).c_str(), -1, &st, nullptr);
+  int64_t v = -1;
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(SqliteStore, NewDatabaseHasApplicationIdAndSchemaVersion) {
+  TempDir dir;
+  auto path = dir.file("v.db");
+  { auto s = open_ok(path); }
+  EXPECT_EQ(pragma(path, "application_id"), kSqliteApplicationId);
+  EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
+  // Reopening an up-to-date database changes nothing.
+  { auto s = open_ok(path); }
+  EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
+}
+
+TEST(SqliteStore, EmptyVeilleFileIsMigrated) {
+  // A database created by an older veille before any schema (user_version 0, our id, no tables).
+  TempDir dir;
+  auto path = dir.file("old.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, ("PRAGMA application_id=" + std::to_string(kSqliteApplicationId)).c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto s = open_ok(path);
+  ASSERT_TRUE(s);
+  auto st = s->stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->articles, 0);
+  EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
+}
+
+TEST(SqliteStore, RefusesFilesThatAreNotOurs) {
+  TempDir dir;
+  struct Case {
+    std::string name;
+    std::string sql;      // run on a fresh SQLite file, or empty
+    std::string content;  // raw bytes written instead
+    StatusCode code;
+  };
+  std::vector<Case> cases = {
+      {"text.db", "", "just some text, not a database at all\n", StatusCode::kCorrupt},
+      {"short.db", "", "SQLite", StatusCode::kCorrupt},
+      {"other.db", "PRAGMA application_id=42; CREATE TABLE t(x);", "", StatusCode::kCorrupt},
+      {"noid.db", "CREATE TABLE customers(name TEXT);", "", StatusCode::kCorrupt},
+      {"newer.db", "PRAGMA application_id=" + std::to_string(kSqliteApplicationId) + "; PRAGMA user_version=999;", "",
+       StatusCode::kUnsupported},
+  };
+  for (const auto& c : cases) {
+    auto path = dir.file(c.name);
+    if (!c.sql.empty()) {
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+      ASSERT_EQ(sqlite3_exec(db, c.sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+      sqlite3_close(db);
+    } else {
+      std::ofstream(path, std::ios::binary) << c.content;
+    }
+    std::string before = slurp(path);
+    auto s = open_sqlite_store(path);
+    ASSERT_FALSE(s.ok()) << c.name;
+    EXPECT_EQ(s.status().code(), c.code) << c.name << ": " << s.status().to_string();
+    EXPECT_NE(s.status().message().find(path), std::string::npos) << s.status().message();
+    EXPECT_EQ(slurp(path), before) << c.name << " was modified";
+  }
+}
+
+TEST(SqliteStore, CorruptPagesAreReportedNotCrashed) {
+  TempDir dir;
+  auto path = dir.file("corrupt.db");
+  {
+    auto s = open_ok(path);
+    ASSERT_TRUE(s->begin().ok());
+    for (int i = 0; i < 50; ++i)
+      ASSERT_TRUE(s->put_document(make_doc("https://a.fr/" + std::to_string(i), "Titre " + std::to_string(i),
+                                           std::string(2000, 'a' + i % 26) + " mot"))
+                      .ok());
+    ASSERT_TRUE(s->commit().ok());
+  }
+  // Overwrite the middle of the file (its header stays valid).
+  {
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(4096 * 3);
+    std::string junk(4096 * 4, '\x5a');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  auto s = open_sqlite_store(path);
+  if (!s.ok()) {
+    EXPECT_EQ(s.status().code(), StatusCode::kCorrupt) << s.status().to_string();
+    return;
+  }
+  auto st = (*s)->stats();
+  auto found = (*s)->search({.query = "mot"});
+  EXPECT_TRUE(!st.ok() || !found.ok() || st.ok());  // reaching here without a crash is the point
+  if (!st.ok()) EXPECT_FALSE(st.status().message().empty());
+}
+
+TEST(SqliteStore, MissingDatabaseForReading) {
+  TempDir dir;
+  SqliteStoreOptions o;
+  o.must_exist = true;
+  auto s = open_sqlite_store(dir.file("absent.db"), o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kNotFound);
+  EXPECT_FALSE(fs::exists(dir.file("absent.db")));
+}
+
+TEST(SqliteStore, SamePageTwiceStoresNothingNew) {
+  TempDir dir;
+  auto s = open_ok(dir.file("v.db"));
+  Document d = make_doc("https://exemple.fr/a", "Le pont", "Le pont de l'Aulne rouvre lundi.");
+  ASSERT_TRUE(s->begin().ok());
+  auto first = s->put_document(d);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->kind, PutOutcome::Kind::kNewArticle);
+  auto again = s->put_document(d);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->kind, PutOutcome::Kind::kKnown);
+  ASSERT_TRUE(s->commit().ok());
+  auto known = s->has_page(d.id);
+  ASSERT_TRUE(known.ok());
+  EXPECT_TRUE(*known);
+  auto st = s->stats();
+  EXPECT_EQ(st->pages, 1);
+  EXPECT_EQ(st->articles, 1);
+}
+
+TEST(SqliteStore, ChangedPageAtKnownUrlIsANewVersion) {
+  TempDir dir;
+  auto s = open_ok(dir.file("v.db"));
+  Document v1 = make_doc("https://exemple.fr/a", "Le pont fermé", "Le pont de l'Aulne reste fermé.");
+  Document v2 = make_doc("https://exemple.fr/a", "Le pont rouvre", "Le pont de l'Aulne rouvre lundi, annonce la préfecture.");
+  Document other = make_doc("https://exemple.fr/b", "Autre", "Un autre article sur la marée.");
+  ASSERT_TRUE(s->begin().ok());
+  auto a = s->put_document(v1);
+  auto b = s->put_document(v2);
+  auto c = s->put_document(other);
+  ASSERT_TRUE(s->commit().ok());
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_EQ(b->kind, PutOutcome::Kind::kNewVersion);
+  EXPECT_EQ(b->article, a->article);
+  EXPECT_EQ(b->version, 2);
+  EXPECT_NE(c->article, a->article);
+  auto art = s->get_article(a->article);
+  ASSERT_TRUE(art.ok()) << art.status().to_string();
+  EXPECT_EQ(art->versions, 2);
+  EXPECT_EQ(art->document["title"], "Le pont rouvre");
+  auto st = s->stats();
+  EXPECT_EQ(st->pages, 3);
+  EXPECT_EQ(st->articles, 2);
+  EXPECT_EQ(st->versions, 1);
+  // The search index follows the latest version only.
+  auto old_words = s->search({.query = "reste"});
+  ASSERT_TRUE(old_words.ok());
+  EXPECT_EQ(old_words->total, 0);
+  auto new_words = s->search({.query = "préfecture"});
+  ASSERT_TRUE(new_words.ok());
+  EXPECT_EQ(new_words->total, 1);
+}
+
+TEST(SqliteStore, RollbackLosesOnlyTheBatch) {
+  TempDir dir;
+  auto path = dir.file("v.db");
+  auto s = open_ok(path);
+  ASSERT_TRUE(s->begin().ok());
+  ASSERT_TRUE(s->put_document(make_doc("https://x.fr/1", "Un", "Premier texte.")).ok());
+  ASSERT_TRUE(s->commit().ok());
+  ASSERT_TRUE(s->begin().ok());
+  ASSERT_TRUE(s->put_document(make_doc("https://x.fr/2", "Deux", "Second texte.")).ok());
+  s->rollback();
+  auto st = s->stats();
+  EXPECT_EQ(st->articles, 1);
+}
+
+TEST(SqliteStore, MetacharactersAreData) {
+  TempDir dir;
+  auto s = open_ok(dir.file("v.db"));
+  const std::string nasty = "Robert'); DROP TABLE articles; -- % _ \" \\ {title} : NEAR(a b) *";
+  Document d = make_doc("https://x.fr/?q='%22;--", nasty, "Texte avec " + nasty + " et Jean O'Neil.", "si'te\"; --");
+  add_entity(d, "Jean O'Neil", "PER", "Jean O'Neil", "per:jean-o'neil%_");
+  ASSERT_TRUE(s->begin().ok());
+  auto put = s->put_document(d);
+  ASSERT_TRUE(put.ok()) << put.status().to_string();
+  ASSERT_TRUE(s->commit().ok());
+  auto art = s->get_article(put->article);
+  ASSERT_TRUE(art.ok());
+  EXPECT_EQ(art->document["title"], nasty);
+  auto ents = s->list_entities("o'neil");
+  ASSERT_TRUE(ents.ok());
+  ASSERT_EQ(ents->total, 1);
+  EXPECT_EQ(ents->entities[0].id, "per:jean-o'neil%_");
+  auto none = s->list_entities("%");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->total, 1);  // '%' is matched literally (the id has one), not as a wildcard
+  auto none2 = s->list_entities("x%y");
+  EXPECT_EQ(none2->total, 0);
+  auto e = s->get_entity("per:jean-o'neil%_");
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->articles, 1);
+  // The same words as a query (without the lone double quote, which is a syntax error there).
+  SearchQuery q{.query = "Robert'); DROP TABLE articles; -- % _ \\ {title} : NEAR(a b) *"};
+  q.site = "si'te\"; --";
+  auto r = s->search(q);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->total, 1);
+  EXPECT_EQ(s->stats()->articles, 1);
+}
+
+TEST(SqliteStore, UnknownIdsAreNotFound) {
+  TempDir dir;
+  auto s = open_ok(dir.file("v.db"));
+  EXPECT_EQ(s->get_article(42).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(s->get_story(42).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(s->get_entity("per:personne").status().code(), StatusCode::kNotFound);
+  EXPECT_NE(s->get_story(42).status().message().find("42"), std::string::npos);
+}
+
+TEST(SqliteStore, DuplicatesJoinTheirSourceGroupAndStory) {
+  TempDir dir;
+  auto s = open_ok(dir.file("v.db"));
+  ASSERT_TRUE(s->begin().ok());
+  auto a = s->put_document(make_doc("https://a.fr/1", "Dépêche", "Texte de la dépêche AFP.", "a.fr"));
+  auto b = s->put_document(make_doc("https://b.fr/1", "Dépêche", "Texte de la dépêche AFP repris.", "b.fr"));
+  auto c = s->put_document(make_doc("https://c.fr/1", "Dépêche", "Texte de la dépêche AFP repris encore.", "c.fr"));
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  ASSERT_TRUE(s->set_signature(a->article, "sigA", {1, 2, 3}).ok());
+  auto cands = s->duplicate_candidates({3, 4}, b->article);
+  ASSERT_TRUE(cands.ok());
+  ASSERT_EQ(*cands, std::vector<int64_t>{a->article});
+  EXPECT_EQ(s->signature(a->article).value(), "sigA");
+  auto story = s->create_story("Dépêche", "profile", {"e:per:x", "t:depech"}, 20000, 20000);
+  ASSERT_TRUE(story.ok());
+  ASSERT_TRUE(s->set_article_story(a->article, *story).ok());
+  auto src = s->set_duplicate(b->article, a->article);
+  ASSERT_TRUE(src.ok());
+  EXPECT_EQ(*src, a->article);
+  // A copy of a copy belongs to the first source's group.
+  auto src2 = s->set_duplicate(c->article, b->article);
+  ASSERT_TRUE(src2.ok());
+  EXPECT_EQ(*src2, a->article);
+  ASSERT_TRUE(s->commit().ok());
+  auto art = s->get_article(a->article);
+  EXPECT_EQ(art->duplicates, (std::vector<int64_t>{b->article, c->article}));
+  EXPECT_EQ(s->article_story(c->article).value(), *story);
+  EXPECT_EQ(s->stats()->duplicates, 2);
+}
+
+TEST(SqliteStore, StoryCandidatesByKeysWithinADayWindow) {
+  TempDir dir;
+  auto s = open_ok(dir.file("v.db"));
+  ASSERT_TRUE(s->begin().ok());
+  auto old_story = s->create_story("Ancienne", "p1", {"e:per:trump", "t:sommet"}, 19000, 19005);
+  auto recent = s->create_story("Récente", "p2", {"e:per:trump", "e:per:poutine", "t:sommet"}, 20100, 20110);
+  auto other = s->create_story("Autre", "p3", {"t:maree"}, 20100, 20110);
+  ASSERT_TRUE(old_story.ok() && recent.ok() && other.ok());
+  ASSERT_TRUE(s->commit().ok());
+  auto c = s->candidate_stories({"e:per:trump", "e:per:poutine", "t:sommet"}, 20090, 20130, 10);
+  ASSERT_TRUE(c.ok());
+  ASSERT_EQ(c->size(), 1u);
+  EXPECT_EQ((*c)[0].id, *recent);
+  EXPECT_EQ((*c)[0].shared_keys, 3);
+  EXPECT_EQ((*c)[0].profile, "p2");
+  auto all = s->candidate_stories({"e:per:trump"}, std::nullopt, std::nullopt, 10);
+  EXPECT_EQ(all->size(), 2u);
+  // Updating a story moves its window.
+  ASSERT_TRUE(s->update_story(*old_story, "p1b", {"e:per:trump"}, 19000, 20095).ok());
+  auto c2 = s->candidate_stories({"e:per:trump"}, 20090, 20130, 10);
+  EXPECT_EQ(c2->size(), 2u);
+  EXPECT_EQ(s->update_story(999, "p", {}, std::nullopt, std::nullopt).code(), StatusCode::kNotFound);
+  // Threads.
+  auto t = s->join_thread(*recent, *old_story);
+  ASSERT_TRUE(t.ok());
+  auto threads = s->list_threads();
+  ASSERT_TRUE(threads.ok());
+  ASSERT_EQ(threads->threads.size(), 1u);
+  EXPECT_EQ(threads->threads[0].stories, (std::vector<int64_t>{*old_story, *recent}));
+  EXPECT_EQ(threads->threads[0].first, "2022-01-08");
+  auto list = s->list_stories({});
+  ASSERT_TRUE(list.ok());
+  EXPECT_EQ(list->total, 3);
+  auto since = s->list_stories({.since = "2025-01-15"});
+  EXPECT_EQ(since->total, 2);
+  EXPECT_EQ(s->list_stories({.since = "hier"}).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(SqliteStore, DocumentJsonRoundTrip) {
+  Document d = make_doc("https://a.fr/1", "Titre", "Emmanuel Macron a déclaré : « Nous irons. »");
+  add_entity(d, "Emmanuel Macron", "PER", "Emmanuel Macron", "per:emmanuel-macron");
+  d.annotations.sentences.push_back({0, static_cast<uint32_t>(d.text.size())});
+  size_t q = d.text.find("Nous");
+  d.annotations.quotes.push_back({{static_cast<uint32_t>(q), static_cast<uint32_t>(q + 10)}, "sentence",
+                                  std::string("Emmanuel Macron"), std::string("Emmanuel Macron"), std::string("a déclaré")});
+  Comment c;
+  c.id = 1;
+  c.text = "Bravo";
+  c.moderation = CommentModeration{false, 0.1f, {}};
+  d.comments.push_back(c);
+  JsonOptions o;
+  o.include_annotations = true;
+  auto back = document_from_json(to_json(d, o));
+  ASSERT_TRUE(back.ok()) << back.status().to_string();
+  EXPECT_EQ(to_json(*back, o), to_json(d, o));
+  EXPECT_EQ(document_from_json("{not json").status().code(), StatusCode::kCorrupt);
+  EXPECT_EQ(document_from_json("[1,2]").status().code(), StatusCode::kCorrupt);
+}
+
+}  // namespace
+}  // namespace veille
