@@ -78,10 +78,13 @@ class Background {
 // ---- Story clustering (incremental; the caller keeps StoryProfiles in its store and retrieves
 // candidates by keys).
 struct ArticleProfile {
-  std::vector<std::pair<std::string, float>> terms;     // key terms, tf-idf weight, L2-normalised, top ~40
+  std::vector<std::pair<std::string, float>> terms;     // key terms, tf-idf weight, L2-normalised, top ~100
   std::vector<std::pair<std::string, float>> entities;  // canonical entity ids (EntityMention::id), L2-normalised weights
   std::optional<int32_t> day;                           // published day (days since 1970-01-01), else null
   std::vector<int32_t> event_days;                      // days of resolved full dates mentioned in the text (Annotations::dates), if any
+  // Weekdays mentioned ("mercredi", resolved or not) and those of event_days: bit 0 = Monday ...
+  // bit 6 = Sunday. Pages without dates often say only "Wednesday" about the event they report.
+  uint8_t weekdays = 0;
 };
 // doc annotated (tokens, entities; dates if present).
 ArticleProfile profile(const Document& doc, const Background& bg);
@@ -92,12 +95,15 @@ struct StoryProfile {
   int32_t first_day = 0, last_day = 0;  // of its articles' days (both 0 when no article had a day)
   int articles = 0;
   bool has_day = false;  // whether first_day/last_day are meaningful
+  uint8_t weekdays = 0;  // union of its articles' weekdays
 };
 
 // Keys to find candidate stories in an index (top entity ids, top terms, prefixed "e:" / "t:").
 std::vector<std::string> story_keys(const ArticleProfile& a);
 std::vector<std::string> story_keys(const StoryProfile& s);
-// In [0, 1]: terms and entities cosine, decayed by the distance in days when both have days.
+// In [0, 1]: the article's mean cosine with the story's articles (a dot product with the
+// unnormalised centroids, i.e. average link), terms weighing more than entities, plus shared
+// event days or weekdays, decayed by the distance in days when both have days.
 double story_similarity(const ArticleProfile& a, const StoryProfile& s);
 // Join the best candidate story at or above this; else start a new story.
 extern const double kStoryThreshold;

@@ -19,10 +19,10 @@
 namespace veille::corpus {
 namespace {
 
-constexpr size_t kArticleTerms = 40;
-constexpr size_t kArticleEntities = 20;
-constexpr size_t kStoryTerms = 80;
-constexpr size_t kStoryEntities = 30;
+constexpr size_t kArticleTerms = 100;
+constexpr size_t kArticleEntities = 30;
+constexpr size_t kStoryTerms = 200;
+constexpr size_t kStoryEntities = 60;
 constexpr size_t kStoryEventDays = 16;
 
 // Weight of an entity type in a profile: MISC (nationalities, events, works) says little about
@@ -56,6 +56,36 @@ Vec from_map(const std::unordered_map<std::string, double>& m) {
   for (const auto& [t, w] : m)
     if (w > 0) v.emplace_back(t, static_cast<float>(w));
   return v;
+}
+
+// Plain dot product: with unit article vectors and a story centroid that is the mean of its
+// members' unit vectors, a . centroid is the mean cosine of a with the members (average link),
+// which does not grow as a story gathers articles the way the centroid's cosine would.
+double dot(const Vec& a, const Vec& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::unordered_map<std::string_view, float> index;
+  index.reserve(b.size());
+  for (const auto& [t, w] : b) index.emplace(t, w);
+  double d = 0;
+  for (const auto& [t, w] : a) {
+    auto it = index.find(t);
+    if (it != index.end()) d += static_cast<double>(w) * it->second;
+  }
+  return d;
+}
+
+uint8_t weekday_bit(int32_t day) {  // 1970-01-01 was a Thursday
+  const int wd = ((day % 7) + 7 + 3) % 7;  // 0 = Monday
+  return static_cast<uint8_t>(1u << wd);
+}
+
+// Weekday of a TIMEX-style value with a week part ("XXXX-WXX-3", "2025-W07-3TEV"), as a bit.
+uint8_t weekday_of_value(std::string_view v) {
+  size_t w = v.find("-W");
+  if (w == std::string_view::npos || w + 6 > v.size() || v[w + 4] != '-') return 0;
+  const char d = v[w + 5];
+  if (d < '1' || d > '7') return 0;
+  return static_cast<uint8_t>(1u << (d - '1'));
 }
 
 double cosine(const Vec& a, const Vec& b) {
@@ -119,7 +149,7 @@ void add_terms_of(std::string_view text, const std::vector<Span>& tokens,
 
 }  // namespace
 
-const double kStoryThreshold = 0.30;
+const double kStoryThreshold = 0.33;
 const double kThreadThreshold = 0.45;
 
 std::optional<int32_t> parse_day(std::string_view iso) {
@@ -173,6 +203,9 @@ ArticleProfile profile(const Document& doc, const Background& bg) {
   // Without a published day, the latest event day mentioned stands for it (a page crawled without
   // its date still tells when it was written, roughly).
   if (!p.day && !p.event_days.empty()) p.day = p.event_days.back();
+  for (const DateMention& d : ann.dates)
+    if (d.kind == "date" || d.kind == "time") p.weekdays |= weekday_of_value(d.value);
+  for (int32_t day : p.event_days) p.weekdays |= weekday_bit(day);
   return p;
 }
 
@@ -191,11 +224,19 @@ std::vector<std::string> story_keys(const StoryProfile& s) {
 }
 
 double story_similarity(const ArticleProfile& a, const StoryProfile& s) {
-  const double terms = cosine(a.terms, s.terms);
-  const double entities = cosine(a.entities, s.entities);
-  double sim = 0.65 * terms + 0.35 * entities;
-  // The same event day mentioned on both sides is strong evidence of the same event.
-  if (share_day(a.event_days, s.event_days)) sim = std::min(1.0, sim + 0.15);
+  // Terms say what happened; entities mostly say who, and the actors are shared by every story
+  // of a thread, so they weigh less here (and decide threads).
+  const double terms = dot(a.terms, s.terms);
+  const double entities = dot(a.entities, s.entities);
+  double sim = 0.85 * terms + 0.15 * entities;
+  // The same event day mentioned on both sides is strong evidence of the same event; the same
+  // weekday ("mercredi") is weaker evidence, counted only when no full date tells them apart.
+  if (share_day(a.event_days, s.event_days)) {
+    sim += 0.15;
+  } else if ((a.weekdays & s.weekdays) != 0 && (a.event_days.empty() || s.event_days.empty())) {
+    sim += 0.05;
+  }
+  sim = std::min(1.0, sim);
   if (a.day && s.has_day) {
     // A story spans days, not months: full weight within a day of the story's range, then decay
     // with a 4-day scale (a week away keeps about a quarter).
@@ -245,6 +286,7 @@ void add_to_story(StoryProfile& s, const ArticleProfile& a) {
       s.last_day = std::max(s.last_day, *a.day);
     }
   }
+  s.weekdays |= a.weekdays;
   ++s.articles;
 }
 
@@ -269,7 +311,7 @@ double thread_similarity(const StoryProfile& a, const StoryProfile& b) {
 }
 
 // ---- encoding
-// Layout (little-endian): "VSP1", int32 articles, uint8 has_day, int32 first_day, int32 last_day,
+// Layout (little-endian): "VSP1", int32 articles, uint8 has_day, uint8 weekdays, int32 first_day, int32 last_day,
 // uint32 n + n x int32 event days, then terms and entities as uint32 n + n x (uint16 length,
 // bytes, float32 weight).
 namespace {
@@ -358,6 +400,7 @@ std::string encode(const StoryProfile& s) {
   std::string out(kStoryMagic, 4);
   put_u32(out, static_cast<uint32_t>(s.articles));
   out.push_back(s.has_day ? 1 : 0);
+  out.push_back(static_cast<char>(s.weekdays));
   put_u32(out, static_cast<uint32_t>(s.first_day));
   put_u32(out, static_cast<uint32_t>(s.last_day));
   put_u32(out, static_cast<uint32_t>(s.event_days.size()));
@@ -373,14 +416,16 @@ Result<StoryProfile> decode_story_profile(std::string_view bytes) {
   Reader r(bytes.substr(4));
   StoryProfile s;
   uint32_t articles, n;
-  uint8_t has_day;
-  if (!r.u32(articles) || !r.u8(has_day) || !r.i32(s.first_day) || !r.i32(s.last_day) || !r.u32(n))
+  uint8_t has_day, weekdays;
+  if (!r.u32(articles) || !r.u8(has_day) || !r.u8(weekdays) || !r.i32(s.first_day) || !r.i32(s.last_day) || !r.u32(n))
     return Status::Corrupt("story profile blob: truncated header (" + std::to_string(bytes.size()) + " bytes)");
   if (articles > INT32_MAX) return Status::Corrupt("story profile blob: negative article count");
   if (has_day > 1) return Status::Corrupt("story profile blob: bad has_day flag " + std::to_string(has_day));
   if (n > kMaxItems) return Status::Corrupt("story profile blob: event day count " + std::to_string(n) + " too large");
   s.articles = static_cast<int>(articles);
   s.has_day = has_day == 1;
+  if (weekdays > 0x7F) return Status::Corrupt("story profile blob: bad weekdays mask " + std::to_string(weekdays));
+  s.weekdays = weekdays;
   if (s.has_day && s.first_day > s.last_day)
     return Status::Corrupt("story profile blob: first day after last day");
   for (uint32_t i = 0; i < n; ++i) {
