@@ -1,4 +1,5 @@
 #include "nlp/tokenize.h"
+#include "veille/dates.h"
 #include "veille/nlp.h"
 #include "veille/quotes.h"
 
@@ -34,6 +35,13 @@ Status add_language_stages(Pipeline& pipeline, const LanguageOptions& options) {
   pipeline.add_stage(make_tokenize_stage());
   pipeline.add_stage(std::move(*ner));
   pipeline.add_stage(make_quote_stage());
+  std::optional<DateReference> reference;
+  if (options.reference_date) {
+    auto r = parse_reference_date(*options.reference_date);
+    if (!r.ok()) return r.status();
+    reference = *r;
+  }
+  pipeline.add_stage(make_date_stage(reference));
   return Status::Ok();
 }
 
