@@ -6,6 +6,7 @@
 
 #include "cli/batch_output.h"
 #include "cli/commands.h"
+#include "veille/dates.h"
 #include "veille/nlp.h"
 #include "veille/pipeline.h"
 
@@ -20,6 +21,7 @@ struct AnnotateArgs {
   std::vector<std::string> aliases;
   bool no_shipped_aliases = false;
   ModerationArgs moderation;
+  std::string date;  // --date: reference date for pages without a published date
 };
 
 int run_annotate(const AnnotateArgs& args) {
@@ -29,6 +31,7 @@ int run_annotate(const AnnotateArgs& args) {
   lang.ner.model_path = args.model;
   lang.ner.alias_paths = args.aliases;
   lang.ner.use_shipped_aliases = !args.no_shipped_aliases;
+  if (!args.date.empty()) lang.reference_date = args.date;
 
   Pipeline pipeline(opts);
   Status st = add_language_stages(pipeline, lang);
@@ -62,6 +65,15 @@ void add_annotate_command(CLI::App& app, int* exit_code) {
       ->allow_extra_args(false);
   cmd->add_flag("--no-shipped-aliases", args->no_shipped_aliases,
                 "Do not load the shipped alias table (only --aliases files)");
+  cmd->add_option("--date", args->date,
+                  "Reference date YYYY-MM-DD[THH:MM] for resolving the dates of pages that have no "
+                  "published date (a page's own date wins)")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            auto r = parse_reference_date(v);
+            return r.ok() ? std::string() : r.status().message();
+          },
+          "YYYY-MM-DD[THH:MM]"));
   add_page_input_options(cmd, args->input);
   add_moderation_options(cmd, args->moderation);
   cmd->callback([args, exit_code] { *exit_code = run_annotate(*args); });
