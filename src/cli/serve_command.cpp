@@ -20,6 +20,7 @@ void add_serve_command(CLI::App& app, int* exit_code) {
       ->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--rate-burst", opts->rate_burst, "API requests a client may make at once before the rate applies")
       ->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_flag("--allow-ingest", opts->allow_ingest, "accept pages on POST /api/ingest (off: read-only)");
   cmd->add_option("--max-body", opts->max_body_bytes, "largest request body (bytes)")->capture_default_str();
   cmd->callback([opts, exit_code]() {
     Status s = serve(*opts);

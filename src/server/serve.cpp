@@ -5,7 +5,11 @@
 #include <filesystem>
 #include <iostream>
 
+#include <mutex>
+
 #include "server/app.h"
+#include "veille/ingest.h"
+#include "veille/ingester.h"
 #include "veille/server.h"
 #include "veille/store.h"
 
@@ -36,8 +40,119 @@ struct Shared {
   server::IngestFunction ingest;
 };
 
+// POST /api/ingest: one writable store and one Ingester shared by every worker, behind a mutex
+// (SQLite has one writer at a time anyway; readers keep reading through WAL).
+class HttpIngest {
+ public:
+  static Result<std::shared_ptr<HttpIngest>> create(const ServerOptions& options) {
+    auto self = std::make_shared<HttpIngest>();
+    // Created when absent: a crawler may start feeding an empty server.
+    auto store = open_sqlite_store(options.db_path, SqliteStoreOptions{});
+    if (!store.ok()) return store.status();
+    self->store_ = std::move(store.value());
+    IngestOptions io;
+    io.pipeline.threads = 1;
+    io.pipeline.read.max_page_bytes = options.max_body_bytes;
+    auto ing = Ingester::create(*self->store_, io);
+    if (!ing.ok()) return ing.status();
+    self->ingester_ = std::move(ing.value());
+    self->max_bytes_ = options.max_body_bytes;
+    return self;
+  }
+
+  // The body is one page: HTML (text/html), or JSON Lines (application/x-ndjson, application/jsonl:
+  // one object per line with "html" or "text", optional "url" and "date", at most kMaxPages).
+  // Any other type is sniffed from the content, as `veille ingest` does for a file.
+  Result<Json> operator()(std::string_view body, std::string_view content_type) {
+    static constexpr size_t kMaxPages = 100;
+    std::string type(content_type.substr(0, content_type.find(';')));
+    for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!type.empty() && type.back() == ' ') type.pop_back();
+    std::string name = "request";
+    if (type == "text/html" || type == "application/xhtml+xml") name = "request.html";
+    else if (type == "application/x-ndjson" || type == "application/jsonl" || type == "application/json-lines")
+      name = "request.jsonl";
+    else if (type == "text/plain") name = "request.txt";
+    else if (!type.empty() && type != "application/octet-stream")
+      return Status::Unsupported("Content-Type " + type.substr(0, 60) +
+                                 " not accepted; send text/html, text/plain or application/x-ndjson");
+    std::vector<RawPage> pages;
+    std::vector<InputError> errors;
+    ReadOptions ro;
+    ro.max_page_bytes = max_bytes_;
+    ro.max_file_bytes = max_bytes_;
+    read_buffer(name, body, ro, [&](RawPage&& p) { pages.push_back(std::move(p)); },
+                [&](InputError&& e) { errors.push_back(std::move(e)); });
+    if (pages.size() > kMaxPages)
+      return Status::TooLarge(std::to_string(pages.size()) + " pages in one request; at most " + std::to_string(kMaxPages));
+    if (pages.empty() && !errors.empty()) return Status::InvalidArgument(errors.front().status.message());
+    if (pages.empty()) return Status::InvalidArgument("no page in the body");
+
+    Json results = Json::array();
+    size_t stored = 0, known = 0, failed = 0;
+    for (const auto& e : errors) {
+      results.push_back({{"source", e.source}, {"status", "failed"}, {"error", e.status.message()}});
+      ++failed;
+    }
+    std::lock_guard lock(mu_);
+    for (const RawPage& page : pages) {
+      Json r = {{"source", page.source}};
+      auto doc = ingester_->pipeline().run(page);
+      if (!doc.ok()) {
+        r["status"] = "failed";
+        r["error"] = doc.status().message();
+        ++failed;
+        results.push_back(std::move(r));
+        continue;
+      }
+      if (Status s = store_->begin(); !s.ok()) return s;
+      auto out = ingester_->add(doc.value());
+      if (!out.ok()) {
+        store_->rollback();
+        if (out.status().is_data_error() || out.status().is_caller_error()) {
+          r["status"] = "failed";
+          r["error"] = out.status().message();
+          ++failed;
+          results.push_back(std::move(r));
+          continue;
+        }
+        return out.status();
+      }
+      if (Status s = store_->commit(); !s.ok()) {
+        store_->rollback();
+        return s;
+      }
+      const IngestOutcome& o = out.value();
+      using K = PutOutcome::Kind;
+      r["status"] = o.put.kind == K::kKnown ? "known" : o.put.kind == K::kNewVersion ? "version" : "new";
+      (o.put.kind == K::kKnown ? known : stored) += 1;
+      // A known page is skipped before anything is looked up: no article id to report then.
+      r["article"] = o.put.article > 0 ? Json(o.put.article) : Json(nullptr);
+      r["version"] = o.put.version > 0 ? Json(o.put.version) : Json(nullptr);
+      r["story"] = o.story ? Json(*o.story) : Json(nullptr);
+      r["duplicate_of"] = o.duplicate_of ? Json(*o.duplicate_of) : Json(nullptr);
+      r["new_story"] = o.new_story;
+      results.push_back(std::move(r));
+    }
+    return Json{{"pages", pages.size() + errors.size()}, {"stored", stored}, {"known", known},
+                {"failed", failed}, {"results", std::move(results)}};
+  }
+
+ private:
+  std::mutex mu_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Ingester> ingester_;
+  size_t max_bytes_ = 0;
+};
+
 Result<std::shared_ptr<Shared>> load_shared(const ServerOptions& options) {
   auto shared = std::make_shared<Shared>();
+  if (options.allow_ingest) {
+    auto ing = HttpIngest::create(options);
+    if (!ing.ok()) return ing.status();
+    auto fn = ing.value();
+    shared->ingest = [fn](std::string_view body, std::string_view type) { return (*fn)(body, type); };
+  }
   std::string root = options.web_root.empty() ? default_web_root() : options.web_root;
   if (!root.empty()) {
     auto files = server::StaticFiles::load(root);
