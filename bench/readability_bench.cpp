@@ -6,8 +6,6 @@
 // Usage: readability_bench [--data DIR] [--parser libxml2|gumbo] [--verbose] [--limit N]
 // DIR is the shared data root (default: <repo>/../shared). Missing data sets are skipped with a
 // message and exit code 0. Prints the figures and the command that reproduces them.
-#include <zlib.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -20,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "common.h"
 #include "extract/dom.h"
 #include "extract/metadata.h"
 
@@ -29,24 +28,14 @@ using json = nlohmann::json;
 namespace {
 
 std::optional<std::string> read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string out;
+  if (!veille::bench::read_whole_file(p, out)) return std::nullopt;
+  return out;
 }
 
 std::optional<std::string> read_gzip(const fs::path& p) {
-  gzFile f = gzopen(p.string().c_str(), "rb");
-  if (!f) return std::nullopt;
   std::string out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-  int err = 0;
-  gzerror(f, &err);
-  gzclose(f);
-  if (n < 0) return std::nullopt;
+  if (!veille::bench::gunzip_file(p, out)) return std::nullopt;
   return out;
 }
 
@@ -286,8 +275,7 @@ int run_wcxb(const fs::path& dir, const veille::ExtractOptions& options, bool ve
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path source_dir = fs::path(__FILE__).parent_path().parent_path();
-  fs::path data = source_dir / ".." / "shared";
+  std::string data_arg;
   veille::ExtractOptions options;
   bool verbose = false;
   int limit = 0;
@@ -296,7 +284,7 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     command += " " + a;
     if (a == "--data" && i + 1 < argc) {
-      data = argv[++i];
+      data_arg = argv[++i];
       command += std::string(" ") + argv[i];
     } else if (a == "--parser" && i + 1 < argc) {
       std::string p = argv[++i];
@@ -321,8 +309,10 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  fs::path readability = data / "data/extraction/mozilla-readability-test-pages/test/test-pages";
-  fs::path wcxb = data / "data/extraction/wcxb/dev";
+  const char* kReadability = "data/extraction/mozilla-readability-test-pages/test/test-pages";
+  const char* kWcxb = "data/extraction/wcxb/dev";
+  fs::path readability = veille::bench::find_shared(data_arg, kReadability).value_or(kReadability);
+  fs::path wcxb = veille::bench::find_shared(data_arg, kWcxb).value_or(kWcxb);
   std::printf("command: build/bench/%s\n", command.c_str());
   print_rules();
   bool any = false;

@@ -3,6 +3,8 @@
 // Quality: mean per-page word-level F1 of Document::text against ground_truth.main_content, where
 // tokens are maximal runs of Unicode word characters (letters, digits, underscore), lower-cased,
 // compared as bags of words (multiset overlap). Also title exact match, and F1 by page type.
+// On the article pages, the ScrapingHub article-extraction metric (shingles of 4 tokens) as well:
+// the held-out ScrapingHub set itself is not here, so that figure is only a proxy for it.
 //
 // Speed: every page is gunzipped into memory first; then one thread extracts them all, timing the
 // HTML parse (building the DOM) apart from the rest (scoring, blocks, metadata, comments).
@@ -16,7 +18,6 @@
 
 #include <sched.h>
 #include <unicode/uchar.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -30,6 +31,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common.h"
 #include "extract/dom.h"
 #include "extract/html_content.h"
 #include "veille/extract.h"
@@ -48,43 +50,20 @@ struct Page {
   std::optional<std::string> truth_title;
 };
 
-bool gunzip_file(const fs::path& path, std::string& out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  gzbuffer(f, 1 << 16);
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-  bool ok = n == 0;
-  gzclose(f);
-  return ok;
-}
-
+// The WCXB dev directory (holding html/ and ground-truth/): --data DIR is that directory or an
+// ancestor laid out like the shared data root; without it, the shared data beside the checkout.
 std::optional<fs::path> find_dev_dir(const std::string& data_arg) {
-  std::vector<fs::path> candidates;
-  auto add_root = [&](const fs::path& root) {
-    candidates.push_back(root);
-    candidates.push_back(root / "dev");
-    candidates.push_back(root / "wcxb" / "dev");
-    candidates.push_back(root / "extraction" / "wcxb" / "dev");
-    candidates.push_back(root / "data" / "extraction" / "wcxb" / "dev");
-  };
-  if (!data_arg.empty()) {
-    add_root(data_arg);
-  } else {
-    // __FILE__ is bench/wcxb_bench.cpp inside the repository; /work/shared sits beside it.
-    fs::path repo = fs::path(__FILE__).parent_path().parent_path();
-    add_root(repo / ".." / "shared");
-    add_root(fs::path("..") / "shared");
-    add_root(fs::path("..") / ".." / "shared");
+  for (const char* rel : {"data/extraction/wcxb/dev", "extraction/wcxb/dev", "wcxb/dev", "dev", ""}) {
+    auto dir = veille::bench::find_shared(data_arg, rel);
+    if (dir && fs::is_directory(*dir / "html") && fs::is_directory(*dir / "ground-truth")) return dir;
+    if (data_arg.empty()) break;
   }
-  for (const auto& c : candidates)
-    if (fs::is_directory(c / "html") && fs::is_directory(c / "ground-truth")) return c;
   return std::nullopt;
 }
 
-// Appends the lower-cased word tokens of UTF-8 `text` to `out`.
-void word_tokens(std::string_view text, std::vector<std::string>& out) {
+// Appends the word tokens of UTF-8 `text` (maximal runs of letters, digits and '_') to `out`,
+// lower-cased when `lower`.
+void word_tokens(std::string_view text, std::vector<std::string>& out, bool lower = true) {
   std::string current;
   size_t i = 0;
   auto flush = [&] {
@@ -95,7 +74,7 @@ void word_tokens(std::string_view text, std::vector<std::string>& out) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (std::isalnum(c) || c == '_') {
-        current += static_cast<char>(std::tolower(c));
+        current += lower ? static_cast<char>(std::tolower(c)) : static_cast<char>(c);
       } else {
         flush();
       }
@@ -113,24 +92,28 @@ void word_tokens(std::string_view text, std::vector<std::string>& out) {
         cp = (cp << 6) | (cc & 0x3F);
       }
     }
-    if (cp >= 0 && u_isalnum(cp)) {
-      UChar32 lower = u_tolower(cp);
+    // Python's \w (what the WCXB and ScrapingHub scorers use): letters and all numbers (Nd, Nl,
+    // No: "²" and "Ⅳ" are word characters), not combining marks.
+    const int8_t type = cp >= 0 ? u_charType(cp) : 0;
+    if (cp >= 0 && (u_isalpha(cp) || type == U_DECIMAL_DIGIT_NUMBER || type == U_LETTER_NUMBER ||
+                    type == U_OTHER_NUMBER)) {
+      UChar32 lower_cp = lower ? u_tolower(cp) : cp;
       char enc[4];
       int n = 0;
-      if (lower < 0x800) {
-        enc[n++] = static_cast<char>(0xC0 | (lower >> 6));
-        enc[n++] = static_cast<char>(0x80 | (lower & 0x3F));
-      } else if (lower < 0x10000) {
-        enc[n++] = static_cast<char>(0xE0 | (lower >> 12));
-        enc[n++] = static_cast<char>(0x80 | ((lower >> 6) & 0x3F));
-        enc[n++] = static_cast<char>(0x80 | (lower & 0x3F));
+      if (lower_cp < 0x800) {
+        enc[n++] = static_cast<char>(0xC0 | (lower_cp >> 6));
+        enc[n++] = static_cast<char>(0x80 | (lower_cp & 0x3F));
+      } else if (lower_cp < 0x10000) {
+        enc[n++] = static_cast<char>(0xE0 | (lower_cp >> 12));
+        enc[n++] = static_cast<char>(0x80 | ((lower_cp >> 6) & 0x3F));
+        enc[n++] = static_cast<char>(0x80 | (lower_cp & 0x3F));
       } else {
-        enc[n++] = static_cast<char>(0xF0 | (lower >> 18));
-        enc[n++] = static_cast<char>(0x80 | ((lower >> 12) & 0x3F));
-        enc[n++] = static_cast<char>(0x80 | ((lower >> 6) & 0x3F));
-        enc[n++] = static_cast<char>(0x80 | (lower & 0x3F));
+        enc[n++] = static_cast<char>(0xF0 | (lower_cp >> 18));
+        enc[n++] = static_cast<char>(0x80 | ((lower_cp >> 12) & 0x3F));
+        enc[n++] = static_cast<char>(0x80 | ((lower_cp >> 6) & 0x3F));
+        enc[n++] = static_cast<char>(0x80 | (lower_cp & 0x3F));
       }
-      if (lower < 0x80) current += static_cast<char>(lower); else current.append(enc, static_cast<size_t>(n));
+      if (lower_cp < 0x80) current += static_cast<char>(lower_cp); else current.append(enc, static_cast<size_t>(n));
     } else {
       flush();
     }
@@ -164,6 +147,52 @@ Prf bag_of_words_f1(std::string_view predicted, std::string_view truth) {
   r.recall = static_cast<double>(overlap) / static_cast<double>(t.size());
   r.f1 = overlap ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0;
   return r;
+}
+
+// The ScrapingHub article-extraction-benchmark metric (github.com/scrapinghub/
+// article-extraction-benchmark): tokens are \w+ runs (case kept), shingles are 4 consecutive tokens
+// (a shorter text is one shingle), and the two shingle multisets give true positives, false
+// positives and false negatives, normalised so that they sum to 1 on each page (long pages do not
+// weigh more). Both sides empty gives no counts.
+struct ShingleCounts {
+  double tp = 0, fp = 0, fn = 0;
+};
+
+std::unordered_map<std::string, int> shingles(std::string_view text) {
+  constexpr size_t kN = 4;
+  std::vector<std::string> tokens;
+  word_tokens(text, tokens, /*lower=*/false);
+  std::unordered_map<std::string, int> out;
+  if (tokens.empty()) return out;
+  const size_t count = tokens.size() >= kN ? tokens.size() - kN + 1 : 1;
+  for (size_t i = 0; i < count; ++i) {
+    std::string key = tokens[i];
+    for (size_t k = i + 1; k < std::min(tokens.size(), i + kN); ++k) key += ' ' + tokens[k];
+    ++out[key];
+  }
+  return out;
+}
+
+ShingleCounts shingle_match(std::string_view predicted, std::string_view truth) {
+  auto p = shingles(predicted), t = shingles(truth);
+  ShingleCounts c;
+  for (const auto& [key, tn] : t) {
+    auto it = p.find(key);
+    const int pn = it == p.end() ? 0 : it->second;
+    c.tp += std::min(tn, pn);
+    c.fn += std::max(0, tn - pn);
+  }
+  for (const auto& [key, pn] : p) {
+    auto it = t.find(key);
+    c.fp += std::max(0, pn - (it == t.end() ? 0 : it->second));
+  }
+  const double sum = c.tp + c.fp + c.fn;
+  if (sum > 0) {
+    c.tp /= sum;
+    c.fp /= sum;
+    c.fn /= sum;
+  }
+  return c;
 }
 
 std::string collapse_spaces(std::string_view s) {
@@ -204,6 +233,11 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
   TypeStats all;
   int titles_exact = 0, titles_collapsed = 0, titles_truth = 0, failures = 0;
   std::vector<std::pair<double, std::string>> per_page;
+  // ScrapingHub-style figures on the WCXB article pages: summed normalised counts (the benchmark's
+  // own aggregation) and the means of per-page precision and recall.
+  ShingleCounts shingle_sum;
+  double shingle_p = 0, shingle_r = 0;
+  int shingle_pages = 0;
   for (const auto& page : pages) {
     veille::RawPage raw;
     raw.source = page.id;
@@ -238,6 +272,18 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
     ts.f1 += f.f1; ts.p += f.precision; ts.r += f.recall; ++ts.n;
     all.f1 += f.f1; all.p += f.precision; all.r += f.recall; ++all.n;
     per_page.push_back({f.f1, page.id});
+    if (page.page_type == "article") {
+      ShingleCounts c = shingle_match(text, page.truth_text);
+      shingle_sum.tp += c.tp;
+      shingle_sum.fp += c.fp;
+      shingle_sum.fn += c.fn;
+      // A page with nothing predicted (or nothing expected) scores 0 on that side, unless both
+      // sides are empty.
+      const bool both_empty = c.tp + c.fp + c.fn == 0;
+      shingle_p += both_empty ? 1 : c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : 0;
+      shingle_r += both_empty ? 1 : c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 0;
+      ++shingle_pages;
+    }
     if (scores_out) std::fprintf(scores_out, "%s\t%s\t%.3f\t%.3f\t%.3f\n", page.id.c_str(),
                                  page.page_type.c_str(), f.precision, f.recall, f.f1);
     if (page.truth_title) {
@@ -290,6 +336,18 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
   for (const auto& [type, ts] : by_type)
     std::printf("  %-14s n=%4d  F1 %.4f  P %.4f  R %.4f\n", type.c_str(), ts.n, ts.f1 / ts.n,
                 ts.p / ts.n, ts.r / ts.n);
+  if (shingle_pages > 0) {
+    auto f1 = [](double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; };
+    const double mp = shingle_p / shingle_pages, mr = shingle_r / shingle_pages;
+    const double sp = shingle_sum.tp / std::max(1e-12, shingle_sum.tp + shingle_sum.fp);
+    const double sr = shingle_sum.tp / std::max(1e-12, shingle_sum.tp + shingle_sum.fn);
+    std::printf("ScrapingHub article-extraction metric (4-token shingles, \\w+ tokens), computed on the "
+                "%d WCXB dev *article* pages, NOT on the ScrapingHub set (not available here):\n",
+                shingle_pages);
+    std::printf("  mean per-page P %.4f  R %.4f  -> F1 %.4f\n", mp, mr, f1(mp, mr));
+    std::printf("  summed normalised counts (the benchmark's aggregation): P %.4f  R %.4f  -> F1 %.4f\n",
+                sp, sr, f1(sp, sr));
+  }
   if (measure_speed) {
   std::printf("speed (one thread):\n");
   std::printf("  parse only        %8.1f MB/s\n", mb / fig.parse_seconds);
@@ -370,7 +428,7 @@ int main(int argc, char** argv) {
     if (limit > 0 && static_cast<int>(pages.size()) >= limit) break;
     Page page;
     page.id = id;
-    if (!gunzip_file(f, page.html)) {
+    if (!veille::bench::gunzip_file(f, page.html)) {
       std::fprintf(stderr, "wcxb_bench: cannot gunzip %s\n", f.c_str());
       continue;
     }

@@ -598,6 +598,21 @@ double block_value(const TextBlock& b) {
   return 0.25 * own;
 }
 
+// Listing pages: how much a block looks like an item of a listing. Links whose lines read as
+// headlines (several words each) are content there; menus of one- or two-word links are not.
+constexpr double kListingOverProse = 2.0;  // headline mass over the article prose found
+constexpr double kListingMinChars = 200;
+constexpr double kListingWords = 3;  // mean words per line of a link block read as headlines
+
+double listing_value(const TextBlock& b) {
+  const double chars = b.chars;
+  if (b.link_chars * 2 > b.chars) {
+    const size_t lines = 1 + static_cast<size_t>(std::count(b.text.begin(), b.text.end(), '\n'));
+    return static_cast<double>(b.words) / static_cast<double>(lines) >= kListingWords ? chars : -chars;
+  }
+  return b.value < 0 ? 0 : b.value;
+}
+
 std::string normalized_for_compare(std::string_view s) {
   std::string out;
   bool space = false;
@@ -790,10 +805,12 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     }
     return negative_ancestor;
   };
-  auto choose_root = [&](const std::vector<uint32_t>& negative_ancestor, double* best_value) {
+  auto choose_root = [&](const std::vector<uint32_t>& negative_ancestor, double* best_value,
+                         bool as_listing = false) {
     std::vector<double> subtree_value(n_nodes, 0.0);
     for (const auto& b : blocks)
-      subtree_value[b.owner] += negative_ancestor[b.owner] != UINT32_MAX ? -static_cast<double>(b.chars) : b.value;
+      subtree_value[b.owner] += negative_ancestor[b.owner] != UINT32_MAX ? -static_cast<double>(b.chars)
+                                : as_listing ? listing_value(b) : b.value;
     for (size_t i = n_nodes; i-- > 1;) {
       const Node* n = dom.node(i);
       if (n->parent) subtree_value[n->parent->index] += subtree_value[i];
@@ -831,6 +848,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   std::vector<uint32_t> negative_ancestor = resolve_evidence(true);
   double best_value = 0;
   uint32_t root = choose_root(negative_ancestor, &best_value);
+  bool listing_mode = false;
   if (!thread.containers.empty()) {
     // A forum thread or Q&A page: the "comments" are the content when what is left beside them is
     // a small fraction of the prose.
@@ -843,10 +861,21 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       root = choose_root(negative_ancestor, &best_value);
     }
   }
+  // A listing (search results, a category page, a chart, a catalogue): many items whose titles are
+  // links. When those headline links outweigh the article prose found, the listing is the content.
+  {
+    double listing_best = 0;
+    uint32_t listing_root = choose_root(negative_ancestor, &listing_best, true);
+    if (listing_best > kListingOverProse * std::max(best_value, 0.0) && listing_best >= kListingMinChars) {
+      root = listing_root;
+      listing_mode = true;
+    }
+  }
   // Second stage: when the prose found is a small part of the page's declared main area (<main>,
   // role=main), the page is a listing, a shop or a hub whose content is more than its prose:
   // take the whole main area, link lists included.
   bool listing_like = false;
+  if (listing_mode) listing_like = true;
   for (const Node* p = dom.node(root); p && p != start; p = p->parent) {
     const std::string* role = p->attr("role");
     if (p->tag == "main" || (role && iequals(*role, "main"))) {
@@ -919,7 +948,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       doc.removed.push_back({RemovedKind::kCaption, std::move(b.text)});
       continue;
     }
-    if (b.link_chars * 2 > b.chars && !listing_like) {
+    if (b.link_chars * 2 > b.chars && (!listing_like || (listing_mode && listing_value(b) < 0))) {
       doc.removed.push_back({RemovedKind::kNavigation, std::move(b.text)});
       continue;
     }
