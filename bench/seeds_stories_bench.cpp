@@ -181,6 +181,13 @@ int main(int argc, char** argv) {
         std::printf("    date %s %s \"%s\"\n", m.kind.c_str(), m.value.c_str(),
                     docs[i].text.substr(m.span.begin, m.span.end - m.span.begin).c_str());
   }
+  // Different articles about one thread: their text must not look like near-duplicates.
+  double max_jaccard = 0;
+  for (size_t i = 0; i < docs.size(); ++i)
+    for (size_t j = i + 1; j < docs.size(); ++j)
+      max_jaccard = std::max(max_jaccard, estimated_jaccard(minhash(docs[i].text), minhash(docs[j].text)));
+  std::printf("largest estimated Jaccard between two seeds: %.3f (kDuplicateThreshold %.2f)\n", max_jaccard,
+              kDuplicateThreshold);
   std::printf("\nstory_similarity(article, single-article story)   [kStoryThreshold %.2f]\n     ", kStoryThreshold);
   for (const auto& n : names) std::printf("%7s", n.c_str());
   std::printf("\n");
