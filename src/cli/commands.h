@@ -26,6 +26,8 @@ void add_train_sentences_command(CLI::App& app, int* exit_code);
 void add_ingest_command(CLI::App& app, int* exit_code);
 // Registers `search`, `stories`, `entity` and `show` (read the database).
 void add_corpus_commands(CLI::App& app, int* exit_code);
+// Registers `review` (ingest INPUT when given, then write the press review).
+void add_review_command(CLI::App& app, int* exit_code);
 // Registers `serve` (the HTTP API and the web UI).
 void add_serve_command(CLI::App& app, int* exit_code);
 

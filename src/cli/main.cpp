@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   veille::cli::add_train_background_command(app, &exit_code);
   veille::cli::add_train_sentences_command(app, &exit_code);
   veille::cli::add_ingest_command(app, &exit_code);
+  veille::cli::add_review_command(app, &exit_code);
   veille::cli::add_corpus_commands(app, &exit_code);
   veille::cli::add_serve_command(app, &exit_code);
   try {
