@@ -32,6 +32,7 @@ struct ServerOptions {
   int idle_timeout_seconds = 30;   // keep-alive connections idle longer are closed
   int header_timeout_seconds = 10; // a request must arrive whole within this (slow clients)
   size_t max_connections = 10000;  // over this, new connections are closed at once
+  size_t cache_bytes = 64u << 20;  // API answers cached until the database changes; 0 = off
 };
 
 // One parsed HTTP request. Header names are lower-cased; path is percent-decoded, query is raw.

@@ -21,6 +21,8 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--rate-burst", opts->rate_burst, "API requests a client may make at once before the rate applies")
       ->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_flag("--allow-ingest", opts->allow_ingest, "accept pages on POST /api/ingest (off: read-only)");
+  cmd->add_option_function<size_t>("--cache-mb", [opts](size_t mb) { opts->cache_bytes = mb << 20; },
+                                   "API answers kept in memory until the database changes (MiB; 0 = off) [64]");
   cmd->add_option("--max-body", opts->max_body_bytes, "largest request body (bytes)")->capture_default_str();
   cmd->callback([opts, exit_code]() {
     Status s = serve(*opts);

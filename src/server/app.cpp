@@ -55,6 +55,27 @@ class App {
     if (!params) return http::json_error(400, "malformed query string (bad %-escape)");
     for (const auto& [k, v] : *params)
       if (!http::valid_utf8(v)) return http::json_error(400, "parameter '" + k + "' is not valid UTF-8");
+    // Answers depend on the path, the parameters and the database only: cache them by the
+    // normalised query (parameters sorted by parse_query) and the database state.
+    std::string key, state;
+    if (config_.cache && config_.cache->enabled()) {
+      key = std::string(path);
+      for (const auto& [k, v] : *params) key += "\x1f" + k + "\x1e" + v;
+      state = config_.cache->db_state();
+      if (auto body = config_.cache->get(key, state)) {
+        HttpResponse r;
+        r.body = std::move(*body);
+        r.headers.emplace_back("Cache-Control", "no-cache");
+        return r;
+      }
+    }
+    HttpResponse r = route(path, *params);
+    if (r.status == 200 && !key.empty()) config_.cache->put(key, state, r.body);
+    return r;
+  }
+
+  HttpResponse route(std::string_view path, const Params& params_in) {
+    const Params* params = &params_in;
     try {
       std::string_view id;
       if (path == "search") return search(*params);

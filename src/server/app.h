@@ -5,6 +5,7 @@
 #include <memory>
 #include <string_view>
 
+#include "server/cache.h"
 #include "server/static_files.h"
 #include "veille/server.h"
 #include "veille/store.h"
@@ -19,6 +20,7 @@ using IngestFunction = std::function<Result<Json>(std::string_view body, std::st
 struct AppConfig {
   std::shared_ptr<const StaticFiles> files;  // null: the UI is not built (API only)
   IngestFunction ingest;                     // null: POST /api/ingest answers 403
+  std::shared_ptr<ResponseCache> cache;      // null: every answer comes from the store
 };
 
 // One worker's handler; it owns `store` (a Store is used by one thread at a time).

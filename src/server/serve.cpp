@@ -38,6 +38,7 @@ namespace {
 struct Shared {
   std::shared_ptr<const server::StaticFiles> files;
   server::IngestFunction ingest;
+  std::shared_ptr<server::ResponseCache> cache;
 };
 
 // POST /api/ingest: one writable store and one Ingester shared by every worker, behind a mutex
@@ -147,6 +148,8 @@ class HttpIngest {
 
 Result<std::shared_ptr<Shared>> load_shared(const ServerOptions& options) {
   auto shared = std::make_shared<Shared>();
+  if (options.cache_bytes > 0)
+    shared->cache = std::make_shared<server::ResponseCache>(options.db_path, options.cache_bytes);
   if (options.allow_ingest) {
     auto ing = HttpIngest::create(options);
     if (!ing.ok()) return ing.status();
@@ -184,6 +187,7 @@ HttpHandlerFactory make_app_factory(const ServerOptions& options) {
     server::AppConfig config;
     config.files = shared.value()->files;
     config.ingest = shared.value()->ingest;
+    config.cache = shared.value()->cache;
     return server::make_app(std::move(store.value()), std::move(config));
   };
 }

@@ -165,12 +165,16 @@ fresh = ('<html><head><title>Quimper : la passerelle du Steir rouverte</title></
          'Les services techniques de la ville de Quimper ont remplacé le garde-corps endommagé.</p>'
          '<p>« Nous avons fait au plus vite », a déclaré Marie Le Goff, adjointe aux travaux.</p>'
          '</article></body></html>').encode()
+_, _, before = get_json("/api/stats", root=ingest_base)
+_, _, before = get_json("/api/stats", root=ingest_base)  # now from the response cache
 st, _, first = get_json("/api/ingest", method="POST", body=fresh, headers={"Content-Type": "text/html; charset=utf-8"}, root=ingest_base)
 check("ingest: a new page is stored", st == 200 and first["stored"] == 1 and first["results"][0]["status"] == "new"
       and isinstance(first["results"][0]["article"], int))
 st, _, again = get_json("/api/ingest", method="POST", body=fresh, headers={"Content-Type": "text/html"}, root=ingest_base)
 check("ingest: the same page again is 'known' (idempotent)", st == 200 and again["known"] == 1 and again["stored"] == 0
       and again["results"][0]["status"] == "known")
+_, _, after = get_json("/api/stats", root=ingest_base)
+check("ingest: cached answers see the new page", after["articles"] == before["articles"] + 1)
 st, _, found = get_json("/api/search?q=passerelle+Steir", root=ingest_base)
 check("ingest: the new page is searchable at once", st == 200 and found["total"] >= 1)
 jl = json.dumps({"url": "https://exemple.fr/steir-2", "date": "2026-11-23",

@@ -41,24 +41,32 @@ export function barChart(points: DayCount[], label: string): SVGElement {
 
 export interface TimelineEvent { value: string; text: string }
 
-// Events placed on a time axis; the events themselves are listed in text beside the chart.
+// Events placed on a time axis, one dot per day (larger when several events share it), labelled
+// with their numbers in the text list that goes with the chart.
 export function timelineChart(events: TimelineEvent[], label: string): SVGElement {
-  const valid = events.map((e, i) => ({ ...e, i, d: dayNumber(e.value) })).filter((e) => Number.isFinite(e.d)).sort((a, b) => a.d - b.d);
+  const valid = events.map((e, i) => ({ ...e, n: i + 1, d: dayNumber(e.value) })).filter((e) => Number.isFinite(e.d));
   const W = 640, H = 90, pad = 24, axisY = 50;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart timeline', role: 'img', 'aria-label': label });
   if (valid.length === 0) {
     svg.appendChild(s('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'chart-empty' }, 'Aucune date'));
     return svg;
   }
-  const d0 = valid[0]!.d, d1 = valid[valid.length - 1]!.d;
+  const days = new Map<number, typeof valid>();
+  for (const e of valid) days.set(e.d, [...(days.get(e.d) ?? []), e]);
+  const sorted = [...days.entries()].sort((a, b) => a[0] - b[0]);
+  const d0 = sorted[0]![0], d1 = sorted[sorted.length - 1]![0];
   const span = Math.max(1, d1 - d0);
   svg.appendChild(s('line', { x1: pad, y1: axisY, x2: W - pad, y2: axisY, class: 'chart-axis' }));
-  valid.forEach((e, k) => {
-    const x = valid.length === 1 ? W / 2 : pad + ((e.d - d0) / span) * (W - 2 * pad);
-    svg.appendChild(s('circle', { cx: x.toFixed(1), cy: axisY, r: 6, class: 'chart-dot' }, s('title', {}, `${frDay(e.value)} : ${e.text}`)));
-    svg.appendChild(s('text', { x: x.toFixed(1), y: k % 2 === 0 ? axisY - 14 : axisY + 24, 'text-anchor': 'middle', class: 'chart-label' }, String(k + 1)));
+  sorted.forEach(([d, evs], k) => {
+    const x = sorted.length === 1 ? W / 2 : pad + ((d - d0) / span) * (W - 2 * pad);
+    const first = evs[0]!, last = evs[evs.length - 1]!;
+    const r = Math.min(12, 5 + 2 * (evs.length - 1));
+    svg.appendChild(s('circle', { cx: x.toFixed(1), cy: axisY, r, class: 'chart-dot' },
+      s('title', {}, `${frDay(first.value)} : ${evs.map((e) => e.text).join(' / ')}`)));
+    const text = evs.length === 1 ? String(first.n) : `${first.n}–${last.n}`;
+    svg.appendChild(s('text', { x: x.toFixed(1), y: k % 2 === 0 ? axisY - 16 : axisY + 26, 'text-anchor': 'middle', class: 'chart-label' }, text));
   });
-  svg.appendChild(s('text', { x: pad, y: H - 4, class: 'chart-label' }, frDay(valid[0]!.value)));
-  if (valid.length > 1) svg.appendChild(s('text', { x: W - pad, y: H - 4, 'text-anchor': 'end', class: 'chart-label' }, frDay(valid[valid.length - 1]!.value)));
+  svg.appendChild(s('text', { x: pad, y: H - 2, class: 'chart-label' }, frDay(sorted[0]![1][0]!.value)));
+  if (sorted.length > 1) svg.appendChild(s('text', { x: W - pad, y: H - 2, 'text-anchor': 'end', class: 'chart-label' }, frDay(sorted[sorted.length - 1]![1][0]!.value)));
   return svg;
 }
