@@ -165,14 +165,16 @@ TEST_F(QuoteStageTest, PullQuoteBylineAndFloatingQuotes) {
   Document d = annotate(
       "Le plan a été présenté lundi.\n\n« Nous tiendrons le calendrier. »\n\n• Clément Beaune\n\n"
       "« Le chantier commence en mai », a précisé Valérie Pécresse. « Il durera deux ans. »\n\n"
-      "« Personne ne sera oublié. »\n\nPatrick Martin était absent. « Ce projet est trop cher. »");
-  ASSERT_EQ(d.annotations.quotes.size(), 5u);
+      "« Personne ne sera oublié. »\n\nLa réunion s'est tenue sans Patrick Martin. « Ce projet est trop cher. »"
+      "\n\nPatrick Martin a une autre lecture. « Le calendrier est intenable. »");
+  ASSERT_EQ(d.annotations.quotes.size(), 6u);
   const auto& q = d.annotations.quotes;
   EXPECT_EQ(q[0].speaker_entity.value_or(q[0].speaker.value_or("null")), "Clément Beaune");
   EXPECT_EQ(q[1].speaker_entity, "Valérie Pécresse");
   EXPECT_EQ(q[2].speaker_entity, "Valérie Pécresse");  // floating, same paragraph
   EXPECT_EQ(q[3].speaker_entity, "Valérie Pécresse");  // floating, next paragraph
   EXPECT_FALSE(q[4].speaker.has_value());              // someone else named in between
+  EXPECT_EQ(q[5].speaker_entity, "Patrick Martin");    // the previous sentence's subject
 }
 
 TEST_F(QuoteStageTest, CommentQuotesBelongToTheComment) {

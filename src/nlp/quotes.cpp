@@ -324,12 +324,13 @@ class Attributor {
   // descriptions of compatible gender, the nearest that looks like a clause subject in this or the
   // previous sentence, else the nearest. For 'f' an exact match is preferred (male first names are
   // not listed, so most men are 'u').
-  const Ref* antecedent(char g, int sentence) const {
+  // Only refs_[0, upto) are candidates.
+  const Ref* antecedent(char g, int sentence, size_t upto) const {
     const Ref* nearest = nullptr;
     const Ref* nearest_exact = nullptr;
     int steps = 0;
-    for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
-      const Ref& r = *it;
+    for (size_t k = upto; k-- > 0 && steps < kMaxRefsBack; ++steps) {
+      const Ref& r = refs_[k];
       if (r.kind != RefKind::kName && r.kind != RefKind::kDescription) continue;
       if (!compatible(g, r.gender)) continue;
       bool recent = sentence - sentence_of(r) <= 1;
@@ -393,8 +394,10 @@ class Attributor {
       char h = quotes::honorific_gender(low(tb - 1));
       if (h == 'm' || h == 'f') return h;
     }
-    // The first name of the mention or of the canonical name.
+    // The first name of the mention, of the canonical name, or a first name the tagger left out
+    // ("Rima" before "Abdul Malak").
     if (quotes::is_female_first_name(low(tb))) return 'f';
+    if (tb > 0 && toks_[tb - 1].upper && quotes::is_female_first_name(low(tb - 1))) return 'f';
     std::string first = lower_token(entity.substr(0, entity.find(' ')));
     if (quotes::is_female_first_name(first)) return 'f';
     return 'u';
@@ -469,7 +472,7 @@ class Attributor {
         r.gender = g;
         if (g == 'p') {
           if (const Ref* a = last_collective()) r.surface = a->surface;
-        } else if (const Ref* a = antecedent(g, toks_[i].sentence)) {
+        } else if (const Ref* a = antecedent(g, toks_[i].sentence, refs_.size())) {
           r.surface = a->surface;
           r.entity = a->entity;
           r.gender = a->gender == 'u' ? g : a->gender;
@@ -509,6 +512,11 @@ class Attributor {
       if (auto d = parse_description(end + 1, true); d && !d->plural) {
         add_attributes(e.entity, *d);
         te = d->te;
+      } else if (free(end + 2) && !gender_.count(e.entity)) {
+        // "Claire Hédon, la Défenseure des droits": the article tells the gender.
+        const std::string& det = low(end + 1);
+        if (det == "la" || det == "une") gender_[e.entity] = 'f';
+        else if (det == "le" || det == "un") gender_[e.entity] = 'm';
       }
     }
     r.te = te;
@@ -522,11 +530,20 @@ class Attributor {
     static const std::unordered_set<std::string_view> dets = {
         "le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "cette", "ce", "ces",
         "sa", "son", "ses", "leur", "leurs", "de", "d'", "notre", "votre", "nos", "vos", "à"};
-    return i > 0 && dets.count(low(i - 1)) > 0;
+    if (i <= 0 || !dets.count(low(i - 1))) return false;
+    // "Olivier Faure la trouve", "il les juge": an object pronoun between a subject and its verb.
+    const std::string& d = low(i - 1);
+    if (d == "le" || d == "la" || d == "les" || d == "l'") {
+      size_t k = ref_from(i - 1);
+      if (k > 0 && refs_[k - 1].te == i - 1 && refs_[k - 1].kind != RefKind::kOrg) return false;
+    }
+    return true;
   }
 
   // A reporting verb starting at token i.
-  std::optional<VerbMatch> match_verb(int i) const {
+  // With quote >= 0, the verb is looked for among the tokens of that quotation (an incise).
+  std::optional<VerbMatch> match_verb(int i, int quote = -1) const {
+    auto free = [&](int t) { return t >= 0 && t < n() && toks_[t].quote == quote; };
     if (!free(i)) return std::nullopt;
     const std::string& w = low(i);
     VerbMatch v;
@@ -764,6 +781,13 @@ class Attributor {
     for (int t = open_tok - 1; t >= lo && toks_[t].sentence == sentence; --t) {
       if (!free(t)) continue;
       const std::string& w = low(t);
+      // The subject of the quotation's own clause with no cue in between ("Olivier Faure la
+      // voit « ... »" with a verb not in the lexicon): a cue further left belongs to another
+      // clause. A subject after "que" is inside the reported clause ("a déploré que Trump ait
+      // accordé des « concessions »").
+      if (const Ref* r = ref_at(t); r && is_person(*r) && r->te <= open_tok && subject_like(*r) &&
+                                     !(t > 0 && (low(t - 1) == "que" || low(t - 1) == "qu'")))
+        break;
       if (w == "selon" || w == "pour" || (w == "après" && t > 0 && low(t - 1) == "d'")) {
         const Ref* r = ref_at(t + 1);
         if (r && (w != "pour" || (free(r->te) && low(r->te) == ","))) {
@@ -798,7 +822,31 @@ class Attributor {
       q.cue = cue;
       return q;
     }
-    // 3. "X ... : « ... »" without a verb: the sentence's first person.
+    // 3. An incise inside the quotation: « Nous voulons, a expliqué X, des trains moins chers ».
+    if (q.kind == "sentence") {
+      int first = tok_at(m.content_begin);
+      for (int t = first; t < close_tok && t < first + 200; ++t) {
+        if (low(t) != ",") continue;
+        auto v = match_verb(t + 1, k);
+        if (!v) continue;
+        if (v->clitic >= 0) {
+          if (low(v->te) != ",") continue;
+          char g = quotes::subject_clitic_gender(low(v->clitic));
+          if (g == 'm' || g == 'f')
+            if (const Ref* a = antecedent(g, sentence, ref_from(open_tok))) set_speaker(q, *a);
+        } else if (v->te < n() && entity_at_[v->te] >= 0 && ann_.entities[entity_at_[v->te]].type == "PER") {
+          const auto& e = ann_.entities[entity_at_[v->te]];
+          if (low(entity_end(entity_at_[v->te])) != ",") continue;
+          q.speaker = std::string(text_.substr(e.span.begin, e.span.end - e.span.begin));
+          q.speaker_entity = e.entity;
+        } else {
+          continue;
+        }
+        q.cue = cue_text(*v);
+        return q;
+      }
+    }
+    // 4. "X ... : « ... »" without a verb: the sentence's first person.
     if (q.kind == "sentence" && open_tok > 0 && low(open_tok - 1) == ":") {
       size_t r = ref_from(open_tok);
       const Ref* first = nullptr;
@@ -808,6 +856,26 @@ class Attributor {
         if (is_person(refs_[r])) first = &refs_[r];
       }
       if (first) set_speaker(q, *first);
+      return q;
+    }
+    // 5. A quotation that starts a sentence right after a sentence of the same paragraph without
+    // quotation: that sentence's subject ("Laurent Wauquiez a une autre lecture. « ... »").
+    if (q.kind == "sentence" && open_tok > 0 && toks_[open_tok - 1].sentence == sentence - 1 &&
+        toks_[open_tok - 1].para == toks_[open_tok].para) {
+      bool quoted = false;
+      int t = open_tok - 1;
+      for (int steps = 0; t >= 0 && toks_[t].sentence == sentence - 1 && steps < kMaxLeftTokens; --t, ++steps)
+        if (toks_[t].quote >= 0) quoted = true;
+      if (!quoted) {
+        size_t r = ref_from(open_tok);
+        const Ref* subject = nullptr;
+        int steps = 0;
+        while (r-- > 0 && steps++ < kMaxRefsBack) {
+          if (toks_[refs_[r].tb].sentence < sentence - 1) break;
+          if (is_person(refs_[r]) && subject_like(refs_[r])) subject = &refs_[r];
+        }
+        if (subject) set_speaker(q, *subject);
+      }
     }
     return q;
   }

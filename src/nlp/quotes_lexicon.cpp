@@ -30,7 +30,7 @@ constexpr const char* kErVerbs[] = {
     "lâcher", "noter", "relever|relève", "soulever|soulève", "suggérer|suggère", "révéler|révèle",
     "raisonner", "développer", "avancer", "dévoiler", "recommander", "conseiller",
     "pointer", "accuser", "blâmer", "dramatiser", "minimiser", "relativiser", "positiver",
-    "vanter", "défier",
+    "vanter", "défier", "trouver",
 };
 
 // Irregular verbs: every form listed (3rd person present, imperfect, passé simple, future,
@@ -146,7 +146,8 @@ const std::unordered_set<std::string>& female_names() {
       "zakharova", "maria", "marta", "marlène", "marlene", "nadia", "leïla", "leila", "fatima",
       "amina", "aya", "salomé", "rima", "mathilde", "sonia", "barbara", "rama", "ségolène",
       "clotilde", "géraldine", "bénédicte", "agnes", "prisca", "raquel", "nadine", "annie",
-      "gisèle", "huguette", "odile", "colette", "ginette", "josiane", "mireille",
+      "gisèle", "huguette", "odile", "colette", "ginette", "josiane", "mireille", "claire",
+      "rima", "laure", "justine", "annie", "dominique", "sandra", "myriam", "zoé", "rose",
   };
   return s;
 }
@@ -262,7 +263,11 @@ char person_title(std::string_view low) {
                           "restaurateurs", "pêcheurs", "éleveurs", "viticulteurs", "juristes",
                           "scientifiques", "climatologues", "épidémiologistes", "historiens",
                           "politologues", "sociologues", "journalistes", "représentants",
-                          "délégués", "gouvernements", "dirigeantes"})
+                          "délégués", "gouvernements", "dirigeantes", "auteurs", "membres", "participants",
+                          "proches", "conseillers", "ministères", "administrés", "citoyens",
+                          "sondés", "français", "européens", "américains", "rapporteurs",
+                          "enquêteurs", "procureurs", "militaires", "soldats", "officiers",
+                          "experts-comptables", "banquiers", "investisseurs", "analystes"})
       m.emplace(w, 'p');
     return m;
   }();
