@@ -222,8 +222,9 @@ class Store {
   // Stores a page: known hash -> kKnown (nothing written); a known URL with new content -> a new
   // version of that article (the article shows the latest); else a new article. Stores the
   // annotated JSON, and replaces the article's entities, quotes, dates, comment counts and
-  // search-index entry with the new version's.
-  virtual Result<PutOutcome> put_document(const Document& doc) = 0;
+  // search-index entry with the new version's. `json`: to_json(doc, include_annotations) when the
+  // caller already has it (the ingester serialises on its worker threads), else empty.
+  virtual Result<PutOutcome> put_document(const Document& doc, std::string_view json = {}) = 0;
 
   // Near-duplicates: the MinHash signature (corpus::encode) and its LSH band keys.
   virtual Status set_signature(int64_t article, std::string_view signature,

@@ -89,6 +89,14 @@ std::string FrenchTerms::stem(std::string_view folded) {
   return std::string(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(stemmer_)));
 }
 
+const std::string& FrenchTerms::cached_stem(const std::string& word) {
+  constexpr size_t kMaxCached = 200000;  // about 20 MB at worst; cleared when full
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() >= kMaxCached) cache_.clear();
+  return cache_.emplace(word, fold(stem(word))).first->second;
+}
+
 bool FrenchTerms::each(std::string_view text, const TermCallback& on_term, bool with_variants) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t n = static_cast<int32_t>(text.size());
@@ -120,12 +128,12 @@ bool FrenchTerms::each(std::string_view text, const TermCallback& on_term, bool 
       end = i;
     }
     // The stem of the word as written (Snowball French knows its accents), folded: the term.
-    std::string term = fold(stem(lower));
+    std::string term = cached_stem(lower);
     if (!on_term(term, static_cast<size_t>(start), static_cast<size_t>(end), false)) return false;
     // The stem of the unaccented spelling as a variant at the same position, so that a query
     // typed without accents ("ouvriere") finds the accented text ("ouvrière").
     if (with_variants && folded != lower) {
-      std::string variant = stem(folded);
+      const std::string& variant = cached_stem(folded);
       if (variant != term && !on_term(variant, static_cast<size_t>(start), static_cast<size_t>(end), true))
         return false;
     }

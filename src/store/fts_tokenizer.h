@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "veille/status.h"
 
@@ -36,7 +37,12 @@ class FrenchTerms {
   std::string stem(std::string_view folded);
 
  private:
+  // fold(stem(word)) of recent words: news vocabulary repeats, and Snowball is the tokenizer's
+  // main cost. (For an unaccented word, the stem has no accent either, so fold is a no-op there.)
+  const std::string& cached_stem(const std::string& word);
+
   ::sb_stemmer* stemmer_;
+  std::unordered_map<std::string, std::string> cache_;
 };
 
 // Registers "veille_fr" on this connection.

@@ -17,6 +17,7 @@ namespace {
 // that writes to the store does as little as possible.
 struct Annotated {
   Document doc;
+  std::string json;  // to_json(doc, include_annotations): what the store keeps
   corpus::MinHash minhash;
   corpus::ArticleProfile profile;
 };
@@ -53,6 +54,9 @@ struct Ingester::Impl {
     Annotated a;
     a.minhash = corpus::minhash(doc.text);
     a.profile = corpus::profile(doc, background);
+    JsonOptions jopt;
+    jopt.include_annotations = true;
+    a.json = to_json(doc, jopt);
     a.doc = std::move(doc);
     return a;
   }
@@ -90,7 +94,7 @@ Status Ingester::Impl::link_thread(int64_t story, const corpus::StoryProfile& sp
 
 Result<IngestOutcome> Ingester::Impl::add(const Annotated& a) {
   IngestOutcome out;
-  auto put = store.put_document(a.doc);
+  auto put = store.put_document(a.doc, a.json);
   if (!put.ok()) return put.status();
   out.put = *put;
   if (put->kind == PutOutcome::Kind::kKnown) return out;
@@ -166,7 +170,9 @@ Result<IngestOutcome> Ingester::Impl::add(const Annotated& a) {
     if (st.ok()) st = store.set_article_story(put->article, best_story->id);
     if (!st.ok()) return st;
     out.story = best_story->id;
-    if (!best_story->thread) {
+    // A story without a thread looks for one again while it is young (its profile is still
+    // settling); later, each page would pay for a search that rarely changes anything.
+    if (!best_story->thread && (best_profile->articles == 2 || best_profile->articles == 4)) {
       st = link_thread(best_story->id, *best_profile);
       if (!st.ok()) return st;
     }

@@ -218,7 +218,7 @@ class SqliteStore final : public Store {
   }
 
   Result<bool> has_page(std::string_view hash) override;
-  Result<PutOutcome> put_document(const Document& doc) override;
+  Result<PutOutcome> put_document(const Document& doc, std::string_view json) override;
   Status set_signature(int64_t article, std::string_view signature,
                        const std::vector<uint64_t>& band_keys) override;
   Result<std::vector<int64_t>> duplicate_candidates(const std::vector<uint64_t>& band_keys,
@@ -352,7 +352,7 @@ Result<bool> SqliteStore::has_page(std::string_view hash) {
   return found;
 }
 
-Result<PutOutcome> SqliteStore::put_document(const Document& doc) {
+Result<PutOutcome> SqliteStore::put_document(const Document& doc, std::string_view json) {
   PutOutcome out;
   auto known = has_page(doc.id);
   if (!known.ok()) return known.status();
@@ -387,11 +387,16 @@ Result<PutOutcome> SqliteStore::put_document(const Document& doc) {
     out.article = sqlite3_last_insert_rowid(db_.handle());
     out.version = 1;
   }
-  JsonOptions jopt;
-  jopt.include_annotations = true;
+  std::string serialized;
+  if (json.empty()) {
+    JsonOptions jopt;
+    jopt.include_annotations = true;
+    serialized = to_json(doc, jopt);
+    json = serialized;
+  }
   {
     VEILLE_QUERY(q, "INSERT INTO versions(article_id, number, hash, source, document) VALUES (?1, ?2, ?3, ?4, ?5)");
-    q.bind(1, out.article).bind(2, out.version).bind(3, doc.id).bind(4, doc.source).bind(5, to_json(doc, jopt));
+    q.bind(1, out.article).bind(2, out.version).bind(3, doc.id).bind(4, doc.source).bind(5, json);
     VEILLE_TRY(q.run());
   }
   int64_t version_id = sqlite3_last_insert_rowid(db_.handle());
@@ -624,10 +629,14 @@ Status SqliteStore::update_story(int64_t story, std::string_view profile, const 
 }
 
 Status SqliteStore::set_article_story(int64_t article, int64_t story) {
-  // The article and its copies move together.
-  VEILLE_QUERY(q, "UPDATE articles SET story_id = ?2 WHERE id = ?1 OR duplicate_of = ?1");
-  q.bind(1, article).bind(2, story);
-  return q.run();
+  // The article and its copies move together (two statements: each uses its index).
+  for (const char* sql : {"UPDATE articles SET story_id = ?2 WHERE id = ?1",
+                          "UPDATE articles SET story_id = ?2 WHERE duplicate_of = ?1"}) {
+    VEILLE_QUERY(q, sql);
+    q.bind(1, article).bind(2, story);
+    VEILLE_TRY(q.run());
+  }
+  return Status::Ok();
 }
 
 Result<int64_t> SqliteStore::join_thread(int64_t story, int64_t other) {
