@@ -33,11 +33,26 @@ std::optional<int64_t> parse_int(std::string_view s) {
   return v;
 }
 
+// "localhost", "127.0.0.1", "[::1]", with or without a port. No Host (HTTP/1.0) is accepted.
+bool loopback_host(const std::string* host) {
+  if (!host) return true;
+  std::string_view h = *host;
+  if (h.size() > 0 && h.front() == '[') {
+    size_t close = h.find(']');
+    if (close == std::string_view::npos) return false;
+    return h.substr(0, close + 1) == "[::1]";
+  }
+  h = h.substr(0, h.find(':'));
+  return h == "localhost" || h == "127.0.0.1";
+}
+
 class App {
  public:
   App(std::unique_ptr<Store> store, AppConfig config) : store_(std::move(store)), config_(std::move(config)) {}
 
   HttpResponse operator()(const HttpRequest& req) {
+    if (config_.loopback_only_hosts && !loopback_host(req.header("host")))
+      return http::json_error(421, "this server answers only to localhost, 127.0.0.1 or [::1]");
     if (req.path.rfind("/api/", 0) == 0 || req.path == "/api") return api(req);
     return ui(req);
   }

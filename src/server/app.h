@@ -21,6 +21,9 @@ struct AppConfig {
   std::shared_ptr<const StaticFiles> files;  // null: the UI is not built (API only)
   IngestFunction ingest;                     // null: POST /api/ingest answers 403
   std::shared_ptr<ResponseCache> cache;      // null: every answer comes from the store
+  // Bound to loopback: only Host names of this machine are answered, so that a web page whose
+  // domain re-resolves to 127.0.0.1 (DNS rebinding) cannot read the API from a browser.
+  bool loopback_only_hosts = false;
 };
 
 // One worker's handler; it owns `store` (a Store is used by one thread at a time).

@@ -188,6 +188,7 @@ HttpHandlerFactory make_app_factory(const ServerOptions& options) {
     config.files = shared.value()->files;
     config.ingest = shared.value()->ingest;
     config.cache = shared.value()->cache;
+    config.loopback_only_hosts = options.host == "127.0.0.1" || options.host == "::1" || options.host == "localhost";
     return server::make_app(std::move(store.value()), std::move(config));
   };
 }

@@ -136,6 +136,10 @@ bad = [
 for path, code, text in bad:
     st, h, body = get_json(path)
     check(f"GET {path[:50]} -> {code} JSON error", st == code and isinstance(body, dict) and text in body.get("error", ""))
+st, h, body = get_json("/api/stats", headers={"Host": "attacker.example:80"})
+check("a foreign Host on a loopback server -> 421 (DNS rebinding)", st == 421 and "localhost" in body["error"])
+st, h, body = get_json("/api/stats", headers={"Host": "localhost"})
+check("Host localhost is answered", st == 200)
 st, h, body = get_json("/api/stats", method="POST", body=b"")
 check("POST /api/stats -> 405 with Allow", st == 405 and "GET" in h.get("Allow", ""))
 st, _, body = get_json("/api/ingest", method="POST", body=b"<html></html>", headers={"Content-Type": "text/html"})
