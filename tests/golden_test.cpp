@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -40,8 +41,14 @@ nlohmann::json comparable(const nlohmann::json& j) {
 std::vector<fs::path> sample_files() {
   std::vector<fs::path> files;
   if (!fs::exists(kSamples)) return files;
-  for (const auto& e : fs::recursive_directory_iterator(kSamples))
-    if (e.is_regular_file()) files.push_back(e.path());
+  // Page files only (README.md and EXPECTED.json sit beside them); samples/bad/ holds pages that
+  // must fail, checked by samples_test.cpp.
+  static const std::set<std::string> kPageExt = {".html", ".htm", ".xhtml", ".txt", ".warc", ".gz", ".jsonl", ".ndjson"};
+  for (const auto& e : fs::recursive_directory_iterator(kSamples)) {
+    if (!e.is_regular_file() || !kPageExt.count(e.path().extension().string())) continue;
+    if (fs::relative(e.path(), kSamples).begin()->string() == "bad") continue;
+    files.push_back(e.path());
+  }
   std::sort(files.begin(), files.end());
   return files;
 }
