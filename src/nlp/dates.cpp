@@ -488,7 +488,7 @@ class Matcher {
       bool candidate = t.type == TokType::kNumber ||
                        (t.type == TokType::kWord && (t.lex.cls != kNone || roman_start(i)));
       Found f;
-      if (candidate && match(i, f) && f.end > i) {
+      if (candidate && i >= dead_end_ && match(i, f) && f.end > i) {
         DateMention m;
         m.span = {tk_.toks[i].b, tk_.toks[f.end - 1].e};
         m.value = std::move(f.value);
@@ -754,7 +754,14 @@ class Matcher {
                                                       "notamment", "pas", "jamais", "bien",
                                                       "enfin", "finalement", "meme", "toujours",
                                                       "plus", "ensuite", "alors", "ete"};
+      static constexpr std::string_view kNouns[] = {"lieu", "besoin", "peur", "droit", "raison",
+                                                    "tort", "envie", "faim", "soif", "mal", "honte",
+                                                    "affaire", "cours", "trait", "vu", "su"};
       for (size_t j = k + 1; j <= k + 3 && word(j) && same_sentence(j, k); ++j) {
+        bool noun = false;  // "a lieu", "a besoin": present tense
+        for (auto x : kNouns)
+          if (norm(j) == x && x != "vu" && x != "su") noun = true;
+        if (noun) return 0;
         if (participle(raw(j))) return -1;
         bool adverb = false;
         for (auto a : kAdverbs)
@@ -1052,6 +1059,7 @@ class Matcher {
         case kNumWord: ok = clock_time(i, f) || duration(i, f); break;
         case kOrdinal: ok = quarter(i, f); break;
         case kUnit: ok = decade(i, i, f); break;
+        case kSeason: ok = season_after_preposition(i, f); break;
         case kKey: ok = keyword(i, f); break;
         default: break;
       }
@@ -1143,7 +1151,13 @@ class Matcher {
           !(mark(j + 1, ',') && attached(j + 1))) {
         minutes = static_cast<int>(T(j).num);
         ++j;
-        if (is(j, "min")) ++j;
+        if (is(j, "min")) return false;  // "2 h 29 min": a duration (a race time)
+      }
+      int shift = day_half(j);
+      if (shift >= 0) {
+        if (hours < 12) hours += shift == 1 ? 12 : 0;
+        if (shift == 0 && hours == 12) hours = 0;
+        j = half_end_;
       }
     } else if (is(j, "heure") || is(j, "heures")) {
       ++j;
@@ -1202,6 +1216,14 @@ class Matcher {
   bool clock_time(size_t i, Found& f) {
     int h, mi;
     size_t end;
+    // "2 h 29 min", "1 h 05 min": an elapsed time.
+    if (plain_number(i) && T(i).digits <= 2 && is(i + 1, "h") && number(i + 2) &&
+        T(i + 2).digits == 2 && T(i + 2).num <= 59 && is(i + 3, "min")) {
+      f.value = fmt("PT%dH%dM", static_cast<int>(T(i).num), static_cast<int>(T(i + 2).num));
+      f.kind = "duration";
+      f.end = i + 4;
+      return true;
+    }
     if (!time_at(i, prep_before(i), h, mi, end)) return false;
     if (cls(i) == kNumWord && !prep_before(i)) return false;
     f.end = end;
@@ -1273,20 +1295,35 @@ class Matcher {
     }
     int m = val(j);
     size_t k = j + 1;
-    if (mark(k, '.') && attached(k) && abbreviated_month(j)) ++k;  // "janv."
-    if (year_token(k, false) && same_sentence(k, j)) {
+    bool abbreviation = mark(k, '.') && attached(k) && abbreviated_month(j);
+    if (abbreviation) ++k;  // "janv."
+    if (year_token(k, false) && (abbreviation || same_sentence(k, j))) {
       int y = static_cast<int>(T(k).num);
-      if (!valid_date(y, m, d)) return false;
+      if (!valid_date(y, m, d)) {
+        dead_end_ = k + 1;  // "31 février 2025" is no date, and "février 2025" not one either
+        return false;
+      }
       f.value = fmt("%04d-%02d-%02d", y, m, d);
       f.end = k + 1;
     } else {
       int mod = is_next_mod(k) ? 1 : is_last_mod(k) ? -1 : 0;
       int64_t days;
       f.value = resolve_day_month(d, m, wd, mod, start, k - 1, days);
-      if (f.value.empty()) return false;
+      if (f.value.empty()) {
+        dead_end_ = k;
+        return false;
+      }
       f.end = mod != 0 ? k + 1 : k;
     }
     f.kind = "date";
+    // "10 novembre au soir"
+    size_t pe;
+    int part = is(f.end, "au") ? part_at(f.end + 1, pe) : pNone;
+    if ((part == pMorning || part == pEvening) && f.value.size() == 10) {
+      f.value += part_suffix(part);
+      f.kind = "time";
+      f.end = pe;
+    }
     attach_time(f.end, f);
     return true;
   }
@@ -1397,23 +1434,24 @@ class Matcher {
   bool month(size_t i, Found& f) {
     int m = val(i);
     size_t p = prev_index(i);
-    static constexpr std::string_view kContext[] = {"en", "de", "d", "depuis", "des", "courant",
-                                                    "mois", "pour", "avant", "apres", "entre", "et",
-                                                    "a", "jusqu", "fin", "debut", "mi", "ou", "au",
-                                                    "dernier"};
-    bool context = false;
-    if (p < n_)
-      for (auto c : kContext)
-        if (norm(p) == c) context = true;
+    // A lower-case month name is a month: the only other French words they spell are rare.
     size_t k = i + 1;
     bool abbreviated = abbreviated_month(i);
-    if (mark(k, '.') && attached(k) && abbreviated) ++k;
-    bool has_year = year_token(k, false) && same_sentence(k, i);
+    bool period = mark(k, '.') && attached(k) && abbreviated;
+    if (period) ++k;
+    bool has_year = year_token(k, false) && (period || same_sentence(k, i));
     if (abbreviated && !has_year) return false;  // "sept", "nov" alone
     if (T(i).cap) {
       // "Mars" the planet, "Avril Lavigne", "Août" a first name: a capitalised month needs a
-      // preposition, or a year at the start of a sentence.
-      if (!context && !(T(i).sstart && has_year)) {
+      // preposition that only months take, or a year at the start of a sentence.
+      static constexpr std::string_view kStrong[] = {"en", "depuis", "des", "courant", "jusqu",
+                                                     "fin", "debut", "mi"};
+      bool strong = false;
+      if (p < n_)
+        for (auto c : kStrong)
+          if (norm(p) == c) strong = true;
+      if (p < n_ && is(p, "de") && p >= 1 && is(p - 1, "mois")) strong = true;
+      if (!strong && !(T(i).sstart && has_year)) {
         if (has_year) skip_year_at_ = k;
         return false;
       }
@@ -1433,6 +1471,32 @@ class Matcher {
   // "début mars", "fin 2023", "mi-janvier".
   bool edge(size_t i, Found& f) {
     size_t j = i + 1;
+    // "début de l'année", "fin du mois", "fin d'année", "début de la semaine prochaine": the
+    // unit's value (the edge itself is not in the value).
+    if (!is(i, "mi")) {
+      size_t u = n_;
+      if (is(j, "du")) u = j + 1;
+      else if (is(j, "de") && is(j + 1, "la")) u = j + 2;
+      else if ((is(j, "de") && is(j + 1, "l") && mark(j + 2, '\'')) ) u = j + 3;
+      else if (is(j, "d") && mark(j + 1, '\'')) u = j + 2;
+      size_t e;
+      int unit = u < n_ ? unit_at(u, e) : uNone;
+      if (unit == uYear || unit == uMonth || unit == uWeek || unit == uWeekend || unit == uDecade ||
+          unit == uCentury) {
+        if (unit == uYear && is(u, "ans")) return false;
+        int k = 0;
+        if (is_next_mod(e)) k = 1, ++e;
+        else if (is_last_mod(e)) k = -1, ++e;
+        f.value = offset_value(unit, k);
+        if (unit == uYear && k == 0 && year_token(e, false)) {  // "fin de l'année 2023"
+          f.value = fmt("%04d", static_cast<int>(T(e).num));
+          ++e;
+        }
+        f.kind = "date";
+        f.end = e;
+        return true;
+      }
+    }
     if (is(i, "mi")) {
       if (!(mark(j, '-') && attached(j) && attached(j + 1))) return false;
       ++j;
@@ -1483,6 +1547,7 @@ class Matcher {
     }
     if (w == "les" && decade(i, j, f)) return true;
     if (w == "le" && century(j, f, i)) return true;
+    if ((w == "le" || w == "la") && (is(j, "debut") || is(j, "fin")) && edge(j, f)) return true;
     if (demonstrative && cls(j) == kWeekday) {
       if (!has_ref_) return false;
       return weekday_expr(j, f, 3, i);
@@ -1497,6 +1562,7 @@ class Matcher {
       f.value = offset_value(uDay, k) + part_suffix(part);
       f.kind = "time";
       f.end = end;
+      attach_time(end, f);
       return true;
     }
     if (cls(j) == kSeason) {
@@ -1534,6 +1600,26 @@ class Matcher {
     f.value = offset_value(u, k);
     f.kind = "date";
     f.end = end;
+    return true;
+  }
+
+  // "au printemps 2024", "en hiver dernier": a season after a preposition, with a year or a
+  // modifier (alone, "en été" is any summer; "a été" is a verb).
+  bool season_after_preposition(size_t i, Found& f) {
+    if (T(i).cap) return false;
+    size_t p = prev_index(i);
+    if (!(p < n_ && (is(p, "au") || is(p, "en")))) return false;
+    int s = val(i);
+    if (year_token(i + 1, false)) {
+      f.value = fmt("%04d-", static_cast<int>(T(i + 1).num)) + season_code(s);
+      f.end = i + 2;
+    } else if (is_next_mod(i + 1) || is_last_mod(i + 1)) {
+      f.value = resolve_season(s, is_next_mod(i + 1) ? 1 : -1, i, i + 1);
+      f.end = i + 2;
+    } else {
+      return false;
+    }
+    f.kind = "date";
     return true;
   }
 
@@ -1703,6 +1789,12 @@ class Matcher {
       return true;
     }
     size_t e;
+    if (every && cls(j) == kSeason) {
+      f.value = std::string("XXXX-") + season_code(val(j));
+      f.kind = "set";
+      f.end = j + 1;
+      return true;
+    }
     int part = part_at(j, e);
     if (part != pNone) {
       f.value = std::string("XXXX-XX-XX") + part_suffix(part);
@@ -1747,6 +1839,7 @@ class Matcher {
   mutable int story_year_ = -1;
   std::string last_day_;  // the last day-precise date found, to anchor a bare time after it
   uint32_t last_day_sent_ = UINT32_MAX;
+  size_t dead_end_ = 0;  // tokens before this belong to an impossible date: nothing starts there
   size_t skip_year_at_ = SIZE_MAX;  // a year glued to a rejected month ("Mars 2020" the mission)
 };
 
