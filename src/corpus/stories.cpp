@@ -303,9 +303,10 @@ double thread_similarity(const StoryProfile& a, const StoryProfile& b) {
   };
   double sim = 0.8 * cosine(actors(a.entities), actors(b.entities)) + 0.2 * cosine(a.terms, b.terms);
   if (a.has_day && b.has_day) {
-    // A thread spans weeks: full weight within two weeks, then a 30-day decay.
+    // A thread spans weeks to months (a strike, then its settlement): full weight within two
+    // weeks, then a 60-day decay.
     const int32_t gap = std::max({0, a.first_day - b.last_day, b.first_day - a.last_day});
-    if (gap > 14) sim *= std::exp(-(gap - 14) / 30.0);
+    if (gap > 14) sim *= std::exp(-(gap - 14) / 60.0);
   }
   return sim;
 }

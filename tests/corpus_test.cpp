@@ -1,0 +1,506 @@
+// Corpus algorithms: near-duplicates, background, story profiles and clustering, summaries and
+// timelines. Fixtures are short French news texts written for these tests.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "corpus/words.h"
+#include "nlp/tokenize.h"
+#include "veille/corpus.h"
+
+using namespace veille;
+using namespace veille::corpus;
+
+namespace {
+
+const std::string kStrikeP1 =
+    "Les dockers du port du Havre ont cessé le travail lundi matin à l'appel de la CGT, bloquant "
+    "l'accès aux terminaux à conteneurs pour protester contre le projet de réforme des retraites "
+    "portuaires.";
+const std::string kStrikeP2 =
+    "Selon la direction du Grand Port maritime, une vingtaine de navires attendaient au large en "
+    "fin de journée, et les files de camions s'allongeaient sur la route de l'estuaire jusqu'à la "
+    "zone industrielle.";
+const std::string kStrikeP3 =
+    "Le syndicat réclame l'ouverture immédiate de négociations avec le ministère des Transports et "
+    "menace de reconduire le mouvement chaque jour de la semaine si aucune réponse n'est apportée "
+    "avant jeudi.";
+const std::string kStrikeP4 =
+    "Les transporteurs routiers dénoncent des pertes importantes et demandent à l'État "
+    "d'intervenir rapidement pour rétablir la circulation des marchandises entre le port et les "
+    "entrepôts de la région parisienne.";
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "\n\n" : "") + parts[i];
+  return out;
+}
+
+// ---------------------------------------------------------------- words
+
+TEST(CorpusWords, FoldsCaseAccentsAndSplitsOnPunctuation) {
+  EXPECT_EQ(fold_words("L’Élysée a-t-il RÉAGI ? Œuvre, ça"), "l elysee a t il reagi oeuvre ca");
+  EXPECT_EQ(fold_words("  "), "");
+  EXPECT_EQ(fold_words("Zelensky\xFF" "Kyiv"), "zelensky kyiv");  // invalid byte separates
+}
+
+// ---------------------------------------------------------------- near-duplicates
+
+TEST(CorpusDedup, SyndicatedCopyWithAdsIsDuplicate) {
+  const std::string original = join({kStrikeP1, kStrikeP2, kStrikeP3, kStrikeP4});
+  const std::string syndicated = join({"Publicité", kStrikeP1, "Abonnez-vous à notre newsletter", kStrikeP2,
+                                       kStrikeP3, "Lire aussi : la météo du week-end", kStrikeP4});
+  MinHash a = minhash(original), b = minhash(syndicated);
+  ASSERT_FALSE(a.empty);
+  ASSERT_FALSE(b.empty);
+  EXPECT_GE(estimated_jaccard(a, b), kDuplicateThreshold);
+}
+
+TEST(CorpusDedup, ReorderedParagraphsAreDuplicate) {
+  MinHash a = minhash(join({kStrikeP1, kStrikeP2, kStrikeP3, kStrikeP4}));
+  MinHash b = minhash(join({kStrikeP3, kStrikeP1, kStrikeP4, kStrikeP2}));
+  EXPECT_GE(estimated_jaccard(a, b), kDuplicateThreshold);
+}
+
+TEST(CorpusDedup, EditedCopyIsDuplicateAndSharesAnLshKey) {
+  std::string edited = join({kStrikeP1, kStrikeP2, kStrikeP3, kStrikeP4});
+  // A desk edit: a few words changed, one sentence dropped.
+  auto replace = [&](const std::string& from, const std::string& to) {
+    edited.replace(edited.find(from), from.size(), to);
+  };
+  replace("lundi matin", "ce lundi");
+  replace("une vingtaine", "près de vingt");
+  replace("réclame", "demande");
+  edited.erase(edited.find(kStrikeP4), kStrikeP4.size());
+  MinHash a = minhash(join({kStrikeP1, kStrikeP2, kStrikeP3, kStrikeP4}));
+  MinHash b = minhash(edited);
+  EXPECT_GE(estimated_jaccard(a, b), kDuplicateThreshold);
+  auto ka = lsh_keys(a), kb = lsh_keys(b);
+  int shared = 0;
+  for (size_t i = 0; i < kLshBands; ++i) shared += ka[i] == kb[i];
+  EXPECT_GT(shared, 0) << "an edited copy must be an LSH candidate";
+}
+
+TEST(CorpusDedup, DifferentArticleOnTheSameEventIsNotDuplicate) {
+  const std::string other =
+      "Au Havre, le mouvement social des ouvriers portuaires a paralysé lundi les quais. La CGT "
+      "conteste la réforme des retraites propre à la profession et exige d'être reçue au ministère. "
+      "Des dizaines de cargos patientent en baie de Seine, tandis que les routiers s'inquiètent des "
+      "retards de livraison vers l'Île-de-France. Le mouvement pourrait durer toute la semaine.";
+  MinHash a = minhash(join({kStrikeP1, kStrikeP2, kStrikeP3, kStrikeP4}));
+  MinHash b = minhash(other);
+  EXPECT_LT(estimated_jaccard(a, b), kDuplicateThreshold);
+}
+
+TEST(CorpusDedup, ShortTextIsEmptyAndNeverDuplicate) {
+  MinHash a = minhash("Lire la suite de l'article");
+  EXPECT_TRUE(a.empty);
+  EXPECT_EQ(estimated_jaccard(a, a), 0.0);
+  EXPECT_TRUE(minhash("").empty);
+}
+
+TEST(CorpusDedup, IdenticalTextsHaveJaccardOneAndCaseAccentsDoNotMatter) {
+  const std::string t = join({kStrikeP1, kStrikeP2});
+  std::string upper = fold_words(t);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(estimated_jaccard(minhash(t), minhash(t)), 1.0);
+  EXPECT_EQ(estimated_jaccard(minhash(t), minhash(upper)), 1.0);
+}
+
+TEST(CorpusDedup, EncodeDecodeRoundTrip) {
+  MinHash a = minhash(join({kStrikeP1, kStrikeP2}));
+  auto back = decode_minhash(encode(a));
+  ASSERT_TRUE(back.ok()) << back.status().to_string();
+  EXPECT_EQ(back->values, a.values);
+  EXPECT_FALSE(back->empty);
+  auto empty = decode_minhash(encode(minhash("trop court")));
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(empty->empty);
+}
+
+TEST(CorpusDedup, BadBlobsAreRejected) {
+  const std::string good = encode(minhash(join({kStrikeP1, kStrikeP2})));
+  struct Case {
+    std::string bytes, reason;
+  };
+  std::vector<Case> cases = {
+      {"", "header"},
+      {"XMH1" + good.substr(4), "header"},
+      {good.substr(0, good.size() - 1), "expected"},
+      {good + "x", "expected"},
+      {std::string("VMH1\x07", 5), "flags"},
+      {std::string("VMH1\x01", 5) + "junk", "trailing"},
+  };
+  for (const Case& c : cases) {
+    auto r = decode_minhash(c.bytes);
+    ASSERT_FALSE(r.ok()) << c.reason;
+    EXPECT_EQ(r.status().code(), StatusCode::kCorrupt);
+    EXPECT_NE(r.status().message().find(c.reason), std::string::npos) << r.status().message();
+  }
+  for (size_t n = 0; n < good.size(); ++n) EXPECT_FALSE(decode_minhash(good.substr(0, n)).ok());
+}
+
+// ---------------------------------------------------------------- background
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  auto path = std::filesystem::temp_directory_path() / ("veille_corpus_test_" + name);
+  std::ofstream(path, std::ios::binary) << content;
+  return path.string();
+}
+
+TEST(CorpusBackground, KeyTermsFoldAndStem) {
+  EXPECT_EQ(Background::key_term("États"), Background::key_term("Etats"));
+  EXPECT_EQ(Background::key_term("négociations"), Background::key_term("négociation"));
+  EXPECT_EQ(Background::key_term("Grève"), Background::key_term("grèves"));
+  EXPECT_TRUE(Background::is_stopword("Les"));
+  EXPECT_TRUE(Background::is_stopword("2025"));
+  EXPECT_TRUE(Background::is_stopword(","));
+  EXPECT_FALSE(Background::is_stopword("dockers"));
+}
+
+TEST(CorpusBackground, LoadsAndRanksRareTermsHigher) {
+  const std::string path = write_temp("bg_ok.tsv", "#veille-background\t1\tdocuments=100\nport\t40\ndock\t2\n");
+  auto bg = Background::load(path);
+  ASSERT_TRUE(bg.ok()) << bg.status().to_string();
+  EXPECT_EQ(bg->documents(), 100u);
+  EXPECT_EQ(bg->size(), 2u);
+  EXPECT_GT(bg->idf("dock"), bg->idf("port"));
+  EXPECT_EQ(bg->idf("inconnu"), bg->max_idf());
+  EXPECT_GT(bg->max_idf(), bg->idf("dock"));
+}
+
+TEST(CorpusBackground, BadFilesNameTheFileAndLine) {
+  struct Case {
+    std::string content, expect;
+  };
+  std::vector<Case> cases = {
+      {"", ":1:"},
+      {"term\t3\n", ":1: not a background file"},
+      {"#veille-background\t2\tdocuments=10\n", "version"},
+      {"#veille-background\t1\tdocuments=x\n", "documents"},
+      {"#veille-background\t1\tdocuments=10\nport\t4\ndock\n", ":3:"},
+      {"#veille-background\t1\tdocuments=10\nport\t40\n", ":2: bad document frequency"},
+      {"#veille-background\t1\tdocuments=10\nport\t4\nport\t5\n", ":3: term \"port\" listed twice"},
+  };
+  int k = 0;
+  for (const Case& c : cases) {
+    const std::string path = write_temp("bg_bad" + std::to_string(k++) + ".tsv", c.content);
+    auto bg = Background::load(path);
+    ASSERT_FALSE(bg.ok()) << c.content;
+    EXPECT_NE(bg.status().message().find(path), std::string::npos) << bg.status().message();
+    EXPECT_NE(bg.status().message().find(c.expect), std::string::npos) << bg.status().message();
+  }
+  auto missing = Background::load("/nonexistent/background.tsv");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+TEST(CorpusBackground, ShippedBackgroundLoads) {
+  auto bg = Background::load(std::string(VEILLE_SOURCE_DIR) + "/models/background-fr.tsv");
+  ASSERT_TRUE(bg.ok()) << bg.status().to_string();
+  EXPECT_GT(bg->documents(), 1000u);
+  EXPECT_GT(bg->size(), 5000u);
+  // A function-like word of the corpus is far more common than a rare news word.
+  EXPECT_LT(bg->idf(Background::key_term("premier")), bg->idf(Background::key_term("dockers")));
+}
+
+// ---------------------------------------------------------------- stories
+
+struct EntitySpec {
+  std::string surface, type, id;
+};
+
+// An annotated document: tokens and sentences from the tokenizer, entities at every occurrence of
+// the given surfaces, optional published date and date mentions.
+Document make_doc(const std::string& site, const std::string& title, const std::vector<std::string>& paragraphs,
+                  std::optional<std::string> published, const std::vector<EntitySpec>& entities,
+                  const std::vector<std::pair<std::string, std::string>>& dates = {}) {
+  Document d;
+  d.site = site;
+  d.title = title;
+  d.published = std::move(published);
+  for (const auto& p : paragraphs) d.body.push_back({BlockKind::kParagraph, p, {}});
+  finalize_text(d);
+  Tokenization tk = tokenize_and_split(d.text);
+  d.annotations.tokens = tk.tokens;
+  for (const auto& s : tk.sentences) d.annotations.sentences.push_back(s.span);
+  for (const auto& e : entities)
+    for (size_t at = d.text.find(e.surface); at != std::string::npos; at = d.text.find(e.surface, at + 1))
+      d.annotations.entities.push_back(
+          {{static_cast<uint32_t>(at), static_cast<uint32_t>(at + e.surface.size())}, e.type, e.surface, e.id});
+  std::sort(d.annotations.entities.begin(), d.annotations.entities.end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+  for (const auto& [surface, value] : dates) {
+    size_t at = d.text.find(surface);
+    if (at == std::string::npos) continue;
+    d.annotations.dates.push_back(
+        {{static_cast<uint32_t>(at), static_cast<uint32_t>(at + surface.size())}, value, "date"});
+  }
+  return d;
+}
+
+const std::vector<EntitySpec> kPortEntities = {{"Havre", "LOC", "LOC:le-havre"},
+                                               {"CGT", "ORG", "ORG:cgt"},
+                                               {"Grand Port maritime", "ORG", "ORG:grand-port-maritime"},
+                                               {"Clément Vautrin", "PER", "PER:clement-vautrin"}};
+
+struct Fixture {
+  std::vector<Document> docs;
+  std::vector<int> story;  // expected story per doc
+};
+
+Fixture story_fixture() {
+  Fixture f;
+  // Story 0: the dockers' strike, two sources the same days.
+  f.docs.push_back(make_doc(
+      "hexagone-quotidien.fr", "Grève des dockers : le port du Havre paralysé",
+      {kStrikeP1, kStrikeP2,
+       "« Nous ne lâcherons rien tant que le ministère refusera de nous recevoir », a déclaré Clément Vautrin, "
+       "secrétaire de la CGT des dockers.",
+       kStrikeP3},
+      "2026-03-02", kPortEntities, {{"lundi matin", "2026-03-02"}}));
+  f.docs.push_back(make_doc(
+      "normandie-matin.fr", "Au Havre, les dockers en grève bloquent les terminaux",
+      {"La grève des dockers a paralysé le port du Havre, où les terminaux à conteneurs sont restés bloqués "
+       "toute la journée de lundi à l'appel de la CGT.",
+       "Les dockers protestent contre la réforme de leurs retraites. Clément Vautrin, pour la CGT, exige des "
+       "négociations avec le ministère des Transports et promet de reconduire la grève.",
+       "Au Grand Port maritime, on comptait mardi une trentaine de navires en attente au large et des camions "
+       "bloqués sur la route de l'estuaire."},
+      "2026-03-03", kPortEntities, {{"lundi", "2026-03-02"}}));
+  f.story = {0, 0};
+  // Story 1: a flood far away, same days.
+  f.docs.push_back(make_doc(
+      "phare-ouest.fr", "Crue de l'Aulne : Châteaulin les pieds dans l'eau",
+      {"La crue de l'Aulne a inondé le centre de Châteaulin dans la nuit de dimanche à lundi, obligeant les "
+       "pompiers à évacuer une quarantaine d'habitants des quais.",
+       "La préfecture du Finistère a déclenché la vigilance rouge et ouvert un gymnase pour accueillir les "
+       "sinistrés, tandis que les commerçants évaluent les dégâts.",
+       "Les hydrologues attendent une décrue lente, la pluie devant persister jusqu'à mercredi sur les monts "
+       "d'Arrée."},
+      "2026-03-02",
+      {{"Aulne", "LOC", "LOC:aulne"}, {"Châteaulin", "LOC", "LOC:chateaulin"}, {"Finistère", "LOC", "LOC:finistere"}}));
+  f.story.push_back(1);
+  // Story 2: the same actors five weeks later, another event (an agreement is signed).
+  f.docs.push_back(make_doc(
+      "hexagone-quotidien.fr", "Port du Havre : accord signé entre la CGT et le ministère",
+      {"Cinq semaines après le début du conflit, la CGT et le ministère des Transports ont signé un protocole "
+       "d'accord sur la pénibilité et le départ anticipé des dockers.",
+       "Clément Vautrin salue une avancée obtenue par la mobilisation, tout en restant vigilant sur le décret "
+       "d'application attendu avant l'été.",
+       "Le Grand Port maritime espère retrouver rapidement ses volumes de conteneurs d'avant le conflit."},
+      "2026-04-08", kPortEntities, {{"Cinq semaines", "P5W"}}));
+  f.story.push_back(2);
+  return f;
+}
+
+const Background& shipped_background() {
+  static const Background bg = [] {
+    auto r = Background::load(std::string(VEILLE_SOURCE_DIR) + "/models/background-fr.tsv");
+    return r.ok() ? std::move(r).value() : Background();
+  }();
+  return bg;
+}
+
+// The incremental assignment as a store runs it: best candidate story at or above the threshold.
+std::vector<int> assign(const std::vector<ArticleProfile>& profiles, const std::vector<size_t>& order,
+                        std::vector<StoryProfile>* out_stories = nullptr) {
+  std::vector<StoryProfile> stories;
+  std::vector<int> label(profiles.size(), -1);
+  for (size_t i : order) {
+    int best = -1;
+    double best_sim = 0;
+    for (size_t s = 0; s < stories.size(); ++s) {
+      double sim = story_similarity(profiles[i], stories[s]);
+      if (sim > best_sim) best_sim = sim, best = static_cast<int>(s);
+    }
+    if (best >= 0 && best_sim >= kStoryThreshold) {
+      add_to_story(stories[static_cast<size_t>(best)], profiles[i]);
+    } else {
+      best = static_cast<int>(stories.size());
+      stories.push_back(new_story(profiles[i]));
+    }
+    label[i] = best;
+  }
+  if (out_stories) *out_stories = stories;
+  return label;
+}
+
+bool same_partition(const std::vector<int>& a, const std::vector<int>& b) {
+  for (size_t i = 0; i < a.size(); ++i)
+    for (size_t j = 0; j < a.size(); ++j)
+      if ((a[i] == a[j]) != (b[i] == b[j])) return false;
+  return true;
+}
+
+TEST(CorpusStories, ProfileHasTermsEntitiesAndDays) {
+  Fixture f = story_fixture();
+  ArticleProfile p = profile(f.docs[0], shipped_background());
+  ASSERT_FALSE(p.terms.empty());
+  ASSERT_FALSE(p.entities.empty());
+  double norm = 0;
+  for (const auto& [t, w] : p.terms) norm += w * w;
+  EXPECT_NEAR(norm, 1.0, 1e-4);
+  ASSERT_TRUE(p.day.has_value());
+  EXPECT_EQ(*p.day, *parse_day("2026-03-02"));
+  EXPECT_EQ(p.event_days, std::vector<int32_t>{*parse_day("2026-03-02")});
+  // Words inside entity mentions are entities, not terms.
+  for (const auto& [t, w] : p.terms) EXPECT_NE(t, Background::key_term("CGT"));
+  auto keys = story_keys(p);
+  EXPECT_TRUE(std::find(keys.begin(), keys.end(), "e:ORG:cgt") != keys.end());
+}
+
+TEST(CorpusStories, SameEventJoinsDifferentStoriesStayApart) {
+  Fixture f = story_fixture();
+  std::vector<ArticleProfile> profiles;
+  for (const auto& d : f.docs) profiles.push_back(profile(d, shipped_background()));
+  std::vector<size_t> order(profiles.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<StoryProfile> stories;
+  std::vector<int> got = assign(profiles, order, &stories);
+  EXPECT_TRUE(same_partition(got, f.story)) << "got " << got[0] << got[1] << got[2] << got[3];
+  EXPECT_GE(story_similarity(profiles[1], new_story(profiles[0])), kStoryThreshold);
+  EXPECT_LT(story_similarity(profiles[2], new_story(profiles[0])), kStoryThreshold);
+  EXPECT_LT(story_similarity(profiles[3], new_story(profiles[0])), kStoryThreshold);
+  // The agreement continues the strike (same actors): one thread; the flood does not.
+  ASSERT_EQ(stories.size(), 3u);
+  const StoryProfile& strike = stories[static_cast<size_t>(got[0])];
+  const StoryProfile& flood = stories[static_cast<size_t>(got[2])];
+  const StoryProfile& agreement = stories[static_cast<size_t>(got[3])];
+  EXPECT_GE(thread_similarity(strike, agreement), kThreadThreshold);
+  EXPECT_LT(thread_similarity(strike, flood), kThreadThreshold);
+  EXPECT_EQ(strike.articles, 2);
+  EXPECT_EQ(strike.first_day, *parse_day("2026-03-02"));
+  EXPECT_EQ(strike.last_day, *parse_day("2026-03-03"));
+}
+
+TEST(CorpusStories, AssignmentDoesNotDependOnOrder) {
+  Fixture f = story_fixture();
+  std::vector<ArticleProfile> profiles;
+  for (const auto& d : f.docs) profiles.push_back(profile(d, shipped_background()));
+  std::vector<size_t> order(profiles.size());
+  std::iota(order.begin(), order.end(), 0);
+  do {
+    EXPECT_TRUE(same_partition(assign(profiles, order), f.story))
+        << "order " << order[0] << order[1] << order[2] << order[3];
+  } while (std::next_permutation(order.begin(), order.end()));
+}
+
+TEST(CorpusStories, DistantDaysDecayTheSimilarity) {
+  Fixture f = story_fixture();
+  ArticleProfile a = profile(f.docs[0], shipped_background());
+  ArticleProfile b = profile(f.docs[1], shipped_background());
+  const double near = story_similarity(b, new_story(a));
+  b.day = *b.day + 60;
+  b.event_days.clear();
+  EXPECT_LT(story_similarity(b, new_story(a)), near / 4);
+  b.day.reset();  // no day: no decay, no crash
+  EXPECT_GT(story_similarity(b, new_story(a)), 0.0);
+}
+
+TEST(CorpusStories, StoryProfileRoundTrip) {
+  Fixture f = story_fixture();
+  StoryProfile s = new_story(profile(f.docs[0], shipped_background()));
+  add_to_story(s, profile(f.docs[1], shipped_background()));
+  auto back = decode_story_profile(encode(s));
+  ASSERT_TRUE(back.ok()) << back.status().to_string();
+  EXPECT_EQ(back->terms, s.terms);
+  EXPECT_EQ(back->entities, s.entities);
+  EXPECT_EQ(back->event_days, s.event_days);
+  EXPECT_EQ(back->first_day, s.first_day);
+  EXPECT_EQ(back->last_day, s.last_day);
+  EXPECT_EQ(back->articles, 2);
+  EXPECT_EQ(back->has_day, s.has_day);
+  EXPECT_EQ(back->weekdays, s.weekdays);
+  EXPECT_EQ(story_keys(*back), story_keys(s));
+}
+
+TEST(CorpusStories, BadStoryBlobsAreRejected) {
+  Fixture f = story_fixture();
+  const std::string good = encode(new_story(profile(f.docs[0], shipped_background())));
+  ASSERT_TRUE(decode_story_profile(good).ok());
+  for (size_t n = 0; n < good.size(); ++n) {
+    auto r = decode_story_profile(good.substr(0, n));
+    ASSERT_FALSE(r.ok()) << "truncated to " << n;
+    EXPECT_EQ(r.status().code(), StatusCode::kCorrupt);
+  }
+  auto trailing = decode_story_profile(good + "zz");
+  ASSERT_FALSE(trailing.ok());
+  EXPECT_NE(trailing.status().message().find("trailing"), std::string::npos);
+  std::string bad_magic = good;
+  bad_magic[0] = 'X';
+  EXPECT_NE(decode_story_profile(bad_magic).status().message().find("header"), std::string::npos);
+  // A huge count must be refused before any allocation.
+  std::string huge = good.substr(0, 4 + 4 + 1 + 1 + 4 + 4) + std::string("\xFF\xFF\xFF\x7F", 4);
+  EXPECT_FALSE(decode_story_profile(huge).ok());
+}
+
+TEST(CorpusStories, ParseDay) {
+  EXPECT_EQ(parse_day("1970-01-01"), 0);
+  EXPECT_EQ(parse_day("2025-02-12T20:15:00+01:00"), 20131);
+  EXPECT_EQ(parse_day("2024-02-29"), 19782);
+  EXPECT_FALSE(parse_day("2025-02-29").has_value());
+  EXPECT_FALSE(parse_day("2025-13-01").has_value());
+  EXPECT_FALSE(parse_day("XXXX-02-12").has_value());
+  EXPECT_FALSE(parse_day("2025-02").has_value());
+  EXPECT_FALSE(parse_day("2025-02-12x").has_value());
+}
+
+// ---------------------------------------------------------------- summaries and timelines
+
+TEST(CorpusSummary, CentralSentencesFromDifferentSourcesWithoutAdsQuestionsOrRepeats) {
+  Fixture f = story_fixture();
+  Document a = f.docs[0];
+  Document b = f.docs[1];
+  // Furniture and a question to readers in the second source; a sentence repeated by a third.
+  Document c = make_doc("fil-des-monts.fr", "Le Havre : la grève des dockers se poursuit",
+                        {kStrikeP1, "Publicité : abonnez-vous pour soutenir le journalisme local et recevoir nos alertes.",
+                         "Et vous, pensez-vous que les dockers ont raison de faire grève cette semaine ?",
+                         "Le préfet de Seine-Maritime a convoqué mardi soir une réunion entre la direction du port "
+                         "et les syndicats de dockers en grève.",
+                         "Court."},
+                        "2026-03-03", kPortEntities);
+  std::vector<const Document*> docs = {&a, &b, &c};
+  auto summary = summarize(docs);
+  ASSERT_GE(summary.size(), 3u);
+  ASSERT_LE(summary.size(), 5u);
+  std::set<size_t> articles;
+  std::set<std::string> folded;
+  for (const auto& s : summary) {
+    articles.insert(s.article);
+    EXPECT_EQ(s.text, docs[s.article]->text.substr(s.span.begin, s.span.end - s.span.begin));
+    EXPECT_EQ(s.text.find('?'), std::string::npos) << s.text;
+    EXPECT_EQ(s.text.find("Publicité"), std::string::npos) << s.text;
+    EXPECT_NE(s.text, "Court.");
+    EXPECT_TRUE(folded.insert(fold_words(s.text)).second) << "repeated: " << s.text;
+  }
+  EXPECT_EQ(articles.size(), 3u) << "one sentence from each source first";
+  EXPECT_TRUE(summarize({}).empty());
+}
+
+TEST(CorpusTimeline, DatedEventsSortedAndDeduplicated) {
+  Document a = make_doc("a.fr", "t", {"La grève a commencé le 2 mars 2026 au Havre. Un accord est signé le 8 avril 2026."},
+                        std::nullopt, {}, {{"2 mars 2026", "2026-03-02"}, {"8 avril 2026", "2026-04-08"}});
+  Document b = make_doc("b.fr", "t", {"Un accord est signé le 8 avril 2026.", "Le conflit dure depuis cinq semaines."},
+                        std::nullopt, {}, {{"8 avril 2026", "2026-04-08"}, {"cinq semaines", "XXXX-XX"}});
+  auto events = timeline({&b, &a});
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].value, "2026-03-02");
+  EXPECT_EQ(events[0].text, "La grève a commencé le 2 mars 2026 au Havre.");
+  EXPECT_EQ(events[0].article, 1u);
+  EXPECT_EQ(events[1].value, "2026-04-08");
+  // Without the dates stage (Annotations::dates empty) there is nothing to put on a timeline: the
+  // timeline is empty rather than guessed by a second date parser.
+  Document undated = make_doc("c.fr", "t", {"La grève a commencé le 2 mars 2026 au Havre."}, std::nullopt, {});
+  EXPECT_TRUE(timeline({&undated}).empty());
+}
+
+}  // namespace
