@@ -59,7 +59,8 @@ try {
   await page.keyboard.press('Tab');
   check('keyboard: first Tab reaches the skip link', await page.evaluate(() => document.activeElement?.classList.contains('skip-link')));
   await page.keyboard.press('Enter');
-  check('keyboard: the skip link moves focus to the content', await page.evaluate(() => document.activeElement?.id === 'contenu'));
+  check('keyboard: the skip link moves focus to the content',
+    await page.waitForFunction(() => document.activeElement?.id === 'contenu', null, { timeout: 3000 }).then(() => true, () => false));
   await shot(page, 'home');
 
   // Search typed and submitted with the keyboard.

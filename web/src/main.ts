@@ -71,6 +71,12 @@ document.addEventListener('click', (e) => {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const a = (e.target as Element | null)?.closest?.('a');
   if (!a || a.target || a.hasAttribute('download')) return;
+  if (a.classList.contains('skip-link')) {
+    // Focus the content itself: browsers differ on whether following "#contenu" moves focus.
+    e.preventDefault();
+    main.focus();
+    return;
+  }
   const url = new URL(a.href, window.location.href);
   if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
   if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) return;  // in-page anchor
