@@ -586,6 +586,9 @@ class Linearizer {
 // How much a block looks like article prose (positive) or page chrome (negative), in bytes.
 // Share of a root's value that one child must hold for the root to narrow to it.
 constexpr double kNarrowShare = 0.9;
+// Weight of article/main markup (class "entry-content", <article>, itemprop=articleBody) when
+// choosing the root.
+constexpr double kPositiveBonus = 1.3;
 
 double block_value(const TextBlock& b) {
   const double chars = b.chars;
@@ -821,7 +824,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       const Node* n = dom.node(i);
       if (!n->is_element() || skip[i] || negative_ancestor[i] != UINT32_MAX) continue;
       double v = subtree_value[i];
-      if (evidence[i] == Evidence::kPositive) v *= 1.05;
+      if (evidence[i] == Evidence::kPositive) v *= kPositiveBonus;
       if (v > best) {
         best = v;
         root = i;
