@@ -278,6 +278,25 @@ int main(int argc, char** argv) {
       std::printf("%-9s stories %s P=%.2f R=%.2f | threads %s P=%.2f R=%.2f\n", order_names[k].c_str(),
                   groups(c.story, names).c_str(), ps.p(), ps.r(), groups(c.thread, names).c_str(), pt.p(), pt.r());
   }
+  {
+    // Summary and timeline of each story of the seeds' order, for a person to judge.
+    Clustering c = assign(profiles, orders[0]);
+    std::map<int, std::vector<size_t>> members;
+    for (size_t i = 0; i < c.story.size(); ++i) members[c.story[i]].push_back(i);
+    for (const auto& [story, idx] : members) {
+      std::vector<const Document*> arts;
+      std::string who;
+      for (size_t i : idx) arts.push_back(&docs[i]), who += names[i] + " ";
+      auto summary = summarize(arts);
+      auto events = timeline(arts);
+      std::printf("\nstory {%s}: %zu summary sentences, %zu timeline events\n", who.c_str(), summary.size(),
+                  events.size());
+      for (const auto& sen : summary)
+        std::printf("  [%s] %s\n", names[idx[sen.article]].c_str(), sen.text.substr(0, 160).c_str());
+      for (const auto& e : events)
+        std::printf("  %s: %s\n", e.value.c_str(), e.text.substr(0, 120).c_str());
+    }
+  }
   std::printf("\nover %zu orders: stories pairwise P=%.3f R=%.3f F1=%.3f; threads P=%.3f R=%.3f F1=%.3f\n",
               orders.size(), story_total.p(), story_total.r(), story_total.f1(), thread_total.p(),
               thread_total.r(), thread_total.f1());
