@@ -3,6 +3,11 @@
 // positives, span invariants on hostile input, and the "dates" stage's choice of reference.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -335,6 +340,41 @@ TEST(DatesStage, ReferenceIsPublishedElseFallbackAndCommentsUseTheirOwnDate) {
   auto no_fallback = make_date_stage();
   ASSERT_TRUE(no_fallback->process(doc).ok());
   EXPECT_EQ(doc.annotations.dates[0].value, "XXXX-XX-XX");
+}
+
+}  // namespace
+}  // namespace veille
+
+namespace veille {
+namespace {
+
+// `veille annotate --date`: a bad date is a usage error naming it; a good one resolves the dates
+// of a page without a published date.
+TEST(DatesCli, AnnotateDateOption) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("veille_dates_cli_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::path page = dir / "page.txt";
+  {
+    std::ofstream out(page);
+    out << "Le vote a eu lieu hier\n\nLe Sénat a voté hier le budget, qui sera promulgué la semaine "
+           "prochaine.\n";
+  }
+  std::string env = "VEILLE_MODELS='" + kSourceDir + "/models' ";
+  std::string bin = std::string("'") + VEILLE_BINARY + "'";
+  fs::path out = dir / "out.json", err = dir / "err.txt";
+  int rc = std::system((env + bin + " annotate --date 2025-02-30 '" + page.string() + "' >'" +
+                        out.string() + "' 2>'" + err.string() + "'").c_str());
+  EXPECT_EQ(WEXITSTATUS(rc), 2);
+  EXPECT_NE(read_file(err.string()).find("2025-02-30"), std::string::npos) << read_file(err.string());
+  rc = std::system((env + bin + " annotate --date 2025-02-12 '" + page.string() + "' >'" +
+                    out.string() + "' 2>'" + err.string() + "'").c_str());
+  ASSERT_EQ(WEXITSTATUS(rc), 0) << read_file(err.string());
+  std::string json = read_file(out.string());
+  EXPECT_NE(json.find("\"dates\""), std::string::npos);
+  EXPECT_NE(json.find("\"value\":\"2025-02-11\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"value\":\"2025-W08\""), std::string::npos) << json;
+  fs::remove_all(dir);
 }
 
 }  // namespace

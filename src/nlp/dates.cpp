@@ -217,6 +217,7 @@ const LexiconFilter& lexicon_filter() {
 bool ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 void split_tokens(std::string_view text, Tokens& out) {
+  out.toks.clear();
   out.toks.reserve(text.size() / 5 + 4);
   // Folded forms are never longer than their surface: the arena is sized once.
   out.arena.resize(text.size() + 16);
@@ -468,20 +469,44 @@ struct Found {
   const char* kind = "date";
 };
 
+// The latest year a whole text mentions, computed once and only when a date needs it.
+struct StoryYear {
+  std::function<int()> compute;
+  int value = -1;
+  int get() {
+    if (value < 0) value = compute();
+    return value;
+  }
+};
+
+// Matches one chunk of the text (chunks end at line breaks, which always end a sentence).
 class Matcher {
  public:
-  Matcher(std::string_view text, const std::optional<DateReference>& ref) : text_(text) {
+  Matcher(std::string_view chunk, uint32_t base, const std::optional<DateReference>& ref, Tokens& tk,
+          StoryYear* story)
+      : text_(chunk), base_(base), tk_(tk), story_(story) {
     if (ref && valid_date(ref->year, ref->month, ref->day)) {
       has_ref_ = true;
       ref_ = *ref;
       r_ = days_from_civil(ref->year, ref->month, ref->day);
     }
-    split_tokens(text, tk_);
+    split_tokens(chunk, tk_);
     n_ = tk_.toks.size();
   }
 
-  std::vector<DateMention> run() {
-    std::vector<DateMention> out;
+  // The latest year this chunk mentions, 0 when none ("d'ici 2030" is a goal, not the story).
+  int latest_year() const {
+    int best = 0;
+    for (size_t i = 0; i < n_; ++i) {
+      if (!number(i) || T(i).digits != 4 || !year_token(i)) continue;
+      size_t p = prev_index(i);
+      if (p < n_ && (is(p, "ici") || is(p, "horizon"))) continue;
+      best = std::max(best, static_cast<int>(T(i).num));
+    }
+    return best;
+  }
+
+  void run(std::vector<DateMention>& out) {
     size_t i = 0;
     while (i < n_) {
       const Tok& t = tk_.toks[i];
@@ -490,7 +515,7 @@ class Matcher {
       Found f;
       if (candidate && i >= dead_end_ && match(i, f) && f.end > i) {
         DateMention m;
-        m.span = {tk_.toks[i].b, tk_.toks[f.end - 1].e};
+        m.span = {base_ + tk_.toks[i].b, base_ + tk_.toks[f.end - 1].e};
         m.value = std::move(f.value);
         m.kind = f.kind;
         out.push_back(std::move(m));
@@ -499,7 +524,6 @@ class Matcher {
         ++i;
       }
     }
-    return out;
   }
 
  private:
@@ -854,19 +878,7 @@ class Matcher {
   }
 
   // The latest year the text mentions (0 when none): the story's own time is at or after it.
-  int story_year() const {
-    if (story_year_ < 0) {
-      int best = 0;
-      for (size_t i = 0; i < n_; ++i) {
-        if (!number(i) || T(i).digits != 4 || !year_token(i)) continue;
-        size_t p = prev_index(i);
-        if (p < n_ && (is(p, "ici") || is(p, "horizon"))) continue;  // "d'ici 2030": a goal
-        best = std::max(best, static_cast<int>(T(i).num));
-      }
-      story_year_ = best;
-    }
-    return story_year_;
-  }
+  int story_year() const { return story_ ? story_->get() : latest_year(); }
 
   // Day `d` of month `m`, year unknown, weekday `wd` (0 = not given): the value and the day
   // number (INT64_MIN when the year stays unknown).
@@ -1831,12 +1843,13 @@ class Matcher {
   }
 
   std::string_view text_;
-  Tokens tk_;
+  uint32_t base_ = 0;  // offset of the chunk in the whole text
+  Tokens& tk_;
+  StoryYear* story_ = nullptr;
   size_t n_ = 0;
   bool has_ref_ = false;
   DateReference ref_;
   int64_t r_ = 0;  // the reference as a day number
-  mutable int story_year_ = -1;
   std::string last_day_;  // the last day-precise date found, to anchor a bare time after it
   uint32_t last_day_sent_ = UINT32_MAX;
   size_t dead_end_ = 0;  // tokens before this belong to an impossible date: nothing starts there
@@ -1894,10 +1907,56 @@ Result<DateReference> parse_reference_date(std::string_view text) {
   return bad("unexpected '" + std::string(rest.substr(0, 16)) + "' after the time");
 }
 
+namespace {
+
+// Chunks of about kChunk bytes ending at a line break (or, on a long line, at a space; else at a
+// character boundary), so that the token buffers stay small and warm in the cache.
+std::vector<std::pair<size_t, size_t>> chunks_of(std::string_view text) {
+  constexpr size_t kChunk = 32 * 1024, kMaxChunk = 4 * kChunk;
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.size();
+    if (end - start > kChunk) {
+      size_t cut = text.find('\n', start + kChunk);
+      if (cut == std::string_view::npos || cut - start > kMaxChunk) cut = text.find(' ', start + kChunk);
+      if (cut != std::string_view::npos && cut - start <= kMaxChunk) {
+        end = cut + 1;
+      } else {
+        end = std::min(text.size(), start + kMaxChunk);
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+      }
+    }
+    out.emplace_back(start, end);
+    start = end;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<DateMention> find_dates(std::string_view text, const std::optional<DateReference>& ref) {
   if (text.size() > UINT32_MAX) text = text.substr(0, UINT32_MAX);
-  Matcher m(text, ref);
-  return m.run();
+  std::vector<DateMention> out;
+  auto chunks = chunks_of(text);
+  StoryYear story;
+  story.compute = [&] {
+    // A pass of its own over every chunk: only texts without a reference that have a weekday
+    // with a day and a month pay for it.
+    Tokens scratch;
+    int best = 0;
+    for (auto [b, e] : chunks) {
+      Matcher m(text.substr(b, e - b), static_cast<uint32_t>(b), std::nullopt, scratch, nullptr);
+      best = std::max(best, m.latest_year());
+    }
+    return best;
+  };
+  Tokens tokens;
+  for (auto [b, e] : chunks) {
+    Matcher m(text.substr(b, e - b), static_cast<uint32_t>(b), ref, tokens, &story);
+    m.run(out);
+  }
+  return out;
 }
 
 }  // namespace veille
