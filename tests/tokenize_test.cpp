@@ -3,6 +3,8 @@
 // robustness on hostile input.
 #include "nlp/tokenize.h"
 
+#include "nlp/sentence_model.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -18,9 +20,11 @@ std::vector<std::string> surfaces(std::string_view text) {
   return out;
 }
 
+// The rules alone (no classifier): the rows below pin them; tests/sentence_test.cpp checks the
+// shipped model on the same kind of rows.
 std::vector<std::string> sentence_surfaces(std::string_view text) {
   std::vector<std::string> out;
-  Tokenization tz = tokenize_and_split(text);
+  Tokenization tz = tokenize_and_split(text, nullptr);
   for (const SentenceSpan& s : tz.sentences) out.emplace_back(text.substr(s.span.begin, s.span.end - s.span.begin));
   return out;
 }
@@ -274,7 +278,23 @@ TEST(Tokenize, OneMegabyteSentence) {
   EXPECT_EQ(tz.tokens.size(), text.size() / 4);
 }
 
-TEST(SplitSentences, EmptyTokenList) { EXPECT_TRUE(split_sentences("abc", {}).empty()); }
+TEST(SplitSentences, EmptyTokenList) {
+  EXPECT_TRUE(split_sentences("abc", {}).empty());
+  EXPECT_TRUE(split_sentences("abc", {}, nullptr).empty());
+}
+
+// The default entry point either uses the shipped model or, when it does not load, the rules:
+// tokens are the same and the invariants hold either way.
+TEST(SplitSentences, DefaultModelOrRules) {
+  const std::string text = "Effets indésirables Les patients vont bien. M. Durand aussi.\n\nFin";
+  Tokenization with_default = tokenize_and_split(text);
+  Tokenization rules = tokenize_and_split(text, nullptr);
+  EXPECT_EQ(with_default.tokens, rules.tokens);
+  if (!default_sentence_model().ok()) {
+    EXPECT_EQ(with_default.sentences, rules.sentences) << default_sentence_model().status().to_string();
+  }
+  expect_invariants(text);
+}
 
 }  // namespace
 }  // namespace veille

@@ -95,6 +95,8 @@ void add_train_sentences_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--hash-bits", args->opt.hash_bits, "Feature table size, 2^N")
       ->check(CLI::Range(10, 24))
       ->capture_default_str();
+  cmd->add_option("--lexicon", args->opt.lexicon_files,
+                  "Token file (CoNLL, CoNLL-U) whose lower-case words join the lexicon of common words; repeatable");
   cmd->callback([args, exit_code] {
     args->opt.description = "veille train sentences --train " +
                             std::filesystem::path(args->train).filename().string() +
@@ -102,6 +104,9 @@ void add_train_sentences_command(CLI::App& app, int* exit_code) {
                                                : " --dev " + std::filesystem::path(args->dev).filename().string()) +
                             " --epochs " + std::to_string(args->opt.epochs) + " --hash-bits " +
                             std::to_string(args->opt.hash_bits);
+    for (const std::string& f : args->opt.lexicon_files)
+      args->opt.description += " --lexicon " + std::filesystem::path(f).parent_path().filename().string() + "/" +
+                               std::filesystem::path(f).filename().string();
     *exit_code = run_train_sentences(*args);
   });
 }

@@ -24,16 +24,29 @@ enum TokFlag : uint16_t {
   kDigit = 256,   // starts with a digit
   kOpen = 512,    // « “ „ ( [ ‹ • and dashes
   kCaps = 1024,   // at least two letters, all capitals
+  kKnownLower = 2048,  // a word whose lower-cased form is in the lexicon
+  kStarter = 4096,     // a function word that often starts a sentence (kStarters)
 };
+
+// Closed-class words (lower case) that start sentences after a heading without a final mark:
+// determiners, pronouns, prepositions, conjunctions, connectives.
+constexpr std::string_view kStarters[] = {
+    "le", "la", "les", "l'", "l\xe2\x80\x99", "un", "une", "des", "du", "de", "d'", "d\xe2\x80\x99", "ce", "cet",
+    "cette", "ces", "il", "ils", "elle", "elles", "on", "je", "j'", "j\xe2\x80\x99", "nous", "vous", "tu", "c'",
+    "c\xe2\x80\x99", "\xc3\xa7" "a", "cela", "ceci", "celui", "celle", "ceux", "qui", "que", "qu'",
+    "qu\xe2\x80\x99", "quel", "quelle", "quels", "quelles", "quand", "comment", "pourquoi", "o\xc3\xb9", "si",
+    "mais", "et", "ou", "donc", "or", "car", "puis", "ensuite", "enfin", "alors", "ainsi", "cependant",
+    "toutefois", "pourtant", "n\xc3\xa9" "anmoins", "par", "pour", "dans", "en", "\xc3\xa0", "a", "au", "aux",
+    "avec", "sans", "sous", "sur", "chez", "vers", "apr\xc3\xa8s", "avant", "depuis", "pendant", "selon", "entre",
+    "contre", "lors", "d\xc3\xa8s", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos",
+    "votre", "vos", "leur", "leurs", "aucun", "aucune", "chaque", "tout", "toute", "tous", "toutes", "plusieurs",
+    "certains", "certaines", "ne", "n'", "n\xe2\x80\x99", "y", "voir", "cf"};
 
 constexpr uint64_t kFnvBasis = 1469598103934665603ull;
 constexpr uint64_t kFnvPrime = 1099511628211ull;
 
-inline uint64_t fnv_byte(uint64_t h, uint8_t b) { return (h ^ b) * kFnvPrime; }
-inline uint64_t fnv_cp(uint64_t h, UChar32 c) {
-  for (int k = 0; k < 4; ++k) h = fnv_byte(h, static_cast<uint8_t>(c >> (8 * k)));
-  return h;
-}
+// One multiply per code point: forms are short, and ASCII and non-ASCII letters hash alike.
+inline uint64_t fnv_cp(uint64_t h, UChar32 c) { return (h ^ static_cast<uint64_t>(c)) * kFnvPrime; }
 
 inline uint64_t splitmix(uint64_t x) {
   x += 0x9E3779B97F4A7C15ull;
@@ -49,72 +62,120 @@ inline uint32_t bucket_distance(size_t n) {
   return n <= 3 ? static_cast<uint32_t>(n) : n <= 6 ? 4 : n <= 12 ? 5 : n <= 25 ? 6 : 7;
 }
 
+// Lower-cased form hash, shape hash and flags of the token text[b, e).
+void summarize(const uint8_t* p, int32_t b, int32_t e, uint64_t* form_out, uint64_t* shape_out, uint16_t* flags_out,
+               uint16_t* len_out) {
+  uint64_t form = kFnvBasis, shape = kFnvBasis;
+  int32_t i = b;
+  UChar32 first = -1, last_cls = -2;
+  uint32_t len = 0, letters = 0, uppers = 0, shape_len = 0;
+  bool all_terminal = true;
+  while (i < e) {
+    UChar32 c, lower, cls;
+    if (p[i] < 0x80) {  // ASCII without ICU
+      c = p[i++];
+      if (c >= 'A' && c <= 'Z') {
+        cls = 'X';
+        lower = c + 32;
+      } else if (c >= 'a' && c <= 'z') {
+        cls = 'x';
+        lower = c;
+      } else if (c >= '0' && c <= '9') {
+        cls = 'd';
+        lower = c;
+      } else {
+        cls = c;
+        lower = c;
+      }
+    } else {
+      U8_NEXT(p, i, e, c);
+      if (c < 0) c = 0xFFFD;
+      lower = u_tolower(c);
+      if (u_isupper(c) || u_istitle(c)) cls = 'X';
+      else if (u_isalpha(c)) cls = 'x';
+      else if (u_isdigit(c)) cls = 'd';
+      else cls = c;
+    }
+    if (cls == 'X') ++uppers;
+    if (cls == 'X' || cls == 'x') ++letters;
+    if (first < 0) first = c;
+    ++len;
+    if (!(c == '.' || c == '!' || c == '?' || c == 0x2026)) all_terminal = false;
+    form = fnv_cp(form, lower);
+    // Runs of one class collapse ("Xxxx" -> "Xx"); at most 8 symbols.
+    if (cls != last_cls && shape_len < 8) {
+      shape = fnv_cp(shape, cls);
+      ++shape_len;
+    }
+    last_cls = cls;
+  }
+  uint16_t f = 0;
+  if (all_terminal && len > 0) f |= kTerminal;
+  if (len == 1) {
+    switch (first) {
+      case 0xBB: case 0x201D: case ')': case ']': case 0x203A: f |= kClose; break;
+      case '"': f |= kQuote; break;
+      case ':': f |= kColon; break;
+      case ';': f |= kSemicolon; break;
+      case 0xAB: case 0x201C: case 0x201E: case '(': case '[': case 0x2039: case 0x2022: case '-': case 0x2013:
+      case 0x2014: f |= kOpen; break;
+      default: break;
+    }
+  }
+  if (len > 1 && e > b && p[e - 1] == '.' && letters > 0) f |= kAbbrev;
+  if (first >= 0 && (first < 0x80 ? (first >= 'A' && first <= 'Z') : (u_isupper(first) || u_istitle(first))))
+    f |= kUpper;
+  else if (first >= 0 && (first < 0x80 ? (first >= 'a' && first <= 'z') : u_islower(first)))
+    f |= kLower;
+  else if (first >= 0 && (first < 0x80 ? (first >= '0' && first <= '9') : u_isdigit(first)))
+    f |= kDigit;
+  if (letters >= 2 && uppers == letters) f |= kCaps;
+  *form_out = form;
+  *shape_out = shape;
+  *flags_out = f;
+  *len_out = static_cast<uint16_t>(std::min<uint32_t>(len, 1000));
+}
+
 }  // namespace
 
-GapFeaturizer::GapFeaturizer(std::string_view text, std::span<const Span> tokens, std::span<const uint8_t> gaps)
+uint64_t LowerLexicon::form_hash(std::string_view word) {
+  uint64_t form = 0, shape = 0;
+  uint16_t flags = 0, len = 0;
+  summarize(reinterpret_cast<const uint8_t*>(word.data()), 0, static_cast<int32_t>(word.size()), &form, &shape,
+            &flags, &len);
+  return form;
+}
+
+void LowerLexicon::add(std::string_view word) {
+  const uint64_t h = splitmix(form_hash(word)) >> (64 - kBits);
+  words_[h >> 6] |= uint64_t{1} << (h & 63);
+}
+
+bool LowerLexicon::contains_form(uint64_t form_hash) const {
+  if (words_.size() != (size_t{1} << kBits) / 64) return false;
+  const uint64_t h = splitmix(form_hash) >> (64 - kBits);
+  return (words_[h >> 6] >> (h & 63)) & 1;
+}
+
+GapFeaturizer::GapFeaturizer(std::string_view text, std::span<const Span> tokens, std::span<const uint8_t> gaps,
+                             const LowerLexicon* lexicon)
     : gaps_(gaps) {
   edge_.form = splitmix(0xED6E);
   edge_.shape = splitmix(0xED6F);
+  static const std::vector<uint64_t> starters = [] {
+    std::vector<uint64_t> v;
+    for (std::string_view w : kStarters) v.push_back(LowerLexicon::form_hash(w));
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
   toks_.resize(tokens.size());
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   for (size_t t = 0; t < tokens.size(); ++t) {
     Tok& out = toks_[t];
-    const int32_t b = static_cast<int32_t>(tokens[t].begin), e = static_cast<int32_t>(tokens[t].end);
-    uint64_t form = kFnvBasis, shape = kFnvBasis;
-    int32_t i = b;
-    UChar32 first = -1, last_cls = -2;
-    uint32_t len = 0, letters = 0, uppers = 0, shape_len = 0;
-    bool all_terminal = true;
-    while (i < e) {
-      UChar32 c;
-      U8_NEXT(p, i, e, c);
-      if (c < 0) c = 0xFFFD;
-      if (first < 0) first = c;
-      ++len;
-      UChar32 cls;
-      if (u_isupper(c) || u_istitle(c)) {
-        cls = 'X';
-        ++letters;
-        ++uppers;
-      } else if (u_isalpha(c)) {
-        cls = 'x';
-        ++letters;
-      } else if (u_isdigit(c)) {
-        cls = 'd';
-      } else {
-        cls = c;
-      }
-      if (!(c == '.' || c == '!' || c == '?' || c == 0x2026)) all_terminal = false;
-      form = fnv_cp(form, u_tolower(c));
-      // Runs of one class collapse ("Xxxx" -> "Xx"); at most 8 symbols.
-      if (cls != last_cls && shape_len < 8) {
-        shape = fnv_cp(shape, cls);
-        ++shape_len;
-      }
-      last_cls = cls;
-    }
-    out.form = form;
-    out.shape = shape;
-    out.len = static_cast<uint16_t>(std::min<uint32_t>(len, 1000));
-    uint16_t f = 0;
-    if (all_terminal && len > 0) f |= kTerminal;
-    if (len == 1) {
-      switch (first) {
-        case 0xBB: case 0x201D: case ')': case ']': case 0x203A: f |= kClose; break;
-        case '"': f |= kQuote; break;
-        case ':': f |= kColon; break;
-        case ';': f |= kSemicolon; break;
-        case 0xAB: case 0x201C: case 0x201E: case '(': case '[': case 0x2039: case 0x2022: case '-': case 0x2013:
-        case 0x2014: f |= kOpen; break;
-        default: break;
-      }
-    }
-    if (len > 1 && e > b && p[e - 1] == '.' && letters > 0) f |= kAbbrev;
-    if (first >= 0 && (u_isupper(first) || u_istitle(first))) f |= kUpper;
-    else if (first >= 0 && u_islower(first)) f |= kLower;
-    else if (first >= 0 && u_isdigit(first)) f |= kDigit;
-    if (letters >= 2 && uppers == letters) f |= kCaps;
-    out.flags = f;
+    summarize(p, static_cast<int32_t>(tokens[t].begin), static_cast<int32_t>(tokens[t].end), &out.form, &out.shape,
+              &out.flags, &out.len);
+    if (lexicon && (out.flags & (kUpper | kLower)) && lexicon->contains_form(out.form)) out.flags |= kKnownLower;
+    if ((out.flags & kUpper) && out.len <= 12 && std::binary_search(starters.begin(), starters.end(), out.form)) out.flags |= kStarter;
   }
   // Distance to the next terminal mark, from the right.
   next_terminal_.assign(tokens.size(), 1000);
@@ -132,8 +193,11 @@ const GapFeaturizer::Tok& GapFeaturizer::tok(ptrdiff_t i) const {
 bool GapFeaturizer::candidate(size_t g) const {
   if (g + 1 >= toks_.size() || (gaps_[g] & kRuleMask) >= kForcedNo) return false;
   const uint16_t l = toks_[g].flags, r = toks_[g + 1].flags;
-  return (l & (kTerminal | kClose | kQuote | kColon | kSemicolon | kAbbrev)) ||
-         (r & (kUpper | kDigit | kOpen | kQuote));
+  if (l & (kTerminal | kClose | kQuote | kColon | kSemicolon | kAbbrev)) return true;
+  // Without a mark, only a capitalised function word ("Les", "Pour", "Il") or a list dash may
+  // start a sentence: other capitalised words there are mostly names ("Pan Am", "Everton Ladies
+  // Football Club"), which a model trained on one treebank's headings would cut.
+  return ((r & (kUpper | kStarter)) == (kUpper | kStarter)) || (r & kOpen);
 }
 
 void GapFeaturizer::features(size_t g, size_t since_boundary, uint32_t hash_bits, std::vector<uint32_t>& out) const {
@@ -178,6 +242,14 @@ void GapFeaturizer::features(size_t g, size_t since_boundary, uint32_t hash_bits
   add(27, LL.form, L.form, R.shape);
   add(28, L.flags, R.flags);
   add(29, rule, context, since);
+  // The lexicon: is the capitalised word after the gap a common word, and the one before it?
+  const uint64_t r_known = R.flags & (kKnownLower | kUpper), l_known = L.flags & (kKnownLower | kUpper | kLower);
+  add(30, r_known);
+  add(31, r_known, L.shape);
+  add(32, r_known, l_known, rule);
+  add(33, r_known, RR.flags & (kKnownLower | kUpper | kLower));
+  add(34, r_known, L.form);
+  add(35, R.flags & kStarter, L.shape, rule);
 }
 
 }  // namespace veille::sentences

@@ -20,7 +20,25 @@ namespace veille::sentences {
 
 // Changes whenever a feature is added, removed or computed differently: a model trained with
 // another feature set is refused at load.
-inline constexpr uint32_t kFeatureSetVersion = 1;
+inline constexpr uint32_t kFeatureSetVersion = 2;
+
+// The lexicon of words seen in lower case (a bitset over a hash of the lower-cased form): a
+// capitalised word whose lower-cased form is a common word ("Les", "Effets") may start a
+// sentence; one never seen in lower case ("Papadímos", "Marcus") is more likely a name.
+class LowerLexicon {
+ public:
+  static constexpr uint32_t kBits = 21;  // 2^21 bits = 256 KiB
+  LowerLexicon() : words_((size_t{1} << kBits) / 64, 0) {}
+  explicit LowerLexicon(std::vector<uint64_t> words) : words_(std::move(words)) {}
+  void add(std::string_view word);
+  bool contains_form(uint64_t form_hash) const;
+  // The hash of a word's lower-cased form, as GapFeaturizer computes it.
+  static uint64_t form_hash(std::string_view word);
+  const std::vector<uint64_t>& words() const { return words_; }  // (2^kBits) / 64 words
+
+ private:
+  std::vector<uint64_t> words_;
+};
 
 // Rule label of a gap: the low two bits.
 enum GapRule : uint8_t {
@@ -42,7 +60,9 @@ std::vector<uint8_t> sentence_rule_gaps(std::string_view text, std::span<const S
 // Holds a view of `gaps`: it must outlive the featurizer. Const methods are thread-safe.
 class GapFeaturizer {
  public:
-  GapFeaturizer(std::string_view text, std::span<const Span> tokens, std::span<const uint8_t> gaps);
+  // `lexicon` may be null (no word is then known).
+  GapFeaturizer(std::string_view text, std::span<const Span> tokens, std::span<const uint8_t> gaps,
+                const LowerLexicon* lexicon);
 
   // Whether the classifier is asked about gap g: not forced by the rules, and either after a mark
   // that can end a sentence (. ! ? … » " ) : ; and runs of them, or an abbreviation's period), or

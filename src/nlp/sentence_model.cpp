@@ -116,6 +116,21 @@ Result<SentenceModelParams> parse(std::string_view bytes, const std::string& nam
     return Status::Corrupt(prefix + "weights do not decompress (zlib error " + std::to_string(zrc) + ")");
   for (float w : p.weights)
     if (!std::isfinite(w)) return Status::Corrupt(prefix + "a weight is not a finite number");
+  uint64_t lex_raw = 0, lex_packed_len = 0;
+  if (!r.pod(&lex_raw, "the lexicon size") || !r.pod(&lex_packed_len, "the lexicon size")) return truncated();
+  const uint64_t expected_lex = (uint64_t{1} << sentences::LowerLexicon::kBits) / 8;
+  if (lex_raw != expected_lex)
+    return Status::Corrupt(prefix + "lexicon is " + std::to_string(lex_raw) + " bytes, expected " +
+                           std::to_string(expected_lex));
+  std::string_view lex_packed = r.take(lex_packed_len, "the lexicon");
+  if (lex_packed.size() != lex_packed_len) return truncated();
+  std::vector<uint64_t> words(lex_raw / 8);
+  uLongf lex_len = static_cast<uLongf>(lex_raw);
+  const int lrc = uncompress(reinterpret_cast<Bytef*>(words.data()), &lex_len,
+                             reinterpret_cast<const Bytef*>(lex_packed.data()), static_cast<uLong>(lex_packed.size()));
+  if (lrc != Z_OK || lex_len != lex_raw)
+    return Status::Corrupt(prefix + "lexicon does not decompress (zlib error " + std::to_string(lrc) + ")");
+  p.lexicon = sentences::LowerLexicon(std::move(words));
   uint32_t tests = 0;
   if (!r.pod(&tests, "the self-tests")) return truncated();
   if (tests > 1000) return Status::Corrupt(prefix + "implausible self-test count " + std::to_string(tests));
@@ -149,15 +164,18 @@ std::string serialize_sentence_model(const SentenceModelParams& p) {
   w.pod<uint32_t>(sentences::kFeatureSetVersion);
   w.pod<uint32_t>(p.hash_bits);
   w.str(p.description);
-  const uLong raw = static_cast<uLong>(p.weights.size() * sizeof(float));
-  uLongf packed_len = compressBound(raw);
-  std::string packed(packed_len, '\0');
-  compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_len, reinterpret_cast<const Bytef*>(p.weights.data()),
-            raw, 9);
-  packed.resize(packed_len);
-  w.pod<uint64_t>(raw);
-  w.pod<uint64_t>(packed.size());
-  w.bytes(packed.data(), packed.size());
+  auto packed = [&w](const void* data, size_t raw) {
+    uLongf packed_len = compressBound(static_cast<uLong>(raw));
+    std::string z(packed_len, '\0');
+    compress2(reinterpret_cast<Bytef*>(z.data()), &packed_len, static_cast<const Bytef*>(data),
+              static_cast<uLong>(raw), 9);
+    z.resize(packed_len);
+    w.pod<uint64_t>(raw);
+    w.pod<uint64_t>(z.size());
+    w.bytes(z.data(), z.size());
+  };
+  packed(p.weights.data(), p.weights.size() * sizeof(float));
+  packed(p.lexicon.words().data(), p.lexicon.words().size() * sizeof(uint64_t));
   w.pod<uint32_t>(static_cast<uint32_t>(p.self_tests.size()));
   for (const SentenceSelfTest& st : p.self_tests) {
     w.str(st.text);
@@ -193,7 +211,8 @@ Result<std::shared_ptr<const SentenceModel>> SentenceModel::load_bytes(std::stri
 
 Result<std::shared_ptr<const SentenceModel>> SentenceModel::from_params(SentenceModelParams params,
                                                                         const std::string& name) {
-  if (params.hash_bits < 10 || params.hash_bits > 24 || params.weights.size() != (size_t{1} << params.hash_bits))
+  if (params.hash_bits < 10 || params.hash_bits > 24 || params.weights.size() != (size_t{1} << params.hash_bits) ||
+      params.lexicon.words().size() != (size_t{1} << sentences::LowerLexicon::kBits) / 64)
     return Status::InvalidArgument(name + ": sentence model parameters have the wrong sizes");
   std::shared_ptr<const SentenceModel> model(new SentenceModel(std::move(params)));
   Status st = model->run_self_tests(name);

@@ -10,6 +10,8 @@
 //   hash bits     u32 (10..24)
 //   description   u32 length + UTF-8 bytes
 //   weights       u64 raw bytes (= 2^hash bits * 4), u64 compressed bytes, zlib data of f32 weights
+//   lexicon       u64 raw bytes (= 2^LowerLexicon::kBits / 8), u64 compressed bytes, zlib data of
+//                 the u64 words of the bitset of words seen in lower case
 //   self-tests    u32 count, each: u32 length + UTF-8 text, u32 count + that many u32 byte offsets
 //                 (the end of each sentence the model must find in the text)
 //   checksum      u32 CRC-32 (zlib) of every byte before it
@@ -24,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nlp/sentence_features.h"
 #include "veille/status.h"
 
 namespace veille {
@@ -40,6 +43,7 @@ struct SentenceModelParams {
   uint32_t hash_bits = 18;
   std::string description;     // training data, command, dev figures
   std::vector<float> weights;  // 2^hash_bits
+  sentences::LowerLexicon lexicon;
   std::vector<SentenceSelfTest> self_tests;
 };
 

@@ -1,5 +1,8 @@
 #include "nlp/sentence_train.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -55,10 +58,42 @@ struct Example {
   bool boundary = false;
 };
 
-std::vector<Example> training_examples(const SentenceCorpus& c, uint32_t hash_bits, size_t* missed) {
+bool starts_lowercase(std::string_view w) {
+  if (w.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, static_cast<int32_t>(w.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
+Status add_lexicon_file(const std::string& path, sentences::LowerLexicon* lexicon, size_t* added) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open lexicon file: " + std::strerror(errno));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) tab = line.find(' ');
+    std::string_view first = std::string_view(line).substr(0, tab);
+    std::string_view word = first;
+    if (tab != std::string::npos && !first.empty() && first[0] >= '0' && first[0] <= '9') {
+      size_t tab2 = line.find_first_of("\t ", tab + 1);
+      word = std::string_view(line).substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
+    }
+    if (starts_lowercase(word)) {
+      lexicon->add(word);
+      ++*added;
+    }
+  }
+  if (in.bad()) return Status::Io(path + ": read error");
+  return Status::Ok();
+}
+
+std::vector<Example> training_examples(const SentenceCorpus& c, const sentences::LowerLexicon& lexicon,
+                                       uint32_t hash_bits, size_t* missed) {
   std::vector<Span> tokens = tokenize(c.text);
   std::vector<uint8_t> gaps = sentences::sentence_rule_gaps(c.text, tokens);
-  sentences::GapFeaturizer featurizer(c.text, tokens, gaps);
+  sentences::GapFeaturizer featurizer(c.text, tokens, gaps, &lexicon);
   std::unordered_set<uint32_t> ends;
   for (const auto& s : c.sentences) ends.insert(s.second);
   std::vector<Example> out;
@@ -100,8 +135,23 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, co
   auto say = [&](const std::string& s) {
     if (progress) progress(s);
   };
+  // The lexicon: lower-case words of the training text and of the lexicon files.
+  sentences::LowerLexicon lexicon;
+  size_t lexicon_words = 0;
+  for (const Span& t : tokenize(train.text)) {
+    std::string_view w = std::string_view(train.text).substr(t.begin, t.end - t.begin);
+    if (starts_lowercase(w)) {
+      lexicon.add(w);
+      ++lexicon_words;
+    }
+  }
+  for (const std::string& f : options.lexicon_files) {
+    Status st = add_lexicon_file(f, &lexicon, &lexicon_words);
+    if (!st.ok()) return st;
+  }
+  say("lexicon: " + std::to_string(lexicon_words) + " lower-case word occurrences");
   size_t missed = 0;
-  std::vector<Example> examples = training_examples(train, options.hash_bits, &missed);
+  std::vector<Example> examples = training_examples(train, lexicon, options.hash_bits, &missed);
   size_t positives = 0;
   for (const Example& e : examples) positives += e.boundary;
   say(train.name + ": " + std::to_string(train.sentences.size()) + " sentences, " +
@@ -138,6 +188,7 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, co
     SentenceModelParams p;
     p.hash_bits = options.hash_bits;
     p.weights = avg;
+    p.lexicon = lexicon;
     Result<std::shared_ptr<const SentenceModel>> m = SentenceModel::from_params(std::move(p), "training");
     if (!m.ok()) return m.status();
     const SentenceScore on_train = score_sentences(train, m->get());
@@ -156,6 +207,7 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, co
       best_epoch = epoch;
       best.hash_bits = options.hash_bits;
       best.weights = avg;
+      best.lexicon = lexicon;
     }
     if (errors == 0) break;
   }

@@ -48,6 +48,9 @@ struct SentenceTrainOptions {
   uint32_t hash_bits = 18;  // 2^18 weights (1 MiB in memory, a few hundred KiB on disk)
   int epochs = 12;          // passes over the training gaps; the best on dev is kept
   std::string description;  // stored in the model (the command line, the data)
+  // Token files (CoNLL or CoNLL-U: the token in the second column when the first is an index, else
+  // in the first) whose lower-case words join the lexicon, besides the training text's.
+  std::vector<std::string> lexicon_files;
 };
 
 // Trains on `train`, picks the epoch on `dev` (when it has sentences), records self-tests and

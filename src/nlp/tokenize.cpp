@@ -836,7 +836,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, std::span<const
   if (model == nullptr) {
     for (size_t g = 0; g + 1 < n; ++g) ends[g] = (gaps[g] & 1) != 0;  // kRuleYes, kForcedYes
   } else {
-    GapFeaturizer featurizer(text, tokens, gaps);
+    GapFeaturizer featurizer(text, tokens, gaps, &model->params().lexicon);
     std::vector<uint32_t> features;
     const uint32_t bits = model->params().hash_bits;
     size_t since = 0;  // tokens since the last boundary
