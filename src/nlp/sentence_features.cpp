@@ -193,6 +193,11 @@ const GapFeaturizer::Tok& GapFeaturizer::tok(ptrdiff_t i) const {
 bool GapFeaturizer::candidate(size_t g) const {
   if (g + 1 >= toks_.size() || (gaps_[g] & kRuleMask) >= kForcedNo) return false;
   const uint16_t l = toks_[g].flags, r = toks_[g + 1].flags;
+  // Never right after an opening quote, bracket or dash ("“ On ne donne ...").
+  if (l & kOpen) return false;
+  // A lower-case word after ";" or ":" continues the sentence in running text ("une guerre ; la
+  // Russie ..."); Sequoia's list items cut there are not worth splitting news prose.
+  if ((l & (kColon | kSemicolon)) && (r & kLower)) return false;
   if (l & (kTerminal | kClose | kQuote | kColon | kSemicolon | kAbbrev)) return true;
   // Without a mark, only a capitalised function word ("Les", "Pour", "Il") or a list dash may
   // start a sentence: other capitalised words there are mostly names ("Pan Am", "Everton Ladies
