@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "nlp/dates_calendar.h"
 #include "veille/dates.h"
@@ -16,8 +17,28 @@ void check(bool ok) {
   if (!ok) std::abort();
 }
 
-bool boundary(std::string_view s, size_t i) {
-  return i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+// inside[i] is true when byte i continues a well-formed UTF-8 sequence (Unicode table 3-7): a
+// span may start or end anywhere else, invalid bytes being characters of their own.
+std::vector<bool> inside_characters(std::string_view s) {
+  std::vector<bool> inside(s.size() + 1, false);
+  auto u = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = u(i);
+    size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    bool ok = len > 0 && i + len <= s.size() && u(i + 1) >= lo && u(i + 1) <= hi;
+    for (size_t k = 2; ok && k < len; ++k) ok = (u(i + k) & 0xC0) == 0x80;
+    if (!ok) {
+      ++i;
+      continue;
+    }
+    for (size_t k = 1; k < len; ++k) inside[i + k] = true;
+    i += len;
+  }
+  return inside;
 }
 }  // namespace
 
@@ -42,6 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   std::string_view text(reinterpret_cast<const char*>(data + 4), size - 4);
   uint32_t prev_end = 0;
+  std::vector<bool> inside = inside_characters(text);
+  auto boundary = [&](std::string_view, size_t i) { return !inside[i]; };
   for (const auto& m : veille::find_dates(text, ref)) {
     check(m.span.begin < m.span.end);
     check(m.span.end <= text.size());

@@ -266,6 +266,9 @@ TEST(DatesTricky, TimesDurationsAndSets) {
       {"chaque dimanche et toutes les semaines", nullptr,
        "chaque dimanche|XXXX-WXX-7|set ; toutes les semaines|P1W|set"},
       {"Ce 25h n'existe pas, ni 12:75.", "2025-02-12", ""},
+      {"fermé de 20 heures à 8 heures", "2025-02-12",
+       "20 heures|2025-02-12T20:00|time ; 8 heures|2025-02-12T08:00|time"},
+      {"Le marathon en 2 h 29 min.", nullptr, "2 h 29 min|PT2H29M|duration"},
   });
 }
 

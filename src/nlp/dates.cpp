@@ -1221,8 +1221,12 @@ class Matcher {
   bool prep_before(size_t i) const {
     size_t p = prev_index(i);
     if (p >= n_) return false;
-    return is_a_prep(p) || is(p, "vers") || is(p, "des") || is(p, "avant") || is(p, "apres") ||
-           is(p, "entre") || is(p, "jusqu");
+    if (is_a_prep(p) || is(p, "vers") || is(p, "des") || is(p, "avant") || is(p, "apres") ||
+        is(p, "entre") || is(p, "jusqu") || cls(p) == kWeekday)  // "vendredi 8 heures"
+      return true;
+    // "de 20 heures à 8 heures": a span of the clock
+    return is(p, "de") && number(i) && (is(i + 1, "heures") || is(i + 1, "h")) &&
+           (is_a_prep(i + 2) || is(i + 2, "jusqu"));
   }
 
   bool clock_time(size_t i, Found& f) {
