@@ -169,6 +169,12 @@ int main(int argc, char** argv) {
           std::cout << id << ": speaker  « " << gt << " » " << q.speaker.value_or("null") << " / "
                     << q.speaker_entity.value_or("null") << " cue=" << q.cue.value_or("null") << " (gold "
                     << (g["speaker"].is_null() ? "null" : g["speaker"].get<std::string>()) << ")\n";
+        if (!ok && verbose) {
+          std::cout << "    entities:";
+          for (const auto& e : doc.annotations.entities)
+            std::cout << " [" << doc.text.substr(e.span.begin, e.span.end - e.span.begin) << "|" << e.type << "]";
+          std::cout << "\n";
+        }
       }
       if (verbose)
         for (size_t k = 0; k < pred.size(); ++k)

@@ -147,6 +147,8 @@ TEST_F(QuoteStageTest, KindsAndSpeakers) {
        "sentence", "Sandrine Rousseau", "d'après"},
       {"Le président Emmanuel Macron était à Brest. « La mer est notre avenir », a lancé le président.",
        "La mer est notre avenir", "sentence", "Emmanuel Macron", "a lancé"},
+      {"Claire Dupont a visité l'usine. « Le site fermera en juin », a-t-on indiqué de source syndicale.",
+       "Le site fermera en juin", "sentence", std::nullopt, "a-t-on indiqué"},
   };
   for (const auto& r : rows) {
     Document d = annotate(r.text);

@@ -37,9 +37,9 @@
 
 namespace veille {
 
-// Quotations of `text` with their speakers. `annotations` must hold the tokens, sentences and
-// entities of `text` (the tokenize and ner stages); without tokens, quotes are still found but
-// get no speaker. Pure function; thread-safe.
+// Quotations of `text` with their speakers. `annotations` must hold the tokens and entities of
+// `text` (the tokenize and ner stages; sentences are recomputed around the quotation marks);
+// without tokens, quotes are still found but get no speaker. Pure function; thread-safe.
 std::vector<Quote> find_quotes(std::string_view text, const Annotations& annotations);
 
 // "quotes": fills Annotations::quotes of Document::text and of every comment (a comment's

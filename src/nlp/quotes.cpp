@@ -147,7 +147,7 @@ class Attributor {
   void build_tokens() {
     const auto& spans = ann_.tokens;
     toks_.reserve(spans.size());
-    size_t q = 0, s = 0;
+    size_t q = 0;
     int para = 0;
     uint32_t prev_end = 0;
     for (const Span& sp : spans) {
@@ -166,11 +166,10 @@ class Attributor {
       t.para = para;
       while (q < marks_.size() && marks_[q].close_end <= sp.begin) ++q;
       if (q < marks_.size() && sp.begin >= marks_[q].open) t.quote = static_cast<int>(q);
-      while (s < ann_.sentences.size() && ann_.sentences[s].end <= sp.begin) ++s;
-      t.sentence = static_cast<int>(s);
       prev_end = sp.end;
       toks_.push_back(std::move(t));
     }
+    number_sentences();
     entity_at_.assign(toks_.size(), -1);
     for (size_t i = 0; i < ann_.entities.size(); ++i) {
       const auto& e = ann_.entities[i];
@@ -178,6 +177,30 @@ class Attributor {
       int tb = tok_at(e.span.begin);
       if (tb < static_cast<int>(toks_.size()) && toks_[tb].b == e.span.begin && entity_at_[tb] < 0)
         entity_at_[tb] = static_cast<int>(i);
+    }
+  }
+
+  // Sentences as attribution needs them: a sentence ends at a final mark outside quotations, at a
+  // paragraph break, or after a quotation ending in a final mark when a capital follows. A
+  // quotation's tokens belong to the sentence it opens in. (The tokenizer's sentences are not used:
+  // a learned splitter may cut before an opening mark, which would hide the cue from its quote.)
+  void number_sentences() {
+    int sid = 0;
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      if (i > 0) {
+        const Tok& p = toks_[i - 1];
+        bool brk = toks_[i].para != p.para;
+        if (p.quote < 0 && !p.low.empty() &&
+            (p.low.find_first_not_of(".!?") == std::string::npos || p.low == "\xE2\x80\xA6"))
+          brk = true;
+        if (p.quote >= 0 && toks_[i].quote != p.quote && toks_[i].upper) {
+          const MarkedQuote& m = marks_[p.quote];
+          if (ends_sentence(text_.substr(m.content_begin, m.content_end - m.content_begin))) brk = true;
+        }
+        if (toks_[i].quote >= 0 && p.quote == toks_[i].quote) brk = false;
+        if (brk) ++sid;
+      }
+      toks_[i].sentence = sid;
     }
   }
 
@@ -463,7 +486,7 @@ class Attributor {
       if (w == "il" || (w == "lui" && after_prep)) g = 'm';
       else if (w == "elle") g = 'f';
       else if (w == "ils" || w == "elles") g = 'p';
-      else if (clitic) g = clitic;
+      else if (clitic && w.find("on") == std::string::npos) g = clitic;  // "-t-on" names no one
       if (g) {
         Ref r;
         r.tb = i;
@@ -767,6 +790,11 @@ class Attributor {
         if (auto v = match_verb(t)) {
           if (const Ref* r = subject_after(*v)) {
             set_speaker(q, *r);
+            q.cue = cue_text(*v);
+            return q;
+          }
+          if (v->clitic >= 0) {
+            // "», a-t-on appris": attributed, to no one the text names.
             q.cue = cue_text(*v);
             return q;
           }
