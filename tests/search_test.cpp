@@ -61,6 +61,9 @@ TEST(SearchQueryTranslation, AcceptsAndRejects) {
       {"pont OR OR port", false, ""},
       {"pont OR -port", false, ""},
       {std::string(3000, 'a'), false, ""},
+      // Found by fuzz/search_query_fuzz: a NUL ended the FTS5 string inside SQLite.
+      {std::string("pont\0x", 6), true, "((\"pont\") AND (\"x\"))"},
+      {"pont \xc1\x33", false, ""},  // not UTF-8
   };
   for (const auto& r : rows) {
     auto t = translate_search_query(r.query);

@@ -31,12 +31,39 @@ std::string quoted(const std::string& s) {
   return out + "\"";
 }
 
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2) || (n == 4 && c > 0xF4)) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    if (n == 3) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return false;  // overlong, surrogate
+    }
+    if (n == 4) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
 }  // namespace
 
-Result<std::string> translate_search_query(std::string_view q) {
-  if (q.size() > kMaxQueryBytes)
-    return Status::InvalidArgument("search query too long (" + std::to_string(q.size()) +
+Result<std::string> translate_search_query(std::string_view raw) {
+  if (raw.size() > kMaxQueryBytes)
+    return Status::InvalidArgument("search query too long (" + std::to_string(raw.size()) +
                                    " bytes; at most " + std::to_string(kMaxQueryBytes) + ")");
+  if (!valid_utf8(raw)) return Status::InvalidArgument("search query is not valid UTF-8");
+  // Control characters (NUL above all: SQLite would end the FTS5 string there) are spaces.
+  std::string cleaned(raw);
+  for (char& c : cleaned)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  std::string_view q = cleaned;
   std::vector<Item> items;
   size_t i = 0;
   while (i < q.size()) {

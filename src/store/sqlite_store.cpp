@@ -699,7 +699,8 @@ Result<SearchResult> SqliteStore::search(const SearchQuery& sq) {
     bind_filters(q);
     Status st;
     if (q.step(&st)) r.total = q.int64(0);
-    if (!st.ok()) return Status::InvalidArgument("search failed: " + st.message());
+    // Every user word reaches FTS5 as a quoted string: an error here is a bug, not a bad query.
+    if (!st.ok()) return Status::Internal("search: " + st.message());
   }
   {
     VEILLE_QUERY(q,
