@@ -25,7 +25,7 @@
 //   time      <date>THH:MM (T24:00 = midnight at the end of the day) | <date>TMO|TAF|TEV|TNI
 //             (morning, afternoon, evening, night); <date> may be XXXX-XX-XX.
 //   duration  P<n>Y | P<n>M | P<n>W | P<n>D | P<n>DE (decades) | P<n>CE (centuries) | PT<n>H |
-//             PT<n>M | PT<n>S, where <n> is an integer, a decimal with a '.' ("PT2.5H") or X when
+//             PT<n>M | PT<n>S | PT<h>H<m>M ("2 h 29 min", a race time), where <n> is an integer, a decimal with a '.' ("PT2.5H") or X when
 //             unspecified ("quelques jours" -> PXD).
 //   set       P1Y | P1M | P1W | P1D | P<n>Y... (every n units) | XXXX-WXX-n (every weekday n, 1 =
 //             Monday) | XXXX-XX-XXTMO (every morning).
