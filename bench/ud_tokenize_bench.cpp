@@ -10,12 +10,14 @@
 // span matches exactly; sentence F1 counts sentences whose span (first token start, last token
 // end) matches exactly. Precision = matched / system, recall = matched / gold.
 //
-// Usage: ud_tokenize_bench [--data DIR] [--verbose N] [--repeat K] [FILE.conllu ...]
+// Usage: ud_tokenize_bench [--data DIR] [--verbose N] [--repeat K] [--rules] [FILE.conllu ...]
 //   DIR defaults to ../shared/data/ud beside the source tree; without FILEs it scores
 //   UD_French-Sequoia/fr_sequoia-ud-dev.conllu and UD_French-GSD/fr_gsd-ud-dev.conllu.
 //   Exits 0 with a message when the data is absent (it is not part of the project).
 //   --verbose N prints the first N token and sentence disagreements per file.
 //   --repeat K tokenizes each text K times for the speed figure (default 20).
+//   --rules splits sentences with the rules alone; otherwise with the shipped sentence model
+//   ($VEILLE_MODELS/sentences-fr.bin or models/ near the executable) when it loads.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -28,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "nlp/sentence_model.h"
 #include "nlp/tokenize.h"
 
 namespace fs = std::filesystem;
@@ -137,6 +140,8 @@ struct FileResult {
   double seconds = 0;
 };
 
+const veille::SentenceModel* g_model = nullptr;  // nullptr: the rules alone
+
 bool evaluate(const fs::path& path, int verbose, int repeat, FileResult* res) {
   std::vector<GoldSentence> gold = read_conllu(path);
   if (gold.empty()) {
@@ -169,7 +174,7 @@ bool evaluate(const fs::path& path, int verbose, int repeat, FileResult* res) {
     if (pos > sent_begin) gold_sentences.insert({sent_begin, pos});
   }
 
-  veille::Tokenization tz = veille::tokenize_and_split(text);
+  veille::Tokenization tz = veille::tokenize_and_split(text, g_model);
   SpanSet sys_tokens, sys_sentences;
   for (const veille::Span& t : tz.tokens) sys_tokens.insert({map[t.begin], map[t.end - 1] + 1});
   for (const veille::SentenceSpan& s : tz.sentences)
@@ -214,7 +219,7 @@ bool evaluate(const fs::path& path, int verbose, int repeat, FileResult* res) {
   size_t ntok = 0;
   for (int k = 0; k < repeat; ++k) {
     auto t0 = std::chrono::steady_clock::now();
-    veille::Tokenization r = veille::tokenize_and_split(text);
+    veille::Tokenization r = veille::tokenize_and_split(text, g_model);
     auto t1 = std::chrono::steady_clock::now();
     ntok = r.tokens.size();
     best = std::min(best, std::chrono::duration<double>(t1 - t0).count());
@@ -242,14 +247,16 @@ int main(int argc, char** argv) {
   fs::path data = default_data_dir();
   int verbose = 0;
   int repeat = 20;
+  bool rules_only = false;
   std::vector<fs::path> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) data = argv[++i];
     else if (a == "--verbose" && i + 1 < argc) verbose = std::atoi(argv[++i]);
     else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--rules") rules_only = true;
     else if (a == "-h" || a == "--help") {
-      std::cout << "usage: ud_tokenize_bench [--data DIR] [--verbose N] [--repeat K] [FILE.conllu ...]\n";
+      std::cout << "usage: ud_tokenize_bench [--data DIR] [--verbose N] [--repeat K] [--rules] [FILE.conllu ...]\n";
       return 0;
     } else if (!a.empty() && a[0] == '-') {
       std::cerr << "ud_tokenize_bench: unknown option " << a << "\n";
@@ -264,6 +271,17 @@ int main(int argc, char** argv) {
       std::cout << "ud_tokenize_bench: no UD data at " << data << " (it is not part of the project); skipping\n";
       return 0;
     }
+  }
+  if (!rules_only) {
+    const auto& m = veille::default_sentence_model();
+    if (m.ok()) {
+      g_model = m.value().get();
+      std::cout << "sentences: model " << veille::default_sentence_model_path() << "\n";
+    } else {
+      std::cout << "sentences: rules alone (" << m.status().to_string() << ")\n";
+    }
+  } else {
+    std::cout << "sentences: rules alone (--rules)\n";
   }
   std::printf("%-28s %7s %7s %7s   %7s %7s %7s   %10s\n", "file", "tok P", "tok R", "tok F1", "sent P", "sent R",
               "sent F1", "tokens/s");
@@ -285,6 +303,7 @@ int main(int argc, char** argv) {
                 r.bytes / r.seconds / 1e6);
   }
   std::cout << "\nreproduce: cmake --build build --target ud_tokenize_bench -j2 && build/bench/ud_tokenize_bench"
-            << (data != default_data_dir() ? " --data " + data.string() : std::string()) << "\n";
+            << (data != default_data_dir() ? " --data " + data.string() : std::string()) << (rules_only ? " --rules" : "")
+            << "\n";
   return rc;
 }
