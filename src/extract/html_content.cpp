@@ -896,6 +896,9 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   doc.published = meta.published;
   doc.authors = meta.authors;
   doc.site = meta.site;
+  // The address the page declares for itself wins over the one it was fetched from (tracking
+  // parameters, mirrors): versions of one article share it.
+  if (meta.canonical_url) doc.url = meta.canonical_url;
   if (meta.lang && !meta.lang->empty()) doc.lang = *meta.lang;
   // The page's first <h1> is the headline as readers see it; metadata titles often carry extra
   // words ("Buy X at Shop"). Prefer the <h1> when the metadata title contains it.

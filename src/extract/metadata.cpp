@@ -621,6 +621,7 @@ struct Scan {
   std::vector<std::string> rel_author;
   std::vector<std::string> pattern_bylines;  // "Par X" / "By X" texts
   std::vector<std::string> itemprop_author;
+  std::string canonical;  // href of the first <link rel="canonical">
 };
 
 void add_meta(Scan& sc, const std::string& key, const std::string& value) {
@@ -724,6 +725,12 @@ Scan scan_page(const dom::Dom& d) {
           }
         }
       }
+      return true;
+    } else if (tag == "link") {
+      const std::string* rel = n->attr("rel");
+      const std::string* href = n->attr("href");
+      if (rel && href && sc.canonical.empty() && lower(collapse_spaces(*rel)) == "canonical")
+        sc.canonical = collapse_spaces(decode_entities(*href));
       return true;
     } else if (tag == "title") {
       if (sc.title_tag.empty() && !in_comments) {
@@ -1384,6 +1391,16 @@ PageMetadata extract_metadata(const dom::Dom& dom, std::string_view url) {
     md.site = ld.website_name;
   else if (!host.empty())
     md.site = host;
+
+  // Canonical URL.
+  auto absolute_http = [](const std::string& u) {
+    return (u.rfind("http://", 0) == 0 || u.rfind("https://", 0) == 0) && u.size() <= 2048 &&
+           u.find_first_of(" \t\n\r\"<>") == std::string::npos;
+  };
+  if (absolute_http(sc.canonical))
+    md.canonical_url = sc.canonical;
+  else if (const auto* v = find_meta(sc, {"og:url"}); v && absolute_http(*v))
+    md.canonical_url = *v;
 
   // Language.
   if (!sc.html_lang.empty()) md.lang = normalize_lang(sc.html_lang);

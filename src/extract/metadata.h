@@ -18,6 +18,10 @@ struct PageMetadata {
   std::optional<std::string> site;       // site name (og:site_name, publisher) or host of url
   std::optional<std::string> lang;       // ISO 639-1 from <html lang> / og:locale / JSON-LD
   std::optional<std::string> description;
+  // The page's own address as it declares it: <link rel="canonical">, else og:url (absolute
+  // http(s) URLs only). A re-crawled or corrected page keeps its canonical URL, which is how the
+  // store recognises a new version of a known article.
+  std::optional<std::string> canonical_url;
 };
 
 // `url` (may be empty) helps derive the site and strip "Title | Site" suffixes.

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "extract/text_cues.h"
+#include "veille/dates.h"
 
 namespace veille {
 
@@ -280,6 +281,86 @@ void label_by_cues(std::vector<Line>& lines, const CommentZone& zone) {
 }
 
 // Title, standfirst, headings and body among the lines no cue decided, before the thread.
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+bool is_upper_initial(std::string_view word) {
+  if (word.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(word[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Accented capitals (É, À, Ç, ...) are two-byte sequences starting 0xC3 0x80..0x9E.
+  return c == 0xC3 && word.size() > 1 && static_cast<unsigned char>(word[1]) >= 0x80 &&
+         static_cast<unsigned char>(word[1]) <= 0x9E;
+}
+
+// Author names of a byline's "Par X" part: "Anaïs Roche", "Jean de La Tour et Marie Le Goff".
+// Empty when the words do not read as names (a sentence that happens to start with "Par").
+std::vector<std::string> byline_authors(std::string_view part) {
+  std::vector<std::string> authors;
+  std::string current;
+  int words = 0;
+  auto flush = [&] {
+    if (!current.empty()) authors.push_back(current);
+    current.clear();
+    words = 0;
+  };
+  size_t i = 0;
+  while (i < part.size()) {
+    size_t j = part.find(' ', i);
+    if (j == std::string_view::npos) j = part.size();
+    std::string_view w = part.substr(i, j - i);
+    i = j + 1;
+    if (w.empty()) continue;
+    if (w == "et" || w == "avec") {
+      flush();
+      continue;
+    }
+    bool particle = w == "de" || w == "du" || w == "des" || w == "d’" || w == "d'" || w == "van" || w == "von";
+    if (!particle && !is_upper_initial(w)) return {};
+    if (++words > 5) return {};
+    if (!current.empty()) current += ' ';
+    current += w;
+  }
+  flush();
+  return authors;
+}
+
+// A byline under the title: "Par Anaïs Roche, le 17/11/2026 à 07h30", "Par Aurélie Fauvel, publié
+// le jeudi 12 novembre 2026 à 16 h 00", "Publié le 5 novembre 2026". Fills authors and the
+// published date (the first full calendar date of the line) when the page has none yet.
+bool read_byline(std::string_view line, Document& doc) {
+  if (line.size() > 200) return false;
+  std::vector<std::string> authors;
+  std::string_view rest = line;
+  if (starts_with(line, "Par ") || starts_with(line, "par ")) {
+    std::string_view names = line.substr(4);
+    size_t cut = names.size();
+    for (std::string_view sep : {",", " - ", " – ", " | ", " le ", " publié", " Publié", " mis à jour"}) {
+      size_t p = names.find(sep);
+      if (p != std::string_view::npos) cut = std::min(cut, p);
+    }
+    authors = byline_authors(names.substr(0, cut));
+    if (authors.empty()) return false;
+    rest = names.substr(cut);
+  } else if (!starts_with(line, "Publié le ") && !starts_with(line, "Mis à jour le ") &&
+             !starts_with(line, "Publié :")) {
+    return false;
+  }
+  std::optional<std::string> published;
+  for (const DateMention& d : find_dates(rest, std::nullopt)) {
+    const std::string& v = d.value;
+    if (v.size() >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X') {
+      published = v.size() > 10 && v[10] == 'T' ? v.substr(0, 16) : v.substr(0, 10);
+      break;
+    }
+  }
+  if (authors.empty() && !published) return false;
+  if (doc.authors.empty()) doc.authors = std::move(authors);
+  if (!doc.published && published) doc.published = std::move(published);
+  return true;
+}
+
 void label_article(std::vector<Line>& lines, const CommentZone& zone, Document& doc) {
   size_t article_end = zone.begin < zone.end ? zone.begin : lines.size();
   std::vector<size_t> open;  // undecided lines of the article zone, in order
@@ -308,9 +389,14 @@ void label_article(std::vector<Line>& lines, const CommentZone& zone, Document& 
     lines[*title].label = LineLabel::kTitle;
     doc.title = std::string(lines[*title].text);
     first_body = best + 1;
+    // Bylines among the few lines under the title: read, then removed from the body.
+    for (size_t k = best + 1; k < open.size() && k <= best + 3; ++k) {
+      if (read_byline(lines[open[k]].text, doc))
+        set_removed(lines[open[k]], LineLabel::kBoilerplate, RemovedKind::kBoilerplate);
+    }
     // Standfirst: a paragraph glued to the title (no blank line, nothing in between).
     size_t next = open[best + 1];
-    if (next == *title + 1 && lines[next].blank_before == 0 && text::is_paragraph_shaped(lines[next].text) &&
+    if (!lines[next].label && next == *title + 1 && lines[next].blank_before == 0 && text::is_paragraph_shaped(lines[next].text) &&
         !text::is_heading_shaped(lines[next].text)) {
       lines[next].label = LineLabel::kStandfirst;
       first_body = best + 2;
@@ -325,6 +411,7 @@ void label_article(std::vector<Line>& lines, const CommentZone& zone, Document& 
 
   for (size_t k = first_body; k < open.size(); ++k) {
     Line& l = lines[open[k]];
+    if (l.label) continue;  // a byline
     if (repeats_title(l)) {
       set_removed(l, LineLabel::kBoilerplate, RemovedKind::kDuplicateTitle);
       continue;
