@@ -63,6 +63,9 @@ struct IngestCounts {
   size_t known = 0;       // already stored (same content hash), skipped
   size_t duplicates = 0;  // new articles that are near-duplicates of a stored one
   size_t failed = 0;      // unreadable inputs and pages that failed extraction or annotation
+  // CPU seconds of the writer thread (store, duplicates, stories, index): the part of the work
+  // that could grow with the corpus, measured apart from annotation.
+  double writer_cpu_seconds = 0;
 };
 
 // What happened to one document given to Ingester::add.

@@ -1,5 +1,7 @@
 #include "veille/ingester.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <future>
 #include <thread>
@@ -32,6 +34,12 @@ std::optional<int32_t> opt_first(const corpus::StoryProfile& s) {
 }
 std::optional<int32_t> opt_last(const corpus::StoryProfile& s) {
   return s.has_day ? std::optional<int32_t>(s.last_day) : std::nullopt;
+}
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
 std::string story_title(const Document& doc) {
@@ -266,6 +274,7 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
 
   // Writer (this thread): one transaction per batch.
   auto store_all = [&](std::vector<Done> done) -> Status {
+    const double cpu0 = thread_cpu_seconds();
     Status st = im.store.begin();
     if (!st.ok()) return st;
     IngestCounts delta;
@@ -294,6 +303,7 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
     counts.known += delta.known;
     counts.duplicates += delta.duplicates;
     counts.failed += delta.failed;
+    counts.writer_cpu_seconds += thread_cpu_seconds() - cpu0;
     if (on_progress) on_progress(counts);
     return Status::Ok();
   };
