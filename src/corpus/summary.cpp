@@ -7,8 +7,10 @@
 // shared wording); questions to readers, ads, headings and too short or too long sentences are
 // never picked.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -156,17 +158,30 @@ std::vector<SummarySentence> summarize(const std::vector<const Document*>& artic
 }
 
 std::vector<TimelineEvent> timeline(const std::vector<const Document*>& articles) {
-  std::vector<TimelineEvent> events;
-  std::set<std::pair<std::string, std::string>> seen;  // (value, folded sentence)
+  // One candidate event per sentence: the sentence's first resolved date, a day rather than a
+  // month or a year when it has one ("dans la nuit du 1er au 2 novembre" dates the night of the 1st).
+  // Week values ("2026-W46", from "la semaine dernière") are too vague for a timeline.
+  struct Candidate {
+    TimelineEvent event;
+    int precision = 0;  // 3 day, 2 month, 1 year
+  };
+  auto precision_of = [](const std::string& v) {
+    if (v.size() < 4 || !std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+      return 0;
+    if (v.size() == 4) return 1;
+    if (v.size() >= 7 && v[4] == '-' && v[5] != 'W' && v[5] != 'Q' && std::isdigit(static_cast<unsigned char>(v[5])))
+      return v.size() >= 10 && v[7] == '-' ? 3 : 2;
+    return 0;
+  };
+  std::vector<Candidate> candidates;
   for (size_t a = 0; a < articles.size(); ++a) {
     const Document* d = articles[a];
     if (d == nullptr) continue;
+    std::optional<Span> current;  // the sentence of the last candidate taken from this article
     for (const DateMention& m : d->annotations.dates) {
-      if (m.kind != "date") continue;
-      // Resolved values only: a year first ("2025-02-12", "2025-02", "2025-W07", "2025").
-      if (m.value.size() < 4 ||
-          !std::all_of(m.value.begin(), m.value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
-        continue;
+      if (m.kind != "date" && m.kind != "time") continue;
+      int precision = precision_of(m.value);
+      if (precision == 0) continue;
       Span sentence = m.span;
       for (const Span& s : d->annotations.sentences)
         if (s.begin <= m.span.begin && m.span.end <= s.end) {
@@ -174,14 +189,44 @@ std::vector<TimelineEvent> timeline(const std::vector<const Document*>& articles
           break;
         }
       if (sentence.end > d->text.size() || sentence.begin > sentence.end) continue;
+      if (current && *current == sentence) {
+        // A later date of the same sentence replaces the first only when it is more precise.
+        Candidate& last = candidates.back();
+        if (precision > last.precision) {
+          last.event.value = m.value.substr(0, precision == 3 ? 10 : m.value.size());
+          last.precision = precision;
+        }
+        continue;
+      }
       std::string text = d->text.substr(sentence.begin, sentence.end - sentence.begin);
-      if (!seen.emplace(m.value, fold_words(text)).second) continue;
-      events.push_back({m.value, std::move(text), a});
+      size_t words = 0;
+      for_each_word(text, [&](std::string_view) { ++words; });
+      // A bare date line ("02/11/2026" in a listing) says nothing; a run-on "sentence" of a
+      // broken page says too much.
+      if (words < 5 || words > 60) continue;
+      current = sentence;
+      candidates.push_back({{m.value.substr(0, precision == 3 ? 10 : m.value.size()), std::move(text), a}, precision});
     }
   }
-  std::stable_sort(events.begin(), events.end(),
+  // One event per date: the first sentence that dates it (articles come in the caller's order),
+  // and how many sentences name that date, so that the most talked-about dates are kept.
+  std::map<std::string, std::pair<TimelineEvent, int>> by_value;
+  for (auto& c : candidates) {
+    auto [it, inserted] = by_value.try_emplace(c.event.value, c.event, 0);
+    ++it->second.second;
+  }
+  std::vector<std::pair<TimelineEvent, int>> events;
+  for (auto& [value, e] : by_value) events.push_back(std::move(e));
+  constexpr size_t kMaxEvents = 12;
+  if (events.size() > kMaxEvents) {
+    std::stable_sort(events.begin(), events.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    events.resize(kMaxEvents);
+  }
+  std::vector<TimelineEvent> out;
+  for (auto& e : events) out.push_back(std::move(e.first));
+  std::stable_sort(out.begin(), out.end(),
                    [](const TimelineEvent& x, const TimelineEvent& y) { return x.value < y.value; });
-  return events;
+  return out;
 }
 
 }  // namespace veille::corpus
