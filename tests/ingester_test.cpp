@@ -157,6 +157,7 @@ TEST(Ingester, SecondRunStoresNothingNew) {
   EXPECT_EQ(stats2->to_json(), stats1->to_json());
 }
 
+// The page is long enough to be an article (pages under 80 words start no story).
 TEST(Ingester, ChangedPageAtKnownUrlIsAVersionInItsStory) {
   TempDb db;
   auto store = open_sqlite_store(db.path());
@@ -171,7 +172,10 @@ TEST(Ingester, ChangedPageAtKnownUrlIsAVersionInItsStory) {
         "<html><head><title>Le pont de Térénez rouvre</title></head><body><article><h1>Le pont de Térénez rouvre</h1>"
         "<p>Le pont de Térénez, fermé depuis la crue de l'Aulne, rouvre à la circulation ce lundi, a annoncé la "
         "préfecture du Finistère. Les automobilistes qui contournaient la vallée par Châteaulin retrouvent leur "
-        "itinéraire habituel.</p><p>Les travaux de consolidation ont duré trois semaines. " + extra +
+        "itinéraire habituel.</p><p>Les ingénieurs du département ont inspecté les piles et le tablier après la "
+        "décrue, puis renforcé les appuis fragilisés par le courant. Les poids lourds devront encore patienter "
+        "quelques jours, le temps des derniers essais de charge prévus en fin de semaine.</p>"
+        "<p>Les travaux de consolidation ont duré trois semaines. " + extra +
         "</p></article></body></html>";
     return p;
   };
@@ -195,6 +199,34 @@ TEST(Ingester, ChangedPageAtKnownUrlIsAVersionInItsStory) {
   auto story = (*store)->get_story(*r1->story);
   ASSERT_TRUE(story.ok()) << story.status().to_string();
   EXPECT_EQ(story->sources.size(), 1u);
+}
+
+// A page too short to be an article (a 404 page) is stored and searchable but starts no story.
+TEST(Ingester, PageTooShortForAnArticleStartsNoStory) {
+  TempDb db;
+  auto store = open_sqlite_store(db.path());
+  ASSERT_TRUE(store.ok());
+  auto ing = Ingester::create(**store, test_options());
+  ASSERT_TRUE(ing.ok()) << ing.status().to_string();
+  RawPage p;
+  p.source = "404.html";
+  p.content =
+      "<html><head><title>Page introuvable</title></head><body><main><h1>Page introuvable</h1>"
+      "<p>La page que vous cherchez n'existe plus ou a été déplacée. Retournez à l'accueil.</p></main></body></html>";
+  ASSERT_TRUE((*store)->begin().ok());
+  auto d = (*ing)->pipeline().run(p);
+  ASSERT_TRUE(d.ok());
+  auto r = (*ing)->add(*d);
+  ASSERT_TRUE((*store)->commit().ok());
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r->put.kind, PutOutcome::Kind::kNewArticle);
+  EXPECT_FALSE(r->story);
+  EXPECT_FALSE(r->new_story);
+  SearchQuery q;
+  q.query = "introuvable";
+  auto found = (*store)->search(q);
+  ASSERT_TRUE(found.ok()) << found.status().to_string();
+  EXPECT_EQ(found->total, 1);
 }
 
 }  // namespace

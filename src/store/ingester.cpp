@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <cctype>
 #include <future>
 #include <thread>
 #include <unordered_set>
@@ -40,6 +41,20 @@ double thread_cpu_seconds() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// Fewer words than this in the article text: not an article (see Impl::add).
+constexpr size_t kMinStoryWords = 80;
+
+// Words of the article text: tokens that start with a letter or a digit.
+size_t word_count(const Document& doc) {
+  size_t n = 0;
+  for (const Span& t : doc.annotations.tokens) {
+    if (t.begin >= doc.text.size()) continue;
+    unsigned char c = static_cast<unsigned char>(doc.text[t.begin]);
+    if (std::isalnum(c) || c >= 0x80) ++n;
+  }
+  return n;
 }
 
 std::string story_title(const Document& doc) {
@@ -148,6 +163,10 @@ Result<IngestOutcome> Ingester::Impl::add(const Annotated& a) {
     out.story = *story;
     return out;
   }
+
+  // A page with too little text to be an article (a 404 page, a stub, a gallery) is stored and
+  // searchable but starts no story: stories are about events that articles report.
+  if (word_count(a.doc) < kMinStoryWords) return out;
 
   // Story assignment: candidates by keys within a window of days around the page's day.
   std::vector<std::string> skeys = corpus::story_keys(a.profile);
