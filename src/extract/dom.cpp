@@ -1,5 +1,7 @@
 #include "extract/dom.h"
 
+#include <mutex>
+
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 #include <gumbo.h>
@@ -339,6 +341,11 @@ int estimated_nesting_depth(std::string_view html) {
 constexpr int kGumboMaxDepth = 4096;
 
 }  // namespace
+
+void init_html_parser() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
 
 Result<Dom> parse_html(std::string_view utf8_html, const ExtractOptions& options) {
   if (utf8_html.size() > options.max_html_bytes)

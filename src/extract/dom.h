@@ -70,6 +70,11 @@ class Dom {
   Node* root_ = nullptr;
 };
 
+// Initialises libxml2's global state (its mutexes, character tables) once. libxml2's lazy
+// initialisation is not thread-safe: two workers parsing their first page at the same moment race
+// on it (LeakSanitizer caught a lost mutex). The Extractor calls this before any worker starts.
+void init_html_parser();
+
 // Parses UTF-8 HTML with the backend chosen in options. Never fails on malformed markup (it is
 // repaired as browsers do); fails with kTooLarge over options.max_html_bytes.
 // What the DOM leaves out, as no extractor reads it: comments, the bodies of <style> elements and

@@ -1,3 +1,4 @@
+#include "extract/dom.h"
 #include "extract/html_extract.h"
 #include "extract/text_extract.h"
 #include "nlp/lang.h"
@@ -5,7 +6,10 @@
 
 namespace veille {
 
-Extractor::Extractor(ExtractOptions options) : options_(std::move(options)) {}
+Extractor::Extractor(ExtractOptions options) : options_(std::move(options)) {
+  // Before any worker thread parses a page (libxml2's lazy initialisation is not thread-safe).
+  dom::init_html_parser();
+}
 
 Result<Document> Extractor::extract(const RawPage& page) const {
   Document doc;
