@@ -62,31 +62,38 @@ echo "not a database" > "$TMP/notes.db"
 grep -q "not a SQLite database" "$TMP/e" || fail "foreign file message: $(cat "$TMP/e")"
 [ "$(cat "$TMP/notes.db")" = "not a database" ] || fail "foreign file was modified"
 
-# --- kill -9 in the middle, then resume: nothing committed is lost, everything ends up stored
-mkdir -p "$TMP/many"
-for i in $(seq 1 8); do
-  for f in "$SAMPLES"/html/*.html; do
-    # Distinct pages (another content hash) with the same article: copies for the deduplicator.
-    { cat "$f"; echo "<!-- copy $i -->"; } > "$TMP/many/$(basename "$f" .html)-$i.html"
+# --- kill -9 in the middle, then resume: nothing committed is lost, everything ends up stored.
+# The pages come through a pipe that stays open, so the ingestion cannot end before the kill
+# whatever the machine's speed: it is killed as soon as a first batch is committed.
+FEED="$SAMPLES/jsonl/feed-2026-11-18.jsonl"
+copies() {  # copies FIRST LAST: distinct pages (own URL, own text) made from the sample feed
+  for i in $(seq "$1" "$2"); do
+    sed -e "s#\"url\": \"https://#\"url\": \"https://copie$i.#" -e "s#\"text\": \"#\"text\": \"Copie $i. #" "$FEED"
   done
-done
-TOTAL=$(ls "$TMP/many" | wc -l)
-"$VEILLE" ingest --db "$TMP/k.db" -j 2 --batch 8 "$TMP/many" >/dev/null 2>&1 &
+}
+copies 1 40 > "$TMP/all.jsonl"
+TOTAL=$(wc -l < "$TMP/all.jsonl")
+mkfifo "$TMP/pipe"
+"$VEILLE" ingest --db "$TMP/k.db" -j 2 --batch 4 - < "$TMP/pipe" >/dev/null 2>&1 &
 PID=$!
+{ copies 1 20; exec sleep 600; } > "$TMP/pipe" &
+WRITER=$!
+N=0
 for _ in $(seq 1 600); do
-  sleep 0.2
+  kill -0 $PID 2>/dev/null || break
   N=$("$VEILLE" stories --db "$TMP/k.db" 2>/dev/null | head -1 | sed -n 's/^{"total":\([0-9]*\).*/\1/p')
   [ -n "$N" ] && [ "$N" -gt 0 ] && break
-  kill -0 $PID 2>/dev/null || break
+  sleep 0.2
 done
-sleep 1
-kill -9 $PID 2>/dev/null || fail "ingestion ended before it could be killed (make the input larger)"
+kill -9 $PID 2>/dev/null || fail "ingestion ended before it could be killed"
 wait $PID 2>/dev/null
-OUT3="$("$VEILLE" ingest --db "$TMP/k.db" -j 2 "$TMP/many" 2>/dev/null)"
+kill $WRITER 2>/dev/null; wait $WRITER 2>/dev/null
+[ -n "$N" ] && [ "$N" -gt 0 ] || fail "nothing was committed within two minutes"
+OUT3="$("$VEILLE" ingest --db "$TMP/k.db" -j 2 "$TMP/all.jsonl" 2>/dev/null)"
 echo "after kill -9: $OUT3"
 [ "$(count known "$OUT3")" -gt 0 ] || fail "nothing committed before the kill was kept: $OUT3"
 [ "$(count new "$OUT3")" -gt 0 ] || fail "the kill came after the end: $OUT3"
 [ "$(count read "$OUT3")" -eq "$TOTAL" ] || fail "read $(count read "$OUT3") of $TOTAL pages"
-OUT4="$("$VEILLE" ingest --db "$TMP/k.db" "$TMP/many" 2>/dev/null)"
+OUT4="$("$VEILLE" ingest --db "$TMP/k.db" "$TMP/all.jsonl" 2>/dev/null)"
 [ "$(count known "$OUT4")" -eq "$TOTAL" ] || fail "after resuming, not every page is stored: $OUT4"
 echo "ok"
