@@ -27,6 +27,7 @@
 #include "nlp/ner.h"
 #include "veille/nlp.h"
 #include "veille/quotes.h"
+#include "quote_scoring.h"
 
 namespace fs = std::filesystem;
 using namespace veille;
@@ -34,46 +35,6 @@ using namespace veille;
 namespace {
 
 const fs::path kSourceDir = fs::path(__FILE__).parent_path().parent_path();
-
-std::string normalise(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    bool is_space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    size_t len = 1;
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) is_space = true, len = 2;
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89))
-      is_space = true, len = 3;
-    if (is_space) {
-      space = true;
-      i += len - 1;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x99) {
-      out += '\'';
-      i += 2;
-      continue;
-    }
-    out += static_cast<char>(c);
-  }
-  return out;
-}
-
-bool speaker_right(const nlohmann::json& gold, const Quote& q) {
-  if (gold.is_null()) return !q.speaker;
-  if (!q.speaker) return false;
-  std::string g = fold_entity_name(gold.get<std::string>());
-  if (q.speaker_entity && fold_entity_name(*q.speaker_entity) == g) return true;
-  std::string s = fold_entity_name(*q.speaker);
-  if (s == g) return true;
-  if (!q.speaker_entity) return s.find(g) != std::string::npos || g.find(s) != std::string::npos;
-  return false;
-}
 
 }  // namespace
 
@@ -144,10 +105,10 @@ int main(int argc, char** argv) {
       std::vector<bool> used(pred.size(), false);
       for (const auto& g : rec["quotes"]) {
         ++gold_n;
-        std::string gt = normalise(g["text"].get<std::string>());
+        std::string gt = bench::normalise_quote_text(g["text"].get<std::string>());
         int found = -1;
         for (size_t k = 0; k < pred.size(); ++k)
-          if (!used[k] && normalise(std::string_view(doc.text).substr(pred[k].span.begin, pred[k].span.end - pred[k].span.begin)) == gt) {
+          if (!used[k] && bench::normalise_quote_text(std::string_view(doc.text).substr(pred[k].span.begin, pred[k].span.end - pred[k].span.begin)) == gt) {
             found = static_cast<int>(k);
             break;
           }
@@ -162,7 +123,7 @@ int main(int argc, char** argv) {
         bool sentence = g.value("kind", "") == "sentence";
         if (q.kind == g.value("kind", "")) ++kind_ok;
         else if (verbose) std::cout << id << ": kind     « " << gt << " » " << q.kind << " (gold " << g.value("kind", "") << ")\n";
-        bool ok = speaker_right(g["speaker"], q);
+        bool ok = bench::speaker_right(g["speaker"], q);
         speaker_ok += ok;
         if (sentence) ++sent_matched, sent_speaker_ok += ok;
         if (!ok && verbose)

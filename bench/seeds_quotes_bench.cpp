@@ -27,6 +27,8 @@
 #include "veille/nlp.h"
 #include "veille/pipeline.h"
 #include "veille/quotes.h"
+#include "common.h"
+#include "quote_scoring.h"
 
 namespace fs = std::filesystem;
 using namespace veille;
@@ -35,60 +37,11 @@ namespace {
 
 const fs::path kSourceDir = fs::path(__FILE__).parent_path().parent_path();
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path default_seeds_dir(const char* argv0) {
-  fs::path from_source = kSourceDir.parent_path() / "shared" / "seeds";
-  if (fs::exists(from_source)) return from_source;
-  std::error_code ec;
-  fs::path exe = fs::weakly_canonical(fs::path(argv0), ec);
-  for (fs::path p = exe.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path())
-    if (fs::exists(p / "shared" / "seeds")) return p / "shared" / "seeds";
-  return from_source;
-}
-
-// Whitespace runs (and no-break spaces) as one space, ’ as ', trimmed.
-std::string normalise(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = 0;
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') len = 1;
-    else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) len = 2;
-    else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-             (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89))
-      len = 3;
-    if (len) {
-      space = true;
-      i += len - 1;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x99) {
-      out += '\'';
-      i += 2;
-      continue;
-    }
-    out += static_cast<char>(c);
-  }
-  return out;
-}
-
-bool speaker_right(const nlohmann::json& gold, const Quote& q) {
-  if (gold.is_null()) return !q.speaker;
-  if (!q.speaker) return false;
-  std::string g = fold_entity_name(gold.get<std::string>());
-  if (q.speaker_entity) return fold_entity_name(*q.speaker_entity) == g;
-  std::string s = fold_entity_name(*q.speaker);
-  return s == g || s.find(g) != std::string::npos || g.find(s) != std::string::npos;
+// Whole file as text; empty when it cannot be read (the gold is then reported as unreadable).
+std::string read_text(const fs::path& p) {
+  std::string s;
+  bench::read_whole_file(p, s);
+  return s;
 }
 
 std::string show(const std::optional<std::string>& s) { return s ? *s : "null"; }
@@ -108,7 +61,7 @@ int main(int argc, char** argv) {
       return 0;
     } else seeds = a;
   }
-  if (seeds.empty()) seeds = default_seeds_dir(argv[0]);
+  if (seeds.empty()) seeds = bench::find_shared("", "seeds").value_or(kSourceDir.parent_path() / "shared" / "seeds");
   if (!fs::exists(seeds / "gold")) {
     std::cout << "seeds_quotes_bench: skipped, no seeds at " << seeds.string()
               << " (the seeds live in ../shared/seeds beside the checkout; pass the directory)\n";
@@ -139,12 +92,12 @@ int main(int argc, char** argv) {
   int pages = 0, sentences = 0, found = 0, speaker_ok = 0, fragments = 0, fragments_found = 0;
   int fragment_speaker_ok = 0, predicted = 0, unmatched = 0;
   for (const auto& f : facts) {
-    auto gold = nlohmann::json::parse(read_file(f), nullptr, false);
+    auto gold = nlohmann::json::parse(read_text(f), nullptr, false);
     if (gold.is_discarded() || !gold.contains("file")) continue;
     fs::path page_path = seeds / gold["file"].get<std::string>();
     RawPage page;
     page.source = page_path.string();
-    page.content = read_file(page_path);
+    page.content = read_text(page_path);
     page.format = PageFormat::kText;
     auto doc = pipeline.run(page);
     if (!doc.ok()) {
@@ -157,12 +110,12 @@ int main(int argc, char** argv) {
     std::vector<bool> used(pred.size(), false);
     if (verbose) std::cout << gold["file"].get<std::string>() << "\n";
     for (const auto& g : gold.value("quotes", nlohmann::json::array())) {
-      std::string gt = normalise(g.value("text", ""));
+      std::string gt = bench::normalise_quote_text(g.value("text", ""));
       bool sentence = g.value("kind", "") == "sentence";
       (sentence ? sentences : fragments)++;
       int hit = -1;
       for (size_t k = 0; k < pred.size(); ++k)
-        if (!used[k] && normalise(std::string_view(doc->text).substr(pred[k].span.begin, pred[k].span.end - pred[k].span.begin)) == gt) {
+        if (!used[k] && bench::normalise_quote_text(std::string_view(doc->text).substr(pred[k].span.begin, pred[k].span.end - pred[k].span.begin)) == gt) {
           hit = static_cast<int>(k);
           break;
         }
@@ -173,7 +126,7 @@ int main(int argc, char** argv) {
       }
       used[hit] = true;
       const Quote& q = pred[hit];
-      bool ok = speaker_right(g["speaker"], q);
+      bool ok = bench::speaker_right(g["speaker"], q);
       if (sentence) ++found, speaker_ok += ok;
       else ++fragments_found, fragment_speaker_ok += ok;
       if (verbose)
