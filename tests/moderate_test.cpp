@@ -269,6 +269,35 @@ TEST(ModerationStage, FillsEveryComment) {
   EXPECT_EQ(to_json(plain).find("moderation"), std::string::npos);
 }
 
+// The one place the CLI and the Ingester build the stage from: model path, lexicon, threshold.
+TEST(ModerationStage, FromOptions) {
+  ModerationOptions options;
+  options.model_path = kModelPath;
+  auto stage = make_moderation_stage(options);
+  ASSERT_TRUE(stage.ok()) << stage.status().to_string();
+  EXPECT_EQ((*stage)->name(), "moderate");
+  Document doc;
+  doc.comments.push_back({});
+  doc.comments.back().text = "Très bon article, merci.";
+  options.threshold = 0.f;  // everything is toxic at 0: the threshold given is the one used
+  auto low = make_moderation_stage(options);
+  ASSERT_TRUE(low.ok());
+  ASSERT_TRUE((*low)->process(doc).ok());
+  EXPECT_TRUE(doc.comments[0].moderation->toxic);
+
+  options.threshold = 1.5f;
+  auto bad = make_moderation_stage(options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("1.5"), std::string::npos) << bad.status().to_string();
+
+  options = {};
+  options.model_path = "/nonexistent/moderation-fr.bin";
+  auto missing = make_moderation_stage(options);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
 // Fast path vs a reference: the deletion-index fuzzy match agrees with a brute-force scan.
 TEST(ModerationLexicon, RepeatedCallsAreDeterministic) {
   const std::string text = "Trump gros fout**t**r de m***e, ces salop@rds et ces C+0+N+S !";

@@ -65,4 +65,16 @@ std::string default_moderation_model_path();
 std::unique_ptr<Stage> make_moderation_stage(std::shared_ptr<const Moderator> moderator,
                                              std::optional<float> threshold = std::nullopt);
 
+// Which model the "moderate" stage loads and where it decides; the defaults are the shipped model
+// and its own threshold. The CLI's page commands and the Ingester both build the stage from this.
+struct ModerationOptions {
+  std::string model_path;          // empty: default_moderation_model_path()
+  std::string lexicon_path;        // empty: moderation-lexicon-fr.tsv beside the model
+  std::optional<float> threshold;  // empty: the model's own; else in [0, 1]
+};
+
+// Loads the model named by `options` and returns the "moderate" stage.
+// Errors: those of Moderator::load; kInvalidArgument for a threshold outside [0, 1].
+Result<std::unique_ptr<Stage>> make_moderation_stage(const ModerationOptions& options);
+
 }  // namespace veille

@@ -142,4 +142,14 @@ std::unique_ptr<Stage> make_moderation_stage(std::shared_ptr<const Moderator> mo
   return std::make_unique<ModerationStage>(std::move(moderator), threshold);
 }
 
+Result<std::unique_ptr<Stage>> make_moderation_stage(const ModerationOptions& options) {
+  if (options.threshold && !(*options.threshold >= 0.f && *options.threshold <= 1.f))
+    return Status::InvalidArgument("moderation threshold " + std::to_string(*options.threshold) +
+                                   " is outside [0, 1]");
+  const std::string path = options.model_path.empty() ? default_moderation_model_path() : options.model_path;
+  auto moderator = Moderator::load(path, options.lexicon_path);
+  if (!moderator.ok()) return moderator.status();
+  return make_moderation_stage(std::move(*moderator), options.threshold);
+}
+
 }  // namespace veille
