@@ -64,11 +64,12 @@ void add_moderation_options(CLI::App* cmd, ModerationArgs& args) {
 
 Status add_moderation_stage(Pipeline& pipeline, const ModerationArgs& args) {
   if (args.off) return Status::Ok();
-  auto moderator = Moderator::load(args.model.empty() ? default_moderation_model_path() : args.model);
-  if (!moderator.ok()) return moderator.status();
-  std::optional<float> threshold;
-  if (args.threshold >= 0) threshold = args.threshold;
-  pipeline.add_stage(make_moderation_stage(*moderator, threshold));
+  ModerationOptions options;
+  options.model_path = args.model;
+  if (args.threshold >= 0) options.threshold = args.threshold;
+  auto stage = make_moderation_stage(options);
+  if (!stage.ok()) return stage.status();
+  pipeline.add_stage(std::move(*stage));
   return Status::Ok();
 }
 

@@ -227,11 +227,10 @@ Result<std::unique_ptr<Ingester>> Ingester::create(Store& store, IngestOptions o
   Status st = add_language_stages(impl->pipeline, impl->options.language);
   if (!st.ok()) return st;
   if (impl->options.moderation) {
-    const std::string& path =
-        impl->options.moderation_model.empty() ? default_moderation_model_path() : impl->options.moderation_model;
-    auto moderator = Moderator::load(path);
-    if (!moderator.ok()) return moderator.status();
-    impl->pipeline.add_stage(make_moderation_stage(*moderator, impl->options.moderation_threshold));
+    auto stage = make_moderation_stage(
+        ModerationOptions{impl->options.moderation_model, "", impl->options.moderation_threshold});
+    if (!stage.ok()) return stage.status();
+    impl->pipeline.add_stage(std::move(*stage));
   }
   const std::string bg_path =
       impl->options.background_path.empty() ? corpus::Background::default_path() : impl->options.background_path;
