@@ -13,6 +13,7 @@ namespace veille {
 enum class HtmlParser {
   kLibxml2,  // libxml2's HTML parser: fast, tolerant, not exactly HTML5 (default)
   kGumbo,    // gumbo: the HTML5 parsing algorithm, slower
+  kNative,   // veille's own parser (src/extract/html_parser.h): HTML5 tokenizer, reduced tree builder
 };
 
 struct ExtractOptions {
