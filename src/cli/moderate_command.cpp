@@ -89,6 +89,7 @@ int run_moderate(const ModerateArgs& args) {
 
 struct TrainModerationArgs {
   std::string data, out, lexicon, clean;
+  bool cv = false;
   moderate::ModerationTrainOptions opt;
 };
 
@@ -148,6 +149,14 @@ int run_train_moderation(TrainModerationArgs& args) {
   }
   std::cerr << who << bytes.size() << " bytes written to " << args.out << "\n";
   std::cout << report.table;
+  if (args.cv) {
+    auto cv = moderate::nested_cross_validation(*data, **lexicon, args.opt);
+    if (!cv.ok()) {
+      std::cerr << who << cv.status().to_string() << "\n";
+      return 1;
+    }
+    std::cout << cv->table;
+  }
   return 0;
 }
 
@@ -181,6 +190,9 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
   cmd->add_option("--clean-weight", args->opt.clean_weight,
                   "Total weight of the clean sentences relative to ToxiFrench's")
       ->capture_default_str();
+  cmd->add_flag("--cv", args->cv,
+                "Also report nested cross-validation over all ToxiFrench folds (each held out in "
+                "turn, its threshold chosen on the others)");
   cmd->add_flag("!--no-translated", args->opt.use_translated,
                 "Leave out the machine-translated Jigsaw comments");
   cmd->callback([args, exit_code] {

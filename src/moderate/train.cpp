@@ -335,4 +335,43 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
   return params;
 }
 
+Result<NestedCrossValidation> nested_cross_validation(const std::vector<LabeledComment>& data,
+                                                      const Lexicon& lexicon,
+                                                      const ModerationTrainOptions& options) {
+  NestedCrossValidation cv;
+  ModerationTrainOptions opt = options;
+  opt.log = nullptr;
+  for (int k = 0; k < opt.folds; ++k) {
+    opt.dev_fold = k;
+    ModerationTrainReport rep;
+    auto params = train_moderation(data, lexicon, opt, &rep);
+    if (!params.ok()) return params.status();
+    cv.folds.push_back(rep.dev);
+    cv.thresholds.push_back(rep.threshold);
+    cv.pooled.n += rep.dev.n;
+    cv.pooled.tp += rep.dev.tp;
+    cv.pooled.fp += rep.dev.fp;
+    cv.pooled.tn += rep.dev.tn;
+    cv.pooled.fn += rep.dev.fn;
+    char label[64];
+    std::snprintf(label, sizeof label, "nested CV fold %d (t %.2f)", k, rep.threshold);
+    cv.table += figures_line(label, rep.dev);
+    if (options.log) options.log("nested CV fold " + std::to_string(k) + " done");
+  }
+  double sum = 0, sum2 = 0;
+  for (const auto& f : cv.folds) {
+    sum += f.macro_f1();
+    sum2 += f.macro_f1() * f.macro_f1();
+  }
+  const double n = static_cast<double>(cv.folds.size());
+  cv.mean_macro_f1 = sum / n;
+  cv.sd_macro_f1 = n > 1 ? std::sqrt(std::max(0.0, (sum2 - sum * sum / n) / (n - 1))) : 0;
+  cv.table += figures_line("nested CV pooled", cv.pooled);
+  char line[160];
+  std::snprintf(line, sizeof line, "nested CV macro-F1 mean %.3f sd %.3f over %zu topic folds\n",
+                cv.mean_macro_f1, cv.sd_macro_f1, cv.folds.size());
+  cv.table += line;
+  return cv;
+}
+
 }  // namespace veille::moderate

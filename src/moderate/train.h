@@ -71,6 +71,21 @@ struct ModerationTrainReport {
   std::string table;  // human-readable summary
 };
 
+// Nested cross-validation over the ToxiFrench topic folds: each fold in turn is held out, the
+// threshold is chosen by cross-validation on the other folds (as for the shipped model), a model is
+// trained on them and scores the held-out fold. A figure over 500 comments with its spread, where
+// one dev fold (about 110 comments) moves by several points with the split.
+struct NestedCrossValidation {
+  std::vector<BinaryFigures> folds;   // held-out figures of each fold, at its own threshold
+  std::vector<float> thresholds;
+  BinaryFigures pooled;               // all held-out decisions together
+  double mean_macro_f1 = 0, sd_macro_f1 = 0;
+  std::string table;
+};
+Result<NestedCrossValidation> nested_cross_validation(const std::vector<LabeledComment>& data,
+                                                      const Lexicon& lexicon,
+                                                      const ModerationTrainOptions& options);
+
 Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, const Lexicon& lexicon,
                                      const ModerationTrainOptions& options,
                                      ModerationTrainReport* report);
