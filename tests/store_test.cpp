@@ -247,6 +247,35 @@ TEST(SqliteStore, RollbackLosesOnlyTheBatch) {
   EXPECT_EQ(st->articles, 1);
 }
 
+// Search rows are queued during a transaction and written at commit (FTS5 flushes its pending
+// terms at every statement savepoint): a rollback must drop them, a later version in another
+// transaction must replace the row, and a write outside any transaction is searchable at once.
+TEST(SqliteStore, SearchRowsFollowTransactions) {
+  TempDir dir;
+  auto s = open_ok(dir.file("v.db"));
+  ASSERT_TRUE(s->begin().ok());
+  ASSERT_TRUE(s->put_document(make_doc("https://x.fr/1", "Un", "La digue de Penmarc'h a cédé.")).ok());
+  s->rollback();
+  ASSERT_TRUE(s->begin().ok());
+  ASSERT_TRUE(s->put_document(make_doc("https://x.fr/2", "Deux", "Le phare de Penmarc'h rouvre.")).ok());
+  ASSERT_TRUE(s->commit().ok());
+  auto digue = s->search({.query = "digue"});
+  ASSERT_TRUE(digue.ok());
+  EXPECT_EQ(digue->total, 0);
+  ASSERT_TRUE(s->begin().ok());
+  ASSERT_TRUE(s->put_document(make_doc("https://x.fr/2", "Deux", "Le sémaphore de Penmarc'h rouvre.")).ok());
+  ASSERT_TRUE(s->commit().ok());
+  auto phare = s->search({.query = "phare"});
+  auto semaphore = s->search({.query = "sémaphore"});
+  ASSERT_TRUE(phare.ok() && semaphore.ok());
+  EXPECT_EQ(phare->total, 0);
+  EXPECT_EQ(semaphore->total, 1);
+  ASSERT_TRUE(s->put_document(make_doc("https://x.fr/3", "Trois", "La criée du Guilvinec ferme.")).ok());
+  auto criee = s->search({.query = "criée"});
+  ASSERT_TRUE(criee.ok());
+  EXPECT_EQ(criee->total, 1);
+}
+
 TEST(SqliteStore, MetacharactersAreData) {
   TempDir dir;
   auto s = open_ok(dir.file("v.db"));

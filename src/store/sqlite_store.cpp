@@ -207,12 +207,14 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
   Status commit() override {
-    Status st = db_.exec("COMMIT");
+    Status st = flush_index();
+    if (st.ok()) st = db_.exec("COMMIT");
     if (!st.ok()) rollback();
     in_tx_ = false;
     return st;
   }
   void rollback() override {
+    pending_index_.clear();
     if (sqlite3_get_autocommit(db_.handle()) == 0) (void)db_.exec("ROLLBACK");
     in_tx_ = false;
   }
@@ -249,7 +251,8 @@ class SqliteStore final : public Store {
 
  private:
   Status migrate(int from);
-  Status replace_derived(int64_t article, const Document& doc);
+  Status replace_derived(int64_t article, const Document& doc, bool new_article);
+  Status flush_index();
   Status write_story_keys(int64_t story, const std::vector<std::string>& keys,
                           std::optional<int32_t> first_day, std::optional<int32_t> last_day);
   Result<std::vector<EntityCount>> top_entities(const std::string& article_filter, int64_t arg, int64_t limit);
@@ -258,6 +261,16 @@ class SqliteStore final : public Store {
   std::string path_;
   Database db_;
   bool in_tx_ = false;
+  // Search rows of the open transaction, written together at commit. Why: any statement that
+  // needs a statement journal (an UPDATE on articles, with its foreign keys) opens a savepoint,
+  // and FTS5 flushes its pending terms to disk at every savepoint; interleaved with the other
+  // writes, each page's terms became a segment of its own, and segments had to be merged.
+  struct PendingIndex {
+    int64_t rowid;
+    bool replace;  // an older version's row must go first
+    std::string title, text, comments;
+  };
+  std::vector<PendingIndex> pending_index_;
 };
 
 // ------------------------------------------------------------------ opening and schema
@@ -408,16 +421,34 @@ Result<PutOutcome> SqliteStore::put_document(const Document& doc, std::string_vi
     q.bind(6, out.version).bind(7, version_id).bind(8, comments).bind(9, toxic);
     VEILLE_TRY(q.run());
   }
-  VEILLE_TRY(replace_derived(out.article, doc));
+  VEILLE_TRY(replace_derived(out.article, doc, out.kind == PutOutcome::Kind::kNewArticle));
   return out;
 }
 
-Status SqliteStore::replace_derived(int64_t article, const Document& doc) {
-  for (const char* sql : {"DELETE FROM mentions WHERE article_id = ?1", "DELETE FROM quotes WHERE article_id = ?1",
-                          "DELETE FROM dates WHERE article_id = ?1", "DELETE FROM search WHERE rowid = ?1"}) {
-    VEILLE_QUERY(q, sql);
-    q.bind(1, article);
+Status SqliteStore::flush_index() {
+  std::vector<PendingIndex> rows = std::move(pending_index_);
+  pending_index_.clear();
+  for (const auto& r : rows) {
+    if (r.replace) {
+      VEILLE_QUERY(q, "DELETE FROM search WHERE rowid = ?1");
+      q.bind(1, r.rowid);
+      VEILLE_TRY(q.run());
+    }
+    VEILLE_QUERY(q, "INSERT INTO search(rowid, title, text, comments) VALUES (?1, ?2, ?3, ?4)");
+    q.bind(1, r.rowid).bind(2, r.title).bind(3, r.text).bind(4, r.comments);
     VEILLE_TRY(q.run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::replace_derived(int64_t article, const Document& doc, bool new_article) {
+  if (!new_article) {
+    for (const char* sql : {"DELETE FROM mentions WHERE article_id = ?1", "DELETE FROM quotes WHERE article_id = ?1",
+                            "DELETE FROM dates WHERE article_id = ?1"}) {
+      VEILLE_QUERY(q, sql);
+      q.bind(1, article);
+      VEILLE_TRY(q.run());
+    }
   }
   auto surface = [&](const Span& s) { return doc.text.substr(s.begin, s.end - s.begin); };
   // Entities: one row per entity with its mention count in this article.
@@ -459,10 +490,13 @@ Status SqliteStore::replace_derived(int64_t article, const Document& doc) {
     if (!comments.empty()) comments += "\n";
     comments += c.text;
   }
-  VEILLE_QUERY(q, "INSERT INTO search(rowid, title, text, comments) VALUES (?1, ?2, ?3, ?4)");
-  q.bind(1, article).bind(2, clean_for_index(doc.title.value_or(""))).bind(3, clean_for_index(doc.text));
-  q.bind(4, clean_for_index(comments));
-  return q.run();
+  // Two versions of one article in one transaction: the row queued for the older one goes.
+  std::erase_if(pending_index_, [&](const PendingIndex& r) { return r.rowid == article; });
+  pending_index_.push_back({article, !new_article, clean_for_index(doc.title.value_or("")),
+                            clean_for_index(doc.text), clean_for_index(comments)});
+  // Outside a transaction each statement commits on its own: so does the search row.
+  if (!in_tx_) return flush_index();
+  return Status::Ok();
 }
 
 Status SqliteStore::set_signature(int64_t article, std::string_view signature,
