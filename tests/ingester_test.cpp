@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "veille/corpus.h"
 #include "veille/ingester.h"
+#include "veille/store.h"
 
 namespace veille {
 namespace {
@@ -227,6 +229,53 @@ TEST(Ingester, PageTooShortForAnArticleStartsNoStory) {
   auto found = (*store)->search(q);
   ASSERT_TRUE(found.ok()) << found.status().to_string();
   EXPECT_EQ(found->total, 1);
+}
+
+
+// Summaries and timelines are computed at ingestion (once per batch for each changed story) and
+// stored; what get_story returns must be what a read-time computation over the stored documents
+// gives (the reference below).
+TEST(Ingester, StoredStoryDigestEqualsReadTimeComputation) {
+  if (!fs::exists(kSamples)) GTEST_SKIP() << "samples/ absent";
+  TempDb db;
+  auto store = open_sqlite_store(db.path());
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  IngestOptions o = test_options();
+  o.moderation = false;  // comment moderation plays no part in summaries
+  o.batch_pages = 7;     // stories change over several batches
+  auto ing = Ingester::create(**store, o);
+  ASSERT_TRUE(ing.ok()) << ing.status().to_string();
+  auto counts = (*ing)->ingest({kSamples.string()}, nullptr, nullptr);
+  ASSERT_TRUE(counts.ok()) << counts.status().to_string();
+  auto stories = (*store)->list_stories({.limit = 1000});
+  ASSERT_TRUE(stories.ok()) << stories.status().to_string();
+  ASSERT_GT(stories->stories.size(), 3u);
+  size_t with_summary = 0, with_timeline = 0;
+  for (const auto& item : stories->stories) {
+    auto got = (*store)->get_story(item.id);
+    ASSERT_TRUE(got.ok()) << got.status().to_string();
+    auto docs = (*store)->story_documents(item.id, 30);
+    ASSERT_TRUE(docs.ok()) << docs.status().to_string();
+    std::vector<const Document*> ptrs;
+    for (const auto& sd : *docs) ptrs.push_back(&sd.doc);
+    auto summary = corpus::summarize(ptrs);
+    auto events = corpus::timeline(ptrs);
+    ASSERT_EQ(got->summary.size(), summary.size()) << "story " << item.id;
+    for (size_t i = 0; i < summary.size(); ++i) {
+      EXPECT_EQ(got->summary[i].text, summary[i].text) << "story " << item.id;
+      EXPECT_EQ(got->summary[i].article, (*docs)[summary[i].article].article) << "story " << item.id;
+    }
+    ASSERT_EQ(got->timeline.size(), events.size()) << "story " << item.id;
+    for (size_t i = 0; i < events.size(); ++i) {
+      EXPECT_EQ(got->timeline[i].value, events[i].value) << "story " << item.id;
+      EXPECT_EQ(got->timeline[i].text, events[i].text) << "story " << item.id;
+      EXPECT_EQ(got->timeline[i].article, (*docs)[events[i].article].article) << "story " << item.id;
+    }
+    with_summary += !summary.empty();
+    with_timeline += !events.empty();
+  }
+  EXPECT_GT(with_summary, 3u);
+  EXPECT_GT(with_timeline, 0u);
 }
 
 }  // namespace

@@ -267,12 +267,13 @@ TEST(SqliteStore, SearchRowsFollowTransactions) {
   ASSERT_TRUE(s->commit().ok());
   auto phare = s->search({.query = "phare"});
   auto semaphore = s->search({.query = "sémaphore"});
-  ASSERT_TRUE(phare.ok() && semaphore.ok());
+  ASSERT_TRUE(phare.ok()) << phare.status().to_string();
+  ASSERT_TRUE(semaphore.ok()) << semaphore.status().to_string();
   EXPECT_EQ(phare->total, 0);
   EXPECT_EQ(semaphore->total, 1);
   ASSERT_TRUE(s->put_document(make_doc("https://x.fr/3", "Trois", "La criée du Guilvinec ferme.")).ok());
   auto criee = s->search({.query = "criée"});
-  ASSERT_TRUE(criee.ok());
+  ASSERT_TRUE(criee.ok()) << criee.status().to_string();
   EXPECT_EQ(criee->total, 1);
 }
 

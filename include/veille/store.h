@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -255,6 +256,12 @@ class Store {
   virtual Status set_article_story(int64_t article, int64_t story) = 0;
   // Puts `story` in the thread of `other` (creating that thread when `other` has none).
   virtual Result<int64_t> join_thread(int64_t story, int64_t other) = 0;
+  // Recomputes and stores the story's summary and timeline (what get_story returns), from its
+  // newest source articles; called by the ingester once per batch for each story that changed,
+  // so that reads do not pay for it. `in_memory`: documents the caller already holds, by article
+  // id (the batch being written), used instead of parsing their stored JSON.
+  virtual Status refresh_story_digest(int64_t story,
+                                      const std::unordered_map<int64_t, const Document*>& in_memory = {}) = 0;
 
   // ---- read side. Unknown ids -> kNotFound; bad queries -> kInvalidArgument.
   // The query language: words (all required), "exact phrases", -word or -"phrase" to exclude,

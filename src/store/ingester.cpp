@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <future>
+#include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <variant>
 
@@ -240,7 +242,14 @@ Result<std::unique_ptr<Ingester>> Ingester::create(Store& store, IngestOptions o
   return std::unique_ptr<Ingester>(new Ingester(std::move(impl)));
 }
 
-Result<IngestOutcome> Ingester::add(const Document& doc) { return impl_->add(impl_->annotate(doc)); }
+Result<IngestOutcome> Ingester::add(const Document& doc) {
+  Annotated a = impl_->annotate(doc);
+  auto r = impl_->add(a);
+  if (!r.ok() || !r->story || r->duplicate_of || r->put.kind == PutOutcome::Kind::kKnown) return r;
+  Status st = impl_->store.refresh_story_digest(*r->story, {{r->put.article, &a.doc}});
+  if (!st.ok()) return st;
+  return r;
+}
 
 Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
                                       const std::function<void(const InputError&)>& on_error,
@@ -296,6 +305,10 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
     Status st = im.store.begin();
     if (!st.ok()) return st;
     IngestCounts delta;
+    // Stories whose articles changed in this batch get their summary and timeline recomputed
+    // once, before the commit; the batch's documents are at hand, not re-read from the store.
+    std::set<int64_t> changed_stories;
+    std::unordered_map<int64_t, const Document*> batch_docs;
     for (auto& d : done) {
       if (auto* err = std::get_if<InputError>(&d)) {
         ++delta.failed;
@@ -313,6 +326,17 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
         case PutOutcome::Kind::kNewArticle: ++delta.new_pages; break;
       }
       if (r->duplicate_of) ++delta.duplicates;
+      if (r->story && !r->duplicate_of && r->put.kind != PutOutcome::Kind::kKnown) {
+        changed_stories.insert(*r->story);
+        batch_docs[r->put.article] = &std::get<Annotated>(d).doc;
+      }
+    }
+    for (int64_t story : changed_stories) {
+      st = im.store.refresh_story_digest(story, batch_docs);
+      if (!st.ok()) {
+        im.store.rollback();
+        return Status(st.code(), "story " + std::to_string(story) + ": " + st.message());
+      }
     }
     st = im.store.commit();
     if (!st.ok()) return st;

@@ -124,6 +124,11 @@ CREATE INDEX story_keys_key ON story_keys(key, last_day);
 CREATE INDEX story_keys_story ON story_keys(story_id);
 CREATE VIRTUAL TABLE search USING fts5(title, text, comments, tokenize='veille_fr');
 )sql",
+    // 1 -> 2: the summary and timeline of a story, computed when it changes (NULL: not yet, and
+    // get_story computes them at read time).
+    R"sql(
+ALTER TABLE stories ADD COLUMN digest TEXT;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
@@ -238,6 +243,8 @@ class SqliteStore final : public Store {
                       std::optional<int32_t> first_day, std::optional<int32_t> last_day) override;
   Status set_article_story(int64_t article, int64_t story) override;
   Result<int64_t> join_thread(int64_t story, int64_t other) override;
+  Status refresh_story_digest(int64_t story,
+                              const std::unordered_map<int64_t, const Document*>& in_memory) override;
 
   Result<SearchResult> search(const SearchQuery& q) override;
   Result<StoryList> list_stories(const StoryListQuery& q) override;
@@ -702,6 +709,85 @@ Result<int64_t> SqliteStore::join_thread(int64_t story, int64_t other) {
   return *thread;
 }
 
+// The newest source articles of a story feed its summary and timeline.
+constexpr int64_t kDigestArticles = 30;
+
+// Summary and timeline of documents given newest first, as StoryDetail holds them.
+void compute_digest(const std::vector<std::pair<int64_t, const Document*>>& docs, StoryDetail& d) {
+  std::vector<const Document*> ptrs;
+  ptrs.reserve(docs.size());
+  for (const auto& [id, doc] : docs) ptrs.push_back(doc);
+  d.summary.clear();
+  d.timeline.clear();
+  for (const auto& s : corpus::summarize(ptrs)) d.summary.push_back({s.text, docs[s.article].first});
+  for (const auto& e : corpus::timeline(ptrs)) d.timeline.push_back({e.value, e.text, docs[e.article].first});
+}
+
+Status SqliteStore::refresh_story_digest(int64_t story,
+                                         const std::unordered_map<int64_t, const Document*>& in_memory) {
+  // Same order and limit as story_documents: the digest must be what a read-time computation
+  // would give.
+  std::vector<std::pair<int64_t, const Document*>> docs;
+  std::vector<std::unique_ptr<Document>> loaded;
+  {
+    VEILLE_QUERY(q, "SELECT a.id, a.latest_version FROM articles a WHERE a.story_id = ?1 AND a.duplicate_of IS NULL "
+                    "ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT ?2");
+    q.bind(1, story).bind(2, kDigestArticles);
+    Status st;
+    std::vector<std::pair<int64_t, int64_t>> ids;
+    while (q.step(&st)) ids.emplace_back(q.int64(0), q.int64(1));
+    VEILLE_TRY(st);
+    for (const auto& [id, version] : ids) {
+      auto it = in_memory.find(id);
+      if (it != in_memory.end() && it->second) {
+        docs.emplace_back(id, it->second);
+        continue;
+      }
+      VEILLE_QUERY(v, "SELECT document FROM versions WHERE id = ?1");
+      v.bind(1, version);
+      if (!v.step(&st)) {
+        VEILLE_TRY(st);
+        return Status::Corrupt("article " + std::to_string(id) + ": its latest version is missing");
+      }
+      auto doc = document_from_json(v.text(0));
+      if (!doc.ok()) return Status::Corrupt("article " + std::to_string(id) + ": " + doc.status().message());
+      loaded.push_back(std::make_unique<Document>(std::move(*doc)));
+      docs.emplace_back(id, loaded.back().get());
+    }
+  }
+  StoryDetail d;
+  compute_digest(docs, d);
+  Json j;
+  auto& sum = j["summary"] = Json::array();
+  for (const auto& s : d.summary) sum.push_back(Json{{"text", s.text}, {"article", s.article}});
+  auto& tl = j["timeline"] = Json::array();
+  for (const auto& e : d.timeline) tl.push_back(Json{{"value", e.value}, {"text", e.text}, {"article", e.article}});
+  VEILLE_QUERY(q, "UPDATE stories SET digest = ?2 WHERE id = ?1");
+  q.bind(1, story).bind(2, j.dump());
+  VEILLE_TRY(q.run());
+  if (sqlite3_changes(db_.handle()) == 0) return Status::NotFound("no story " + std::to_string(story));
+  return Status::Ok();
+}
+
+// Reads a digest written by refresh_story_digest; false when it is not one (then the caller
+// computes it).
+bool read_digest(std::string_view text, StoryDetail& d) {
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("summary") || !j.contains("timeline") ||
+      !j["summary"].is_array() || !j["timeline"].is_array())
+    return false;
+  try {
+    for (const auto& s : j["summary"]) d.summary.push_back({s.at("text").get<std::string>(), s.at("article").get<int64_t>()});
+    for (const auto& e : j["timeline"])
+      d.timeline.push_back({e.at("value").get<std::string>(), e.at("text").get<std::string>(), e.at("article").get<int64_t>()});
+  } catch (const Json::exception&) {
+    d.summary.clear();
+    d.timeline.clear();
+    return false;
+  }
+  return true;
+}
+
 // ------------------------------------------------------------------ reads
 
 Result<SearchResult> SqliteStore::search(const SearchQuery& sq) {
@@ -908,8 +994,9 @@ Result<std::vector<Store::StoredDocument>> SqliteStore::story_documents(int64_t 
 Result<StoryDetail> SqliteStore::get_story(int64_t id) {
   StoryDetail d;
   d.id = id;
+  bool has_digest = false;
   {
-    VEILLE_QUERY(q, "SELECT thread_id, title, first_day, last_day FROM stories WHERE id = ?1");
+    VEILLE_QUERY(q, "SELECT thread_id, title, first_day, last_day, digest FROM stories WHERE id = ?1");
     q.bind(1, id);
     Status st;
     if (!q.step(&st)) {
@@ -920,6 +1007,7 @@ Result<StoryDetail> SqliteStore::get_story(int64_t id) {
     d.title = q.text(1);
     d.first = opt_day(q, 2);
     d.last = opt_day(q, 3);
+    if (!q.is_null(4)) has_digest = read_digest(q.text(4), d);
   }
   {
     VEILLE_QUERY(q, "SELECT id, title, site, url, published, story_id, duplicate_of FROM articles WHERE story_id = ?1 "
@@ -973,12 +1061,13 @@ Result<StoryDetail> SqliteStore::get_story(int64_t id) {
     while (q.step(&st)) d.related.emplace_back(q.int64(0), q.text(1));
     VEILLE_TRY(st);
   }
-  auto docs = story_documents(id, 30);
+  if (has_digest) return d;
+  // A story written before digests existed (or by an older ingester): computed now.
+  auto docs = story_documents(id, kDigestArticles);
   if (!docs.ok()) return docs.status();
-  std::vector<const Document*> ptrs;
-  for (const auto& sd : *docs) ptrs.push_back(&sd.doc);
-  for (const auto& s : corpus::summarize(ptrs)) d.summary.push_back({s.text, (*docs)[s.article].article});
-  for (const auto& e : corpus::timeline(ptrs)) d.timeline.push_back({e.value, e.text, (*docs)[e.article].article});
+  std::vector<std::pair<int64_t, const Document*>> ptrs;
+  for (const auto& sd : *docs) ptrs.emplace_back(sd.article, &sd.doc);
+  compute_digest(ptrs, d);
   return d;
 }
 
