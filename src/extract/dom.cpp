@@ -1,5 +1,7 @@
 #include "extract/dom.h"
 
+#include "extract/html_parser.h"
+
 #include <mutex>
 
 #include <libxml/HTMLparser.h>
@@ -354,12 +356,19 @@ Result<Dom> parse_html(std::string_view utf8_html, const ExtractOptions& options
                             std::to_string(options.max_html_bytes) + ")");
   if (utf8_html.size() > static_cast<size_t>(INT32_MAX))
     return Status::TooLarge("page over 2 GiB");
+  if (options.parser == HtmlParser::kNative) {
+    // Skips comments and script/style bodies itself: no stripped copy of the page.
+    Dom dom;
+    html::parse_html_native(utf8_html, options.max_dom_depth, dom);
+    return dom;
+  }
   const std::string html = strip_inert_content(utf8_html);
   switch (options.parser) {
     case HtmlParser::kGumbo:
       if (estimated_nesting_depth(html) <= kGumboMaxDepth) return parse_gumbo(html, options);
       break;
-    case HtmlParser::kLibxml2: break;
+    case HtmlParser::kLibxml2:
+    case HtmlParser::kNative: break;
   }
   return parse_libxml2(html, options);
 }
