@@ -35,7 +35,7 @@ void add_page_input_options(CLI::App* cmd, PageInputArgs& args) {
                   "Files (.html .htm .txt .warc .jsonl, optionally .gz), directories, or - for stdin")
       ->required();
   cmd->add_option("--parser", args.parser, "HTML parser backend")
-      ->check(CLI::IsMember({"libxml2", "gumbo"}))
+      ->check(CLI::IsMember({"libxml2", "gumbo", "native"}))
       ->capture_default_str();
   cmd->add_option("--max-depth", args.max_depth, "DOM depth budget; deeper elements are flattened")
       ->capture_default_str();
@@ -45,7 +45,9 @@ void add_page_input_options(CLI::App* cmd, PageInputArgs& args) {
 
 PipelineOptions pipeline_options(const PageInputArgs& args) {
   PipelineOptions opts;
-  opts.extract.parser = args.parser == "gumbo" ? HtmlParser::kGumbo : HtmlParser::kLibxml2;
+  opts.extract.parser = args.parser == "gumbo"    ? HtmlParser::kGumbo
+                        : args.parser == "native" ? HtmlParser::kNative
+                                                  : HtmlParser::kLibxml2;
   opts.extract.max_dom_depth = args.max_depth;
   opts.extract.max_html_bytes = args.max_bytes;
   opts.read.max_page_bytes = args.max_bytes;
