@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "nlp/sentence_model.h"
@@ -16,30 +17,37 @@ namespace veille::cli {
 namespace {
 
 struct TrainSentencesArgs {
-  std::string train, dev, out;
+  std::vector<std::string> train, train_tokens, dev;
+  std::string out;
   SentenceTrainOptions opt;
 };
 
 int run_train_sentences(TrainSentencesArgs& args) {
   const char* who = "veille train sentences: ";
-  auto train = read_sentence_corpus(args.train);
-  if (!train.ok()) {
-    std::cerr << who << train.status().to_string() << "\n";
-    return train.status().is_caller_error() ? 2 : 1;
+  SentenceCorpus train;
+  std::vector<SentenceCorpus> devs;
+  auto fail = [&](const Status& st) {
+    std::cerr << who << st.to_string() << "\n";
+    return st.is_caller_error() ? 2 : 1;
+  };
+  for (const std::string& f : args.train) {
+    auto c = read_sentence_corpus(f);
+    if (!c.ok()) return fail(c.status());
+    append_sentence_corpus(train, *c);
   }
-  SentenceCorpus dev;
-  if (!args.dev.empty()) {
-    auto d = read_sentence_corpus(args.dev);
-    if (!d.ok()) {
-      std::cerr << who << d.status().to_string() << "\n";
-      return d.status().is_caller_error() ? 2 : 1;
-    }
-    dev = std::move(d).value();
+  for (const std::string& f : args.train_tokens) {
+    auto c = read_token_sentence_corpus(f);
+    if (!c.ok()) return fail(c.status());
+    append_sentence_corpus(train, *c);
   }
-  const SentenceScore rules = score_sentences(dev.sentences.empty() ? *train : dev, nullptr);
-  std::fprintf(stderr, "%srules alone: %s sentence F1 %.2f\n", who, dev.sentences.empty() ? "train" : "dev",
-               rules.f1());
-  auto params = train_sentence_model(*train, dev, args.opt,
+  for (const std::string& f : args.dev) {
+    auto d = read_sentence_corpus(f);
+    if (!d.ok()) return fail(d.status());
+    const SentenceScore rules = score_sentences(*d, nullptr);
+    std::fprintf(stderr, "%srules alone: %s sentence F1 %.2f\n", who, f.c_str(), rules.f1());
+    devs.push_back(std::move(d).value());
+  }
+  auto params = train_sentence_model(train, devs, args.opt,
                                      [who](const std::string& line) { std::cerr << who << line << "\n"; });
   if (!params.ok()) {
     std::cerr << who << params.status().to_string() << "\n";
@@ -86,8 +94,11 @@ void add_train_sentences_command(CLI::App& app, int* exit_code) {
   CLI::App* cmd = train->add_subcommand(
       "sentences", "Train the sentence boundary classifier on a CoNLL-U treebank (its `# text =` lines joined "
                    "by spaces); see models/SENTENCES.md");
-  cmd->add_option("--train", args->train, "Training treebank (CoNLL-U)")->required();
-  cmd->add_option("--dev", args->dev, "Dev treebank (CoNLL-U): picks the epoch");
+  cmd->add_option("--train", args->train, "Training treebank (CoNLL-U); repeatable")->required();
+  cmd->add_option("--train-tokens", args->train_tokens,
+                  "Training token file without text lines (CoNLL NER data), its tokens and sentences joined by "
+                  "spaces; repeatable");
+  cmd->add_option("--dev", args->dev, "Dev treebank (CoNLL-U); repeatable: the epoch with the best mean F1 is kept");
   cmd->add_option("--out", args->out, "Model file to write")->required();
   cmd->add_option("--epochs", args->opt.epochs, "Passes over the training gaps")
       ->check(CLI::Range(1, 200))
@@ -98,12 +109,13 @@ void add_train_sentences_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--lexicon", args->opt.lexicon_files,
                   "Token file (CoNLL, CoNLL-U) whose lower-case words join the lexicon of common words; repeatable");
   cmd->callback([args, exit_code] {
-    args->opt.description = "veille train sentences --train " +
-                            std::filesystem::path(args->train).filename().string() +
-                            (args->dev.empty() ? std::string()
-                                               : " --dev " + std::filesystem::path(args->dev).filename().string()) +
-                            " --epochs " + std::to_string(args->opt.epochs) + " --hash-bits " +
-                            std::to_string(args->opt.hash_bits);
+    auto base = [](const std::string& f) { return std::filesystem::path(f).filename().string(); };
+    args->opt.description = "veille train sentences";
+    for (const std::string& f : args->train) args->opt.description += " --train " + base(f);
+    for (const std::string& f : args->train_tokens)
+      args->opt.description += " --train-tokens " + std::filesystem::path(f).parent_path().filename().string() + "/" + base(f);
+    for (const std::string& f : args->dev) args->opt.description += " --dev " + base(f);
+    args->opt.description += " --epochs " + std::to_string(args->opt.epochs) + " --hash-bits " + std::to_string(args->opt.hash_bits);
     for (const std::string& f : args->opt.lexicon_files)
       args->opt.description += " --lexicon " + std::filesystem::path(f).parent_path().filename().string() + "/" +
                                std::filesystem::path(f).filename().string();

@@ -26,7 +26,20 @@ enum TokFlag : uint16_t {
   kCaps = 1024,   // at least two letters, all capitals
   kKnownLower = 2048,  // a word whose lower-cased form is in the lexicon
   kStarter = 4096,     // a function word that often starts a sentence (kStarters)
+  kSeenInitial = 8192,     // capitalised here, and seen capitalised first in a training sentence
+  kSeenInner = 16384,      // capitalised here, and seen capitalised inside a training sentence
+  kVerbForm = 32768,       // a form tagged as a verb in the training treebank
 };
+
+// Lower-case words that never end a sentence: articles, prepositions, conjunctions and possessive
+// determiners ask for what follows, so a capitalised word after them continues a title or a name
+// ("de la | Chapelle", "vers la | Station spatiale").
+constexpr std::string_view kNeverLast[] = {
+    "le", "la", "les", "l'", "l\xe2\x80\x99", "un", "une", "des", "du", "de", "d'", "d\xe2\x80\x99", "ce", "cet",
+    "cette", "ces", "et", "ou", "mais", "ni", "car", "par", "pour", "dans", "en", "\xc3\xa0", "au", "aux", "avec", "sans",
+    "sous", "sur", "chez", "vers", "selon", "entre", "contre", "lors", "d\xc3\xa8s", "mon", "ma", "mes", "ton", "ta",
+    "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "chaque", "quelques", "plusieurs", "aucun",
+    "aucune", "que", "qu'", "qu\xe2\x80\x99", "dont", "o\xc3\xb9"};
 
 // Closed-class words (lower case) that start sentences after a heading without a final mark:
 // determiners, pronouns, prepositions, conjunctions, connectives.
@@ -157,11 +170,34 @@ bool LowerLexicon::contains_form(uint64_t form_hash) const {
   return (words_[h >> 6] >> (h & 63)) & 1;
 }
 
+namespace {
+inline uint64_t class_hash(uint64_t form_hash, LowerLexicon::WordClass cls) {
+  return splitmix(form_hash ^ (0xC1A55ull * static_cast<uint64_t>(cls)));
+}
+}  // namespace
+
+void LowerLexicon::add_class(std::string_view word, WordClass cls) {
+  const uint64_t h = splitmix(class_hash(form_hash(word), cls)) >> (64 - kBits);
+  words_[h >> 6] |= uint64_t{1} << (h & 63);
+}
+
+bool LowerLexicon::contains_class(uint64_t form_hash, WordClass cls) const {
+  if (words_.size() != (size_t{1} << kBits) / 64) return false;
+  const uint64_t h = splitmix(class_hash(form_hash, cls)) >> (64 - kBits);
+  return (words_[h >> 6] >> (h & 63)) & 1;
+}
+
 GapFeaturizer::GapFeaturizer(std::string_view text, std::span<const Span> tokens, std::span<const uint8_t> gaps,
                              const LowerLexicon* lexicon)
     : gaps_(gaps) {
   edge_.form = splitmix(0xED6E);
   edge_.shape = splitmix(0xED6F);
+  static const std::vector<uint64_t> never_last = [] {
+    std::vector<uint64_t> v;
+    for (std::string_view w : kNeverLast) v.push_back(LowerLexicon::form_hash(w));
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
   static const std::vector<uint64_t> starters = [] {
     std::vector<uint64_t> v;
     for (std::string_view w : kStarters) v.push_back(LowerLexicon::form_hash(w));
@@ -169,6 +205,7 @@ GapFeaturizer::GapFeaturizer(std::string_view text, std::span<const Span> tokens
     return v;
   }();
   toks_.resize(tokens.size());
+  never_last_.assign(tokens.size(), 0);
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   for (size_t t = 0; t < tokens.size(); ++t) {
     Tok& out = toks_[t];
@@ -176,6 +213,19 @@ GapFeaturizer::GapFeaturizer(std::string_view text, std::span<const Span> tokens
               &out.flags, &out.len);
     if (lexicon && (out.flags & (kUpper | kLower)) && lexicon->contains_form(out.form)) out.flags |= kKnownLower;
     if ((out.flags & kUpper) && out.len <= 12 && std::binary_search(starters.begin(), starters.end(), out.form)) out.flags |= kStarter;
+    if (lexicon && (out.flags & kUpper)) {
+      if (lexicon->contains_class(out.form, LowerLexicon::kSentenceInitial)) out.flags |= kSeenInitial;
+      if (lexicon->contains_class(out.form, LowerLexicon::kInnerCapital)) out.flags |= kSeenInner;
+    }
+    if (lexicon && (out.flags & kLower) && lexicon->contains_class(out.form, LowerLexicon::kVerb)) out.flags |= kVerbForm;
+    if ((out.flags & kLower) && out.len <= 9 && std::binary_search(never_last.begin(), never_last.end(), out.form))
+      never_last_[t] = 1;
+  }
+  verbs_before_.assign(tokens.size() + 1, 0);
+  caps_run_.assign(tokens.size(), 0);
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    verbs_before_[t + 1] = verbs_before_[t] + ((toks_[t].flags & kVerbForm) ? 1 : 0);
+    if (toks_[t].flags & kUpper) caps_run_[t] = static_cast<uint16_t>(std::min<uint32_t>((t ? caps_run_[t - 1] : 0) + 1, 100));
   }
   // Distance to the next terminal mark, from the right.
   next_terminal_.assign(tokens.size(), 1000);
@@ -195,14 +245,20 @@ bool GapFeaturizer::candidate(size_t g) const {
   const uint16_t l = toks_[g].flags, r = toks_[g + 1].flags;
   // Never right after an opening quote, bracket or dash ("“ On ne donne ...").
   if (l & kOpen) return false;
+  if (never_last_[g]) return false;
   // A lower-case word after ";" or ":" continues the sentence in running text ("une guerre ; la
   // Russie ..."); Sequoia's list items cut there are not worth splitting news prose.
   if ((l & (kColon | kSemicolon)) && (r & kLower)) return false;
   if (l & (kTerminal | kClose | kQuote | kColon | kSemicolon | kAbbrev)) return true;
-  // Without a mark, only a capitalised function word ("Les", "Pour", "Il") or a list dash may
-  // start a sentence: other capitalised words there are mostly names ("Pan Am", "Everton Ladies
-  // Football Club"), which a model trained on one treebank's headings would cut.
-  return ((r & (kUpper | kStarter)) == (kUpper | kStarter)) || (r & kOpen);
+  // Two capitalised words with nothing between them are a name or a title ("Charles | Auguste",
+  // "Le Peugeot | Expert") unless both are common words ("Conservation | Tenir", a one-word
+  // heading and the instruction after it).
+  if ((l & kUpper) && !(l & kCaps) && (r & kUpper) && !((l & kKnownLower) && (r & (kKnownLower | kStarter))))
+    return false;
+  // Without a mark, a capitalised word, a number or a list dash may start a sentence (headings,
+  // list items): the model tells them from names ("Pan Am", "Everton Ladies Football Club") by
+  // the lexicon classes, the capitalised run and the verbs since the last boundary.
+  return (r & (kUpper | kDigit | kOpen)) != 0;
 }
 
 void GapFeaturizer::features(size_t g, size_t since_boundary, uint32_t hash_bits, std::vector<uint32_t>& out) const {
@@ -255,6 +311,32 @@ void GapFeaturizer::features(size_t g, size_t since_boundary, uint32_t hash_bits
   add(33, r_known, RR.flags & (kKnownLower | kUpper | kLower));
   add(34, r_known, L.form);
   add(35, R.flags & kStarter, L.shape, rule);
+  // How the word after the gap was used in training (sentence-initial, inside a sentence, lower
+  // case), with the word before it; a run of capitalised words (a heading, a name) around the gap;
+  // whether a verb was seen since the last boundary (a heading has none).
+  constexpr uint16_t kUse = kSeenInitial | kSeenInner | kKnownLower | kUpper | kStarter | kDigit;
+  const uint64_t r_use = R.flags & kUse, l_use = L.flags & (kUse | kLower | kTerminal | kClose | kColon | kSemicolon);
+  const size_t from = g + 1 >= since_boundary ? g + 1 - since_boundary : 0;
+  const uint64_t verb_since = std::min<uint32_t>(verbs_before_[g + 1] - verbs_before_[from], 2);
+  const uint64_t run_left = std::min<uint32_t>(caps_run_[g], 4);
+  const uint64_t run_right = g + 2 < caps_run_.size() ? (caps_run_[g + 2] >= 2 ? 1 : 0) : 0;
+  add(36, r_use);
+  add(37, r_use, l_use);
+  add(38, r_use, L.form);
+  add(39, r_use, verb_since);
+  add(40, r_use, verb_since, l_use);
+  add(41, run_left, r_use);
+  add(42, run_right, r_use, run_left);
+  add(43, L.form, R.form);
+  add(44, R.form, RR.form);
+  add(45, LL.form, L.form, R.form);
+  add(46, verb_since, since, rule);
+  add(47, RR.flags & kUse, r_use, verb_since);
+  // A heading is a bare noun phrase ("Grossesse et allaitement"); a segment that began with a
+  // determiner or a pronoun ("Le roi", "C'est") is a sentence still running.
+  const uint64_t opened_by = tok(static_cast<ptrdiff_t>(from)).flags & (kStarter | kCaps | kDigit);
+  add(48, opened_by, r_use, since);
+  add(49, opened_by, verb_since, rule);
 }
 
 }  // namespace veille::sentences

@@ -20,18 +20,28 @@ namespace veille::sentences {
 
 // Changes whenever a feature is added, removed or computed differently: a model trained with
 // another feature set is refused at load.
-inline constexpr uint32_t kFeatureSetVersion = 2;
+inline constexpr uint32_t kFeatureSetVersion = 3;
 
 // The lexicon of words seen in lower case (a bitset over a hash of the lower-cased form): a
 // capitalised word whose lower-cased form is a common word ("Les", "Effets") may start a
 // sentence; one never seen in lower case ("Papadímos", "Marcus") is more likely a name.
+// The same bitset also holds, under salted hashes, the word classes of WordClass: how a
+// capitalised word was used in the training text (first word of a sentence, or capitalised
+// inside one), and the forms tagged as verbs.
 class LowerLexicon {
  public:
   static constexpr uint32_t kBits = 21;  // 2^21 bits = 256 KiB
+  enum WordClass : uint64_t {
+    kSentenceInitial = 1,  // capitalised, first word of a gold sentence
+    kInnerCapital = 2,     // capitalised inside a sentence, not right after a mark
+    kVerb = 3,             // tagged VERB or AUX in a treebank
+  };
   LowerLexicon() : words_((size_t{1} << kBits) / 64, 0) {}
   explicit LowerLexicon(std::vector<uint64_t> words) : words_(std::move(words)) {}
   void add(std::string_view word);
   bool contains_form(uint64_t form_hash) const;
+  void add_class(std::string_view word, WordClass cls);
+  bool contains_class(uint64_t form_hash, WordClass cls) const;
   // The hash of a word's lower-cased form, as GapFeaturizer computes it.
   static uint64_t form_hash(std::string_view word);
   const std::vector<uint64_t>& words() const { return words_; }  // (2^kBits) / 64 words
@@ -66,7 +76,8 @@ class GapFeaturizer {
 
   // Whether the classifier is asked about gap g: not forced by the rules, and either after a mark
   // that can end a sentence (. ! ? … » " ) : ; and runs of them, or an abbreviation's period), or
-  // before a word starting with a capital or a digit, or before an opening quote, bracket or dash.
+  // before a word starting with a capital or a digit, or before an opening quote, bracket or dash
+  // (headings and list items end with no mark at all).
   bool candidate(size_t g) const;
 
   // Sets `out` to the hashed feature indices (each < 2^hash_bits) of gap g. `since_boundary`: the
@@ -85,6 +96,9 @@ class GapFeaturizer {
   std::span<const uint8_t> gaps_;
   std::vector<Tok> toks_;
   std::vector<uint32_t> next_terminal_;  // per token: tokens to the next . ! ? … at or after it
+  std::vector<uint32_t> verbs_before_;   // per token index t: verb forms among tokens [0, t)
+  std::vector<uint8_t> never_last_;      // per token: a word that never ends a sentence (kNeverLast)
+  std::vector<uint16_t> caps_run_;       // per token: capitalised tokens ending at it (0 if not one)
   Tok edge_;                             // before the first and after the last token
 };
 

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <set>
 #include <unordered_set>
 
@@ -26,6 +27,17 @@ Result<SentenceCorpus> read_sentence_corpus(const std::string& path) {
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] >= '0' && line[0] <= '9') {
+      // ID FORM LEMMA UPOS ...: keep the verb forms (multiword ranges "1-2" have UPOS "_").
+      size_t t1 = line.find('\t'), t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+      size_t t3 = t2 == std::string::npos ? t2 : line.find('\t', t2 + 1);
+      size_t t4 = t3 == std::string::npos ? t3 : line.find('\t', t3 + 1);
+      if (t4 != std::string::npos) {
+        std::string_view upos = std::string_view(line).substr(t3 + 1, t4 - t3 - 1);
+        if (upos == "VERB" || upos == "AUX") c.verbs.emplace_back(line.substr(t1 + 1, t2 - t1 - 1));
+      }
+      continue;
+    }
     if (line.rfind("# text = ", 0) != 0) continue;
     std::string_view s = std::string_view(line).substr(9);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -38,6 +50,54 @@ Result<SentenceCorpus> read_sentence_corpus(const std::string& path) {
   if (in.bad()) return Status::Io(path + ": read error");
   if (c.sentences.empty()) return Status::InvalidArgument(path + ": no `# text =` line: not a CoNLL-U treebank");
   return c;
+}
+
+Result<SentenceCorpus> read_token_sentence_corpus(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Io(path + ": cannot open: " + std::strerror(errno));
+  SentenceCorpus c;
+  c.name = path;
+  std::string line;
+  size_t open = std::string::npos;  // byte where the current sentence began
+  auto close = [&] {
+    if (open != std::string::npos) c.sentences.emplace_back(static_cast<uint32_t>(open), static_cast<uint32_t>(c.text.size()));
+    open = std::string::npos;
+  };
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) {
+      close();
+      continue;
+    }
+    if (line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    std::string_view first = std::string_view(line).substr(0, tab);
+    std::string_view word = first;
+    if (tab != std::string::npos && !first.empty() &&
+        first.find_first_not_of("0123456789") == std::string_view::npos) {
+      size_t tab2 = line.find('\t', tab + 1);
+      word = std::string_view(line).substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1);
+    }
+    if (word.empty() || word.find(' ') != std::string_view::npos) continue;
+    if (!c.text.empty()) c.text.push_back(' ');
+    if (open == std::string::npos) open = c.text.size();
+    c.text.append(word);
+  }
+  close();
+  if (in.bad()) return Status::Io(path + ": read error");
+  if (c.sentences.empty()) return Status::InvalidArgument(path + ": no token: not a CoNLL token file");
+  return c;
+}
+
+void append_sentence_corpus(SentenceCorpus& into, const SentenceCorpus& more) {
+  if (!into.text.empty() && !more.text.empty()) into.text.push_back(' ');
+  const uint32_t shift = static_cast<uint32_t>(into.text.size());
+  into.text += more.text;
+  for (const auto& s : more.sentences) into.sentences.emplace_back(s.first + shift, s.second + shift);
+  into.verbs.insert(into.verbs.end(), more.verbs.begin(), more.verbs.end());
+  into.name += into.name.empty() ? more.name : " + " + more.name;
 }
 
 SentenceScore score_sentences(const SentenceCorpus& corpus, const SentenceModel* model) {
@@ -66,11 +126,29 @@ bool starts_lowercase(std::string_view w) {
   return c >= 0 && u_islower(c);
 }
 
+bool starts_uppercase(std::string_view w) {
+  if (w.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, static_cast<int32_t>(w.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+// A mark after which a capitalised word says nothing about its use inside a sentence.
+bool ends_clause(std::string_view w) {
+  return w == "." || w == ":" || w == "!" || w == "?" || w == "\"" || w == "-" || w == "(" || w == "\xc2\xab" ||
+         w == "..." || w == "\xe2\x80\xa6";
+}
+
 Status add_lexicon_file(const std::string& path, sentences::LowerLexicon* lexicon, size_t* added) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open lexicon file: " + std::strerror(errno));
   std::string line;
+  bool first_of_sentence = true;
+  std::string prev;
   while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) first_of_sentence = true;
     if (line.empty() || line[0] == '#') continue;
     size_t tab = line.find('\t');
     if (tab == std::string::npos) tab = line.find(' ');
@@ -83,10 +161,40 @@ Status add_lexicon_file(const std::string& path, sentences::LowerLexicon* lexico
     if (starts_lowercase(word)) {
       lexicon->add(word);
       ++*added;
+    } else if (starts_uppercase(word)) {
+      // How capitalised words are used: first in a sentence, or inside one (names, titles).
+      if (first_of_sentence) lexicon->add_class(word, sentences::LowerLexicon::kSentenceInitial);
+      else if (!ends_clause(prev)) lexicon->add_class(word, sentences::LowerLexicon::kInnerCapital);
     }
+    first_of_sentence = false;
+    prev.assign(word);
   }
   if (in.bad()) return Status::Io(path + ": read error");
   return Status::Ok();
+}
+
+// The word classes of the lexicon: how capitalised words are used in the gold sentences, and the
+// verb forms of the treebank.
+void add_word_classes(const SentenceCorpus& c, sentences::LowerLexicon* lexicon) {
+  std::vector<Span> tokens = tokenize(c.text);
+  size_t t = 0;
+  for (const auto& s : c.sentences) {
+    while (t < tokens.size() && tokens[t].begin < s.first) ++t;
+    bool first = true;
+    std::string_view prev;
+    for (; t < tokens.size() && tokens[t].end <= s.second; ++t) {
+      std::string_view w = std::string_view(c.text).substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+      if (starts_uppercase(w)) {
+        if (first) lexicon->add_class(w, sentences::LowerLexicon::kSentenceInitial);
+        else if (!ends_clause(prev))
+          lexicon->add_class(w, sentences::LowerLexicon::kInnerCapital);
+      }
+      first = false;
+      prev = w;
+    }
+  }
+  for (const std::string& v : c.verbs)
+    if (starts_lowercase(v)) lexicon->add_class(v, sentences::LowerLexicon::kVerb);
 }
 
 std::vector<Example> training_examples(const SentenceCorpus& c, const sentences::LowerLexicon& lexicon,
@@ -126,7 +234,7 @@ const char* const kSelfTestTexts[] = {
 
 }  // namespace
 
-Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, const SentenceCorpus& dev,
+Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, std::span<const SentenceCorpus> devs,
                                                  const SentenceTrainOptions& options,
                                                  const std::function<void(const std::string&)>& progress) {
   if (options.hash_bits < 10 || options.hash_bits > 24)
@@ -149,6 +257,7 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, co
     Status st = add_lexicon_file(f, &lexicon, &lexicon_words);
     if (!st.ok()) return st;
   }
+  add_word_classes(train, &lexicon);
   say("lexicon: " + std::to_string(lexicon_words) + " lower-case word occurrences");
   size_t missed = 0;
   std::vector<Example> examples = training_examples(train, lexicon, options.hash_bits, &missed);
@@ -158,10 +267,15 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, co
       std::to_string(examples.size()) + " candidate gaps (" + std::to_string(positives) + " boundaries), " +
       std::to_string(missed) + " boundaries outside the candidates");
 
+  size_t dev_count = 0;
+  for (const SentenceCorpus& dev : devs) dev_count += !dev.sentences.empty();
   const size_t dim = size_t{1} << options.hash_bits;
   // Averaged perceptron with lazy averaging: avg = w - u / c.
   std::vector<float> w(dim, 0.0f), u(dim, 0.0f), avg(dim, 0.0f);
   float c = 1;
+  std::vector<uint32_t> order(examples.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<uint32_t>(k);
+  std::mt19937 rng(20261122);
   SentenceModelParams best;
   double best_f1 = -1;
   int best_epoch = 0;
@@ -170,7 +284,11 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, co
   };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     size_t errors = 0;
-    for (const Example& e : examples) {
+    // A fixed-seed shuffle each epoch: the training corpora are concatenated, and the perceptron
+    // must not see one corpus last every time.
+    for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng() % k]);
+    for (uint32_t idx : order) {
+      const Example& e = examples[idx];
       float s = 0;
       for (uint32_t f : e.features) s += w[f];
       const bool predicted = s > 0;
@@ -195,12 +313,15 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, co
     std::string line = "epoch " + std::to_string(epoch) + ": " + std::to_string(errors) + " training errors, train F1 " +
                        std::to_string(on_train.f1());
     double f1 = on_train.f1();
-    if (!dev.sentences.empty()) {
+    double dev_sum = 0;
+    for (const SentenceCorpus& dev : devs) {
+      if (dev.sentences.empty()) continue;
       const SentenceScore on_dev = score_sentences(dev, m->get());
-      f1 = on_dev.f1();
-      line += ", dev P " + std::to_string(on_dev.precision()) + " R " + std::to_string(on_dev.recall()) + " F1 " +
-              std::to_string(f1);
+      dev_sum += on_dev.f1();
+      line += ", " + std::filesystem::path(dev.name).filename().string() + " P " + std::to_string(on_dev.precision()) +
+              " R " + std::to_string(on_dev.recall()) + " F1 " + std::to_string(on_dev.f1());
     }
+    if (dev_count > 0) f1 = dev_sum / static_cast<double>(dev_count);
     say(line);
     if (f1 > best_f1) {
       best_f1 = f1;
@@ -213,7 +334,7 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, co
   }
   char figures[160];
   std::snprintf(figures, sizeof figures, "; epoch %d of %d kept, %s sentence F1 %.2f", best_epoch, options.epochs,
-                dev.sentences.empty() ? "train" : "dev", best_f1);
+                dev_count == 0 ? "train" : "mean dev", best_f1);
   best.description = options.description + figures;
   say("kept epoch " + std::to_string(best_epoch));
 

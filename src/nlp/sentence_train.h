@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,21 @@ struct SentenceCorpus {
   std::string name;  // the file it came from
   std::string text;
   std::vector<std::pair<uint32_t, uint32_t>> sentences;  // byte spans, in order
+  std::vector<std::string> verbs;  // forms tagged VERB or AUX (CoNLL-U UPOS), with repeats
 };
 
 // Reads a CoNLL-U file's `# text =` lines. Errors: kNotFound, kIo, kInvalidArgument (no `# text =`
 // line), each message naming the file.
 Result<SentenceCorpus> read_sentence_corpus(const std::string& path);
+
+// Reads a CoNLL token file without text lines (NER data: the token in the second column when the
+// first is an integer index, else in the first; a blank line between sentences) and rebuilds a
+// text with every token and every sentence joined by single spaces. Names, titles and
+// capitalised words inside sentences are what it teaches. Errors as read_sentence_corpus (no token).
+Result<SentenceCorpus> read_token_sentence_corpus(const std::string& path);
+
+// Appends `more` to `into`, separated by a space; spans are shifted.
+void append_sentence_corpus(SentenceCorpus& into, const SentenceCorpus& more);
 
 // CoNLL 2018 sentence scores: a system sentence counts when its span (first token begin, last token
 // end) equals a gold span.
@@ -53,10 +64,16 @@ struct SentenceTrainOptions {
   std::vector<std::string> lexicon_files;
 };
 
-// Trains on `train`, picks the epoch on `dev` (when it has sentences), records self-tests and
-// returns the parameters. `progress` (may be empty) receives one line per epoch.
-Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, const SentenceCorpus& dev,
+// Trains on `train`, picks the epoch with the best mean sentence F1 over the `dev` corpora that
+// have sentences (the training F1 when none has), records self-tests and returns the parameters.
+// `progress` (may be empty) receives one line per epoch.
+Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, std::span<const SentenceCorpus> dev,
                                                  const SentenceTrainOptions& options,
                                                  const std::function<void(const std::string&)>& progress);
+inline Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, const SentenceCorpus& dev,
+                                                        const SentenceTrainOptions& options,
+                                                        const std::function<void(const std::string&)>& progress) {
+  return train_sentence_model(train, std::span<const SentenceCorpus>(&dev, 1), options, progress);
+}
 
 }  // namespace veille
