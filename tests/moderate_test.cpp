@@ -2,7 +2,9 @@
 // shipped model, and the `veille moderate` output contract through the library.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -267,6 +269,71 @@ TEST(ModerationStage, FillsEveryComment) {
   Document plain;
   plain.comments.push_back({});
   EXPECT_EQ(to_json(plain).find("moderation"), std::string::npos);
+}
+
+// Term-identity positions point inside the feature vector, and exist exactly when a term is found.
+TEST(ModerationFeatures, TermIdentityPositions) {
+  struct Row { std::string text; bool has_term; };
+  const std::vector<Row> rows = {
+      {"Quel connard ce type", true},
+      {"Espèce de c0nn@rd, va te faire foutre", true},
+      {"Le conseil municipal de Mâcon a voté contre l'analyse", false},
+      {"", false},
+  };
+  ModerationWorkspace ws;
+  for (const auto& row : rows) {
+    analyse_comment(row.text, *shipped_lexicon(), 18, &ws);
+    EXPECT_EQ(!ws.features.term_identity.empty(), row.has_term) << row.text;
+    EXPECT_EQ(!ws.hits.empty(), row.has_term) << row.text;
+    for (uint32_t k : ws.features.term_identity) EXPECT_LT(k, ws.features.ids.size()) << row.text;
+  }
+}
+
+// An insult aimed at someone ("t'es un", "espèce de") adds features the bare insult does not have.
+TEST(ModerationFeatures, AimedInsultsHaveMoreFeatures) {
+  ModerationWorkspace ws;
+  auto ids_of = [&](const std::string& text) {
+    analyse_comment(text, *shipped_lexicon(), 18, &ws);
+    std::vector<uint32_t> v = ws.features.ids;
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  // Same words, but the second person before the insult is only in the first.
+  auto aimed = ids_of("tu connard"), plain = ids_of("connard tu");
+  std::vector<uint32_t> only_aimed;
+  std::set_difference(aimed.begin(), aimed.end(), plain.begin(), plain.end(), std::back_inserter(only_aimed));
+  // Bigrams differ both ways; the aim feature is one more on the aimed side.
+  std::vector<uint32_t> only_plain;
+  std::set_difference(plain.begin(), plain.end(), aimed.begin(), aimed.end(), std::back_inserter(only_plain));
+  EXPECT_EQ(only_aimed.size(), only_plain.size() + 1);
+}
+
+// Nested cross-validation on separable data: every fold is scored, and the figure is high.
+TEST(ModerationTrain, NestedCrossValidationOnSeparableData) {
+  std::vector<LabeledComment> data;
+  const char* toxic[] = {"quel connard", "espèce de salope", "gros con va", "sale enculé", "t'es un connard"};
+  const char* clean[] = {"bon article merci", "le match de samedi", "la mairie vote le budget",
+                         "merci pour l'analyse", "très bonne idée"};
+  for (int i = 0; i < 100; ++i) {
+    LabeledComment c;
+    c.toxic = i % 2 == 0;
+    c.text = std::string(c.toxic ? toxic[i % 5] : clean[i % 5]) + " " + std::to_string(i);
+    c.fold = i % 5;
+    data.push_back(c);
+  }
+  ModerationTrainOptions opt;
+  auto cv = nested_cross_validation(data, *shipped_lexicon(), opt);
+  ASSERT_TRUE(cv.ok()) << cv.status().to_string();
+  ASSERT_EQ(cv->folds.size(), 5u);
+  EXPECT_EQ(cv->pooled.n, 100u);
+  for (const auto& f : cv->folds) EXPECT_EQ(f.n, 20u);
+  EXPECT_GT(cv->mean_macro_f1, 0.9);
+  EXPECT_GE(cv->sd_macro_f1, 0.0);
+  // The same options twice give the same figures (deterministic order and dropout).
+  auto again = nested_cross_validation(data, *shipped_lexicon(), opt);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->pooled.tp, cv->pooled.tp);
+  EXPECT_EQ(again->pooled.fp, cv->pooled.fp);
 }
 
 // The one place the CLI and the Ingester build the stage from: model path, lexicon, threshold.

@@ -190,6 +190,11 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
   cmd->add_option("--clean-weight", args->opt.clean_weight,
                   "Total weight of the clean sentences relative to ToxiFrench's")
       ->capture_default_str();
+  cmd->add_option("--term-dropout", args->opt.term_dropout,
+                  "Probability of hiding a lexicon term's own features in a training pass (its "
+                  "category and aim stay), so that unseen lexicon words weigh too")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   cmd->add_flag("--cv", args->cv,
                 "Also report nested cross-validation over all ToxiFrench folds (each held out in "
                 "turn, its threshold chosen on the others)");
@@ -199,14 +204,16 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
     char buf[256];
     std::snprintf(buf, sizeof buf,
                   "veille train moderation --epochs %d --hash-bits %d --seed %llu --folds %d "
-                  "--dev-fold %d --l2 %g --learning-rate %g --in-domain-weight %g%s%s --clean-weight %g",
+                  "--dev-fold %d --l2 %g --learning-rate %g --in-domain-weight %g%s%s --clean-weight %g "
+                  "--term-dropout %g",
                   args->opt.epochs, args->opt.hash_bits,
                   static_cast<unsigned long long>(args->opt.seed), args->opt.folds,
                   args->opt.dev_fold, static_cast<double>(args->opt.l2),
                   static_cast<double>(args->opt.learning_rate),
                   static_cast<double>(args->opt.in_domain_weight),
                   args->opt.use_translated ? "" : " --no-translated",
-                  args->clean.empty() ? "" : " --clean ud", static_cast<double>(args->opt.clean_weight));
+                  args->clean.empty() ? "" : " --clean ud", static_cast<double>(args->opt.clean_weight),
+                  static_cast<double>(args->opt.term_dropout));
     args->opt.description = buf;
     *exit_code = run_train_moderation(*args);
   });

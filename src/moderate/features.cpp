@@ -1,6 +1,8 @@
 #include "moderate/features.h"
 
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 namespace veille::moderate {
 
@@ -20,6 +22,51 @@ inline uint32_t bucket(uint64_t h, uint32_t mask) {
   return static_cast<uint32_t>(h >> 20) & mask;
 }
 
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (w == s) return true;
+  return false;
+}
+
+// Second-person words: an insult next to one is aimed at the reader or the other commenter.
+bool second_person(std::string_view w) {
+  return is_one_of(w, {"tu", "t", "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos", "ta"});
+}
+
+// Words that aim the next word at someone: "espèce de", "bande de", "sale", "quel", "ces", and
+// predicates ("est un", "sont des").
+bool aiming_word(std::string_view w) {
+  return is_one_of(w, {"espece", "bande", "sale", "sales", "gros", "grosse", "pauvre", "pauvres",
+                       "quel", "quelle", "quels", "quelles", "ces", "ce", "cette", "vieux", "vieille",
+                       "les", "des", "aux", "de", "la", "aussi", "trop", "plus", "vraiment"});
+}
+bool predicate_word(std::string_view w) {
+  return is_one_of(w, {"est", "es", "sont", "etes", "suis", "un", "une", "des", "sont"});
+}
+
+// Nouns naming groups of people: "les X" over a group is how generalising comments start (the
+// hate-speech share of ToxiFrench and MLMA). Folded forms, singular and plural.
+bool group_noun(std::string_view w) {
+  if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+  if (w.size() > 1 && w.back() == 'e') w.remove_suffix(1);
+  return is_one_of(w, {"arab", "juif", "noir", "blanc", "musulman", "femm", "homm", "feminist",
+                       "gauchist", "gauchi", "migrant", "immigr", "etranger", "africain", "maghrebin",
+                       "chinois", "asiatiqu", "roumain", "gitan", "rom", "homo", "gay", "lesbienn",
+                       "tran", "islamist", "chretien", "catho", "francai", "americain", "russ",
+                       "ukrainien", "israelien", "palestinien", "boomer", "vieux", "jeun", "flic",
+                       "fonctionnair", "pauvr", "assiste", "wok", "facho", "islam", "sionist"});
+}
+
+// Verbs of violence (stems): threats and wishes of death rarely use a lexicon word.
+bool violence_word(std::string_view w) {
+  for (std::string_view stem : {"tuer", "tue", "crev", "bute", "buter", "egorg", "extermin", "eradiq",
+                                "massacr", "pendr", "pendu", "fusill", "gazer", "brul", "lynch",
+                                "decapit", "vitrifi", "exterm", "abatt", "cogn", "frapp", "violer",
+                                "viol", "nuke", "bombard", "defonc", "eclat"})
+    if (w.size() >= stem.size() && w.compare(0, stem.size(), stem) == 0) return true;
+  return false;
+}
+
 }  // namespace
 
 void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bits,
@@ -36,16 +83,22 @@ void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bit
 
   // The word each token contributes: the lexicon form when it is a term, else its folded form.
   thread_local std::vector<std::string_view> words;
+  thread_local std::vector<bool> is_term;
   words.clear();
+  is_term.clear();
   size_t h = 0;
   size_t caps = 0, letters_tokens = 0;
   for (size_t i = 0; i < ws->tokens.size(); ++i) {
     const ModToken& t = ws->tokens[i];
     while (h < ws->hits.size() && ws->hits[h].last_token < i) ++h;
     if (h < ws->hits.size() && ws->hits[h].first_token <= i && ws->hits[h].kind != kMatchPhrase) {
-      if (ws->hits[h].first_token == i) words.push_back(ws->hits[h].normalized);
+      if (ws->hits[h].first_token == i) {
+        words.push_back(ws->hits[h].normalized);
+        is_term.push_back(true);
+      }
       continue;
     }
+    is_term.push_back(false);
     if (t.flags & kTokenNumber) { words.push_back("0"); continue; }
     ++letters_tokens;
     if (t.flags & kTokenAllCaps) ++caps;
@@ -55,6 +108,7 @@ void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bit
   // Text features, scaled so that long and short comments weigh alike.
   const uint64_t w_seed = mix(kFnvBasis, 'w'), b_seed = mix(kFnvBasis, 'b'), c_seed = mix(kFnvBasis, 'c');
   for (size_t i = 0; i < words.size(); ++i) {
+    const size_t first_id = ids.size();
     ids.push_back(bucket(mix(w_seed, words[i]), mask));
     uint64_t prev = i == 0 ? mix(b_seed, "<s>") : mix(b_seed, words[i - 1]);
     ids.push_back(bucket(mix(mix(prev, ' '), words[i]), mask));
@@ -70,6 +124,8 @@ void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bit
         for (size_t k = 0; k + n <= len; ++k)
           ids.push_back(bucket(mix(mix(c_seed, static_cast<unsigned char>(n)), std::string_view(buf + k, n)), mask));
     }
+    if (is_term[i])
+      for (size_t k = first_id; k < ids.size(); ++k) ws->features.term_identity.push_back(static_cast<uint32_t>(k));
   }
   const float scale = ids.empty() ? 0.f : 1.f / std::sqrt(static_cast<float>(ids.size()));
   values.assign(ids.size(), scale);
@@ -89,6 +145,7 @@ void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bit
     ++per_category[hit.category];
     std::string name = "term:";
     name += hit.normalized;
+    ws->features.term_identity.push_back(static_cast<uint32_t>(ids.size()));
     add(name);
     name = "kind:";
     name += static_cast<char>('0' + hit.kind);
@@ -103,7 +160,39 @@ void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bit
     std::string name = "cat:";
     name += category_name(c);
     add(name);
+    name = "catn:";
+    name += category_name(c);
+    add(name, static_cast<float>(std::min<size_t>(per_category[c], 3)));
   }
+
+  // Who a term is aimed at: the two words before it.
+  const auto& tk = ws->tokens;
+  bool aimed_2p = false, aimed_det = false, aimed_pred = false;
+  for (const TermHit& hit : ws->hits) {
+    if (hit.category != kInsult && hit.category != kSlur && hit.category != kProfanity) continue;
+    for (uint32_t back = 1; back <= 3 && back <= hit.first_token; ++back) {
+      std::string_view w = tk[hit.first_token - back].form;
+      if (second_person(w)) aimed_2p = true;
+      else if (back <= 2 && aiming_word(w)) aimed_det = true;
+      else if (back <= 2 && predicate_word(w)) aimed_pred = true;
+    }
+  }
+  if (aimed_2p) add("aim:2p");
+  if (aimed_det) add("aim:det");
+  if (aimed_pred) add("aim:pred");
+  size_t groups = 0, violence = 0, second = 0;
+  for (size_t i = 0; i < tk.size(); ++i) {
+    std::string_view w = tk[i].form;
+    if (second_person(w)) ++second;
+    if (violence_word(w)) ++violence;
+    if (i > 0 && group_noun(w) && is_one_of(tk[i - 1].form, {"les", "des", "ces", "aux", "un", "une", "le", "la"}))
+      ++groups;
+    if (i + 1 < tk.size() && is_one_of(w, {"espece", "bande"}) && tk[i + 1].form == "de") add("pat:espece-de");
+  }
+  if (second) add("has:2p");
+  if (groups) add("has:group");
+  if (violence) add("has:violence");
+  if (violence && (groups || second)) add("has:violence-aimed");
 }
 
 }  // namespace veille::moderate

@@ -16,7 +16,11 @@ namespace veille::moderate {
 struct FeatureVector {
   std::vector<uint32_t> ids;
   std::vector<float> values;
-  void clear() { ids.clear(); values.clear(); }
+  // Positions (in ids) of the features that name a lexicon term itself (its identity, its word
+  // and character n-grams). Training drops them at random so that the category and aim features
+  // also learn, and carry the lexicon words the training data never shows.
+  std::vector<uint32_t> term_identity;
+  void clear() { ids.clear(); values.clear(); term_identity.clear(); }
 };
 
 // Tokens and hits of one comment, reused across calls to avoid allocations.

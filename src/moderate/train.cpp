@@ -44,6 +44,7 @@ struct SplitMix {
 struct Example {
   std::vector<uint32_t> ids;
   std::vector<float> values;
+  std::vector<uint32_t> term_identity;  // positions in ids, dropped at random in training
   bool toxic;
   float weight;
 };
@@ -53,17 +54,28 @@ std::vector<float> train_weights(const std::vector<Example>& data, const std::ve
   const size_t n = size_t{1} << opt.hash_bits;
   std::vector<float> w(n, 0.f), g2(n, 0.f);
   std::vector<size_t> order = use;
+  std::vector<uint8_t> dropped;
   SplitMix rng{opt.seed};
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.next() % i]);
     for (size_t idx : order) {
       const Example& e = data[idx];
+      // Term-identity dropout: half the time the example is seen through its categories alone.
+      const bool drop = opt.term_dropout > 0 && !e.term_identity.empty() &&
+                        static_cast<double>(rng.next() >> 11) * 0x1.0p-53 < opt.term_dropout;
+      if (drop) {
+        dropped.assign(e.ids.size(), 0);
+        for (uint32_t k : e.term_identity) dropped[k] = 1;
+      }
+      auto kept = [&](size_t k) { return !drop || !dropped[k]; };
       float z = 0;
-      for (size_t k = 0; k < e.ids.size(); ++k) z += w[e.ids[k]] * e.values[k];
+      for (size_t k = 0; k < e.ids.size(); ++k)
+        if (kept(k)) z += w[e.ids[k]] * e.values[k];
       z = std::clamp(z, -30.f, 30.f);
       const float p = 1.f / (1.f + std::exp(-z));
       const float g = (p - (e.toxic ? 1.f : 0.f)) * e.weight;
       for (size_t k = 0; k < e.ids.size(); ++k) {
+        if (!kept(k)) continue;
         const uint32_t id = e.ids[k];
         const float grad = g * e.values[k] + opt.l2 * w[id];
         g2[id] += grad * grad;
@@ -264,6 +276,7 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
     analyse_comment(data[i].text, lexicon, opt.hash_bits, &ws);
     ex[i].ids = ws.features.ids;
     ex[i].values = ws.features.values;
+    ex[i].term_identity = ws.features.term_identity;
     ex[i].toxic = data[i].toxic;
     const int s = static_cast<int>(data[i].source);
     const double total = double(counts[s][0] + counts[s][1]);
