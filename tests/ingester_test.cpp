@@ -278,5 +278,26 @@ TEST(Ingester, StoredStoryDigestEqualsReadTimeComputation) {
   EXPECT_GT(with_timeline, 0u);
 }
 
+
+// A section listing (headlines, dates and teasers of ten articles) and an article in English are
+// stored and searchable, but start no story (regression: both formed stories of their own).
+TEST(Ingester, ListingAndForeignPagesStartNoStory) {
+  const fs::path listing = kSamples / "bad" / "rubrique-finistere-listing.html";
+  const fs::path english = kSamples / "bad" / "english-news-article.html";
+  if (!fs::exists(listing) || !fs::exists(english)) GTEST_SKIP() << "samples/bad pages absent";
+  TempDb db;
+  auto store = open_sqlite_store(db.path());
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  auto ing = Ingester::create(**store, test_options());
+  ASSERT_TRUE(ing.ok()) << ing.status().to_string();
+  auto counts = (*ing)->ingest({listing.string(), english.string()}, nullptr, nullptr);
+  ASSERT_TRUE(counts.ok()) << counts.status().to_string();
+  EXPECT_EQ(counts->new_pages, 2u);
+  auto st = (*store)->stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->articles, 2);
+  EXPECT_EQ(st->stories, 0);
+}
+
 }  // namespace
 }  // namespace veille

@@ -59,6 +59,22 @@ size_t word_count(const Document& doc) {
   return n;
 }
 
+// A section or archive page lists many articles, each a headline, a date and a teaser: many
+// distinct days for few words. An article, even one with a timeline, tells more per date.
+constexpr size_t kListingMinDays = 5;
+constexpr size_t kListingMaxWordsPerDay = 40;
+
+bool looks_like_listing(const Document& doc, size_t words) {
+  std::unordered_set<std::string> days;
+  for (const DateMention& d : doc.annotations.dates)
+    if (d.kind == "date" && d.value.size() == 10) days.insert(d.value);
+  return days.size() >= kListingMinDays && words < kListingMaxWordsPerDay * days.size();
+}
+
+// The language stages, the background and the story profiles are French: a page in another
+// language would be clustered on noise. "und" (undecided, short or mixed text) is given a chance.
+bool is_french_or_undecided(const Document& doc) { return doc.lang.empty() || doc.lang == "fr" || doc.lang == "und"; }
+
 std::string story_title(const Document& doc) {
   if (doc.title && !doc.title->empty()) return *doc.title;
   std::string t = doc.text.substr(0, std::min<size_t>(doc.text.size(), 120));
@@ -168,7 +184,10 @@ Result<IngestOutcome> Ingester::Impl::add(const Annotated& a) {
 
   // A page with too little text to be an article (a 404 page, a stub, a gallery) is stored and
   // searchable but starts no story: stories are about events that articles report.
-  if (word_count(a.doc) < kMinStoryWords) return out;
+  const size_t words = word_count(a.doc);
+  if (words < kMinStoryWords) return out;
+  // Nor does a page in another language, or a listing of other articles' headlines.
+  if (!is_french_or_undecided(a.doc) || looks_like_listing(a.doc, words)) return out;
 
   // Story assignment: candidates by keys within a window of days around the page's day.
   std::vector<std::string> skeys = corpus::story_keys(a.profile);
