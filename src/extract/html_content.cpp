@@ -275,6 +275,24 @@ bool has_class_token(std::string_view classes, std::string_view token) {
   return false;
 }
 
+// French sites call an ad slot "pub" ("pub", "pub-milieu", "bloc-pub"). Only whole tokens and
+// single-hyphen compounds count: BEM class names such as "pub__link" (IKEA's "pub" component
+// library) are not ads.
+bool french_ad_class(std::string_view classes) {
+  size_t i = 0;
+  while (i < classes.size()) {
+    while (i < classes.size() && (classes[i] == ' ' || classes[i] == '\t' || classes[i] == '\n')) ++i;
+    size_t start = i;
+    while (i < classes.size() && !(classes[i] == ' ' || classes[i] == '\t' || classes[i] == '\n')) ++i;
+    std::string_view t = classes.substr(start, i - start);
+    if (t.find("__") != std::string_view::npos || t.find("--") != std::string_view::npos) continue;
+    if (iequals(t, "pub") || (t.size() > 4 && iequals(t.substr(0, 4), "pub-")) ||
+        (t.size() > 4 && iequals(t.substr(t.size() - 4), "-pub")))
+      return true;
+  }
+  return false;
+}
+
 bool style_hides(std::string_view style) {
   std::string compact;
   for (char c : style)
@@ -302,6 +320,7 @@ Evidence element_evidence(const Node& n, TagRole role) {
           has_class_token(a.value, "screen-reader-text") || has_class_token(a.value, "visually-hidden"))
         return Evidence::kHidden;
       e = class_evidence(a.value, e);
+      if (!is_negative(e) && french_ad_class(a.value)) e = Evidence::kAd;
     } else if (name == "id") {
       e = class_evidence(a.value, e);
     } else if (name == "hidden") {
@@ -671,10 +690,16 @@ constexpr std::array kChromePhrases = std::to_array<Phrase>({
 });
 
 std::optional<RemovedKind> chrome_phrase(const TextBlock& b) {
-  if (b.words > 12) return std::nullopt;
+  if (b.words > 30) return std::nullopt;
   std::string norm = normalized_for_compare(b.text);
-  for (const auto& p : kChromePhrases)
-    if (norm == p.text) return p.kind;
+  if (b.words <= 12)
+    for (const auto& p : kChromePhrases)
+      if (norm == p.text) return p.kind;
+  // "Publicité : Boulangerie des Salins, ...", "Publicité\nSoldes d'hiver ...": an ad labelled as one.
+  if (b.words <= 30 && (norm.starts_with("publicité ") || norm.starts_with("advertisement ")) &&
+      (b.text.find(':') != std::string::npos || b.text.find('\n') != std::string::npos))
+    return RemovedKind::kAd;
+  if (b.words > 12) return std::nullopt;
   if (norm.starts_with("votre adresse e mail ne sera pas publi") ||
       norm.starts_with("your email address will not be published"))
     return RemovedKind::kCommentForm;
@@ -789,12 +814,13 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   // Markup evidence, corrected: a form with a text area is a comment or contact form, other forms
   // are neutral (ASP.NET wraps whole pages in one). Negative markup on an element that holds most
   // of the page's prose is a layout wrapper ("sidebar-first-only", "has-sidebar"), not chrome.
-  auto resolve_evidence = [&](bool comments_are_chrome) {
+  auto resolve_evidence = [&](bool comments_are_chrome, bool comment_words_neutral = false) {
     std::vector<uint32_t> negative_ancestor(n_nodes, UINT32_MAX);
     for (size_t i = 0; i < n_nodes; ++i) {
       const Node* n = dom.node(i);
       if (!n->is_element()) continue;
       Evidence e = evidence[i];
+      if (comment_words_neutral && e == Evidence::kCommentForm && !has_textarea[i]) e = Evidence::kNone;
       if (n->tag == "form" && has_textarea[i] && e == Evidence::kNone) e = Evidence::kCommentForm;
       if (e == Evidence::kWeakChrome)
         e = prose[i] >= 0.4 * chars[i] ? Evidence::kNone : Evidence::kBoilerplate;
@@ -864,6 +890,23 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       root = choose_root(negative_ancestor, &best_value);
     }
   }
+  {
+    // Discussion software whose posts the comment reader does not know (Invision, vBulletin
+    // skins): the posts sit under "comment" markup and hold the page's prose. When that marked
+    // prose dwarfs what is left, or the URL is a forum's, the posts are the content.
+    double marked = 0;
+    for (const auto& b : blocks) {
+      const uint32_t neg = negative_ancestor[b.owner];
+      if (b.value > 0 && neg != UINT32_MAX && evidence[neg] == Evidence::kCommentForm && !has_textarea[neg])
+        marked += b.value;
+    }
+    if (marked > 0 && ((thread.comments.empty() && best_value < 0.5 * marked) ||
+                       (forum_url(url) && best_value < marked))) {
+      evidence = markup_evidence;
+      negative_ancestor = resolve_evidence(!thread.containers.empty() && !forum_url(url), true);
+      root = choose_root(negative_ancestor, &best_value);
+    }
+  }
   // A listing (search results, a category page, a chart, a catalogue): many items whose titles are
   // links. When those headline links outweigh the article prose found, the listing is the content.
   {
@@ -929,6 +972,8 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     return !title_key.empty() && b.words <= 40 && normalized_for_compare(b.text) == title_key;
   };
 
+  const std::string dateline_key = meta.dateline ? normalized_for_compare(*meta.dateline) : std::string();
+
   // ---- body: blocks under the root, minus the chrome inside it ----
   // Carousels and responsive layouts repeat whole paragraphs; a reader sees each once.
   std::unordered_set<std::string> seen_paragraphs;
@@ -960,6 +1005,10 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     }
     if (is_title(b)) {
       doc.removed.push_back({RemovedKind::kDuplicateTitle, std::move(b.text)});
+      continue;
+    }
+    if (!dateline_key.empty() && b.words <= 20 && normalized_for_compare(b.text) == dateline_key) {
+      doc.removed.push_back({RemovedKind::kBoilerplate, std::move(b.text)});
       continue;
     }
     if (auto kind = chrome_phrase(b)) {

@@ -69,6 +69,18 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+// Whether the lower-cased id/class text holds `word` as a whole word ("entry-date", "date").
+bool has_class_word(std::string_view ic, std::string_view word) {
+  size_t i = 0;
+  while (i < ic.size()) {
+    while (i < ic.size() && !(is_alpha(ic[i]) || is_digit(ic[i]))) ++i;
+    size_t start = i;
+    while (i < ic.size() && (is_alpha(ic[i]) || is_digit(ic[i]))) ++i;
+    if (ic.substr(start, i - start) == word) return true;
+  }
+  return false;
+}
+
 // A comparison key: lower-cased, letters and digits only, single spaces. Used to decide whether
 // two titles or names are "the same" despite punctuation, quotes and case.
 std::string loose_key(std::string_view s) {
@@ -620,6 +632,10 @@ struct Scan {
   std::vector<std::string> byline_texts;  // text of byline/author elements, in page order
   std::vector<std::string> rel_author;
   std::vector<std::string> pattern_bylines;  // "Par X" / "By X" texts
+  // Short visible lines that may state the publication date: elements classed "date" /
+  // "dateline", and texts opening with "Publié le" / "Mis en ligne le" ("Le Havre, le
+  // 05/11/2026 - 19h15"). Used only when no metadata gives the date.
+  std::vector<std::string> date_lines;
   std::vector<std::string> itemprop_author;
   std::string canonical;  // href of the first <link rel="canonical">
 };
@@ -669,6 +685,11 @@ Scan scan_page(const dom::Dom& d) {
         comment_stack.pop_back();
       if (!comment_stack.empty()) return true;
       std::string t = collapse_spaces(n->text);
+      if (sc.date_lines.size() < 8 && t.size() < 120 &&
+          (starts_with_ci(t, "Publié le ") || starts_with_ci(t, "Mis en ligne le ") ||
+           starts_with_ci(t, "Published on ")) &&
+          !n->parent->is("script") && !n->parent->is("title"))
+        sc.date_lines.push_back(t);
       static constexpr const char* kStarts[] = {
           "Par ", "By ", "Written by", "Écrit par", "Publié par", "Posted by", "Rédigé par",
           "Un article de", "Text by", "Words by", "Story by"};
@@ -820,6 +841,15 @@ Scan scan_page(const dom::Dom& d) {
         if (const auto* rel = n->attr("rel"); rel && contains(lower(*rel), "author")) {
           std::string t = dom::text_content(n);
           if (!t.empty()) sc.rel_author.push_back(t);
+        }
+      }
+      if (sc.date_lines.size() < 8 && !n->is("body") && !n->is("html") && !n->is("time") &&
+          (n->is("p") || n->is("div") || n->is("span") || n->is("small")) &&
+          n->children.size() <= 4) {
+        std::string ic = n->id_and_class();
+        if (has_class_word(ic, "date") || has_class_word(ic, "dateline")) {
+          std::string t = collapse_spaces(dom::text_content(n));
+          if (!t.empty() && t.size() < 120) sc.date_lines.push_back(t);
         }
       }
       if (!n->is("body") && !n->is("html") && !n->is("article") && !n->is("main") &&
@@ -1547,6 +1577,16 @@ PageMetadata extract_metadata(const dom::Dom& dom, std::string_view url) {
     for (const auto& b : sc.byline_texts) {
       if (auto d = normalize_date(b)) {
         md.published = d;
+        break;
+      }
+    }
+  }
+  if (!md.published) {
+    // A visible date line; the body leaves it out (it is metadata, not article text).
+    for (const auto& line : sc.date_lines) {
+      if (auto d = normalize_date(line)) {
+        md.published = d;
+        md.dateline = line;
         break;
       }
     }

@@ -18,6 +18,9 @@ struct PageMetadata {
   std::optional<std::string> site;       // site name (og:site_name, publisher) or host of url
   std::optional<std::string> lang;       // ISO 639-1 from <html lang> / og:locale / JSON-LD
   std::optional<std::string> description;
+  // The visible line the published date was read from when no metadata gave it ("Publié le
+  // jeudi 5 novembre 2026 à 14h30"), whitespace collapsed; the body leaves that line out.
+  std::optional<std::string> dateline;
   // The page's own address as it declares it: <link rel="canonical">, else og:url (absolute
   // http(s) URLs only). A re-crawled or corrected page keeps its canonical URL, which is how the
   // store recognises a new version of a known article.

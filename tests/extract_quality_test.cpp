@@ -1,0 +1,143 @@
+// Regression tests for extraction-quality fixes: visible date lines as the published date, French
+// in-article ad slots, labelled ads, and forum posts under "comment" markup. Fixtures are small
+// pages written for these tests; each runs with both parser backends.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "veille/extract.h"
+
+namespace veille {
+namespace {
+
+const HtmlParser kParsers[] = {HtmlParser::kLibxml2, HtmlParser::kGumbo};
+
+Document extract(const std::string& html, HtmlParser parser, const std::string& url = "") {
+  ExtractOptions options;
+  options.parser = parser;
+  Extractor extractor(options);
+  RawPage page;
+  page.source = "test.html";
+  page.content = html;
+  if (!url.empty()) page.url = url;
+  auto doc = extractor.extract(page);
+  EXPECT_TRUE(doc.ok()) << doc.status().to_string();
+  return doc.ok() ? std::move(doc).value() : Document{};
+}
+
+bool body_contains(const Document& d, const std::string& fragment) {
+  for (const auto& b : d.body)
+    if (b.text.find(fragment) != std::string::npos) return true;
+  return false;
+}
+
+bool removed_has(const Document& d, RemovedKind kind, const std::string& fragment) {
+  for (const auto& r : d.removed)
+    if (r.kind == kind && r.text.find(fragment) != std::string::npos) return true;
+  return false;
+}
+
+const std::string kProse =
+    "<p>Les dockers du port ont cessé le travail jeudi matin, à l’appel de l’intersyndicale, pour "
+    "protester contre le projet d’automatisation du terminal, qui menace près de trois cents "
+    "emplois d’ici à la fin de la décennie selon les syndicats.</p>"
+    "<p>Dès l’aube, une centaine de grévistes se sont rassemblés devant l’entrée du terminal, où "
+    "plusieurs porte-conteneurs attendaient d’être déchargés. Aucun navire n’avait été traité en "
+    "milieu de matinée, d’après la capitainerie du port.</p>";
+
+std::string page_with(const std::string& before_prose, const std::string& after_prose = "") {
+  return "<html><head><meta charset=\"utf-8\"><title>Grève au port</title></head><body>"
+         "<h1>Grève au port</h1>" +
+         before_prose + kProse + after_prose + "</body></html>";
+}
+
+TEST(ExtractQualityTest, DatelineWithoutMetadataIsThePublishedDate) {
+  struct Row {
+    std::string line_html, expected, line_text;
+  };
+  const Row rows[] = {
+      {"<p class=\"date\">Le Havre, le 05/11/2026 - 19h15</p>", "2026-11-05T19:15",
+       "Le Havre, le 05/11/2026 - 19h15"},
+      {"<p class=\"date\">Publié le jeudi 5 novembre 2026 à 14h30</p>", "2026-11-05T14:30",
+       "Publié le jeudi 5 novembre 2026 à 14h30"},
+      // No class: the words "Publié le" say what the line is.
+      {"<p>Publié le lundi 16 novembre 2026 à 23h55</p>", "2026-11-16T23:55",
+       "Publié le lundi 16 novembre 2026 à 23h55"},
+  };
+  for (HtmlParser parser : kParsers) {
+    for (const auto& row : rows) {
+      SCOPED_TRACE(row.line_html);
+      Document d = extract(page_with(row.line_html), parser);
+      ASSERT_TRUE(d.published.has_value());
+      EXPECT_EQ(*d.published, row.expected);
+      EXPECT_FALSE(body_contains(d, row.line_text)) << "the date line stays out of the body";
+      EXPECT_TRUE(body_contains(d, "Les dockers du port"));
+    }
+  }
+}
+
+TEST(ExtractQualityTest, MetadataDateWinsOverDateline) {
+  const std::string html =
+      "<html><head><meta charset=\"utf-8\"><meta property=\"article:published_time\" "
+      "content=\"2026-11-04T08:00:00+01:00\"></head><body><h1>Grève au port</h1>"
+      "<p class=\"date\">Le Havre, le 05/11/2026 - 19h15</p>" + kProse + "</body></html>";
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser);
+    ASSERT_TRUE(d.published.has_value());
+    EXPECT_EQ(*d.published, "2026-11-04T08:00:00+01:00");
+  }
+}
+
+TEST(ExtractQualityTest, FrenchAdSlotsAndLabelledAdsAreAds) {
+  const std::string html = page_with(
+      "<div class=\"pub-milieu\"><small>Publicité</small><br>Soldes d’hiver chez Meubles Duval, "
+      "jusqu’à -50 %</div>",
+      "<p>Publicité : Boulangerie des Salins, pain au levain cuit au feu de bois.</p>");
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser);
+    EXPECT_FALSE(body_contains(d, "Meubles Duval"));
+    EXPECT_TRUE(removed_has(d, RemovedKind::kAd, "Meubles Duval"));
+    EXPECT_FALSE(body_contains(d, "Boulangerie des Salins"));
+    EXPECT_TRUE(removed_has(d, RemovedKind::kAd, "Boulangerie des Salins"));
+    EXPECT_TRUE(body_contains(d, "Les dockers du port"));
+  }
+}
+
+TEST(ExtractQualityTest, BemClassesStartingWithPubAreNotAds) {
+  // A component library's "pub__" prefix (BEM) is not an ad slot.
+  const std::string html = page_with("", "<div class=\"pub__text-block\"><p>Le terminal traite "
+                                         "trois millions de conteneurs par an, un record pour le "
+                                         "port, selon la direction, qui prévoit de doubler ce "
+                                         "chiffre.</p></div>");
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser);
+    EXPECT_TRUE(body_contains(d, "trois millions de conteneurs"));
+  }
+}
+
+TEST(ExtractQualityTest, ForumPostsUnderCommentMarkupAreTheContent) {
+  // Invision-style topic: every post is an <article class="ipsComment ..."> that the comment
+  // reader does not turn into records; the posts are the page's content.
+  std::string posts;
+  for (int i = 0; i < 4; ++i)
+    posts += "<article class=\"cPost ipsComment\"><aside class=\"cAuthorPane\">Membre" +
+             std::to_string(i) +
+             "</aside><div class=\"ipsComment_content\"><p>Message numéro " + std::to_string(i) +
+             " : merci à tous les modérateurs et à tous les membres de ce forum, qui a été pendant "
+             "des années un endroit agréable où échanger, apprendre et rire ensemble.</p></div>"
+             "</article>";
+  const std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Si le forum ferme</title></head><body>"
+      "<nav><a href=\"/\">Accueil</a> <a href=\"/forums\">Forums</a></nav>"
+      "<h1>Si le forum ferme</h1><div class=\"cTopic\">" + posts + "</div>"
+      "<footer>Forum propulsé par un logiciel</footer></body></html>";
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser, "https://forum.example.org/topic/225132-si-le-forum-ferme/");
+    EXPECT_TRUE(body_contains(d, "Message numéro 0"));
+    EXPECT_TRUE(body_contains(d, "Message numéro 3"));
+    EXPECT_FALSE(body_contains(d, "propulsé"));
+  }
+}
+
+}  // namespace
+}  // namespace veille
