@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <unordered_set>
 
 namespace veille::moderate {
 
@@ -28,42 +29,62 @@ bool is_one_of(std::string_view w, std::initializer_list<std::string_view> set) 
   return false;
 }
 
+using WordSet = std::unordered_set<std::string_view>;
+
 // Second-person words: an insult next to one is aimed at the reader or the other commenter.
 bool second_person(std::string_view w) {
-  return is_one_of(w, {"tu", "t", "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos", "ta"});
+  return w.size() <= 5 && is_one_of(w, {"tu", "t", "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos"});
 }
 
 // Words that aim the next word at someone: "espèce de", "bande de", "sale", "quel", "ces", and
 // predicates ("est un", "sont des").
 bool aiming_word(std::string_view w) {
-  return is_one_of(w, {"espece", "bande", "sale", "sales", "gros", "grosse", "pauvre", "pauvres",
-                       "quel", "quelle", "quels", "quelles", "ces", "ce", "cette", "vieux", "vieille",
-                       "les", "des", "aux", "de", "la", "aussi", "trop", "plus", "vraiment"});
+  static const WordSet set = {"espece", "bande", "sale", "sales", "gros", "grosse", "pauvre", "pauvres",
+                              "quel", "quelle", "quels", "quelles", "ces", "ce", "cette", "vieux", "vieille",
+                              "les", "des", "aux", "de", "la", "aussi", "trop", "plus", "vraiment"};
+  return set.count(w) != 0;
 }
 bool predicate_word(std::string_view w) {
-  return is_one_of(w, {"est", "es", "sont", "etes", "suis", "un", "une", "des", "sont"});
+  static const WordSet set = {"est", "es", "sont", "etes", "suis", "un", "une", "des"};
+  return set.count(w) != 0;
 }
 
 // Nouns naming groups of people: "les X" over a group is how generalising comments start (the
-// hate-speech share of ToxiFrench and MLMA). Folded forms, singular and plural.
+// hate-speech share of ToxiFrench and MLMA). Folded stems, without a final -s and -e.
 bool group_noun(std::string_view w) {
+  static const WordSet set = {"arab", "juif", "noir", "blanc", "musulman", "femm", "homm", "feminist",
+                              "gauchist", "gauchi", "migrant", "immigr", "etranger", "africain", "maghrebin",
+                              "chinois", "asiatiqu", "roumain", "gitan", "rom", "homo", "gay", "lesbienn",
+                              "tran", "islamist", "chretien", "catho", "francai", "americain", "russ",
+                              "ukrainien", "israelien", "palestinien", "boomer", "vieux", "jeun", "flic",
+                              "fonctionnair", "pauvr", "assiste", "wok", "facho", "islam", "sionist"};
   if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
   if (w.size() > 1 && w.back() == 'e') w.remove_suffix(1);
-  return is_one_of(w, {"arab", "juif", "noir", "blanc", "musulman", "femm", "homm", "feminist",
-                       "gauchist", "gauchi", "migrant", "immigr", "etranger", "africain", "maghrebin",
-                       "chinois", "asiatiqu", "roumain", "gitan", "rom", "homo", "gay", "lesbienn",
-                       "tran", "islamist", "chretien", "catho", "francai", "americain", "russ",
-                       "ukrainien", "israelien", "palestinien", "boomer", "vieux", "jeun", "flic",
-                       "fonctionnair", "pauvr", "assiste", "wok", "facho", "islam", "sionist"});
+  return set.count(w) != 0;
 }
 
-// Verbs of violence (stems): threats and wishes of death rarely use a lexicon word.
+// Verbs of violence (stems): threats and wishes of death rarely use a lexicon word. Called on every
+// token, so the stems are found by their first three letters packed in an integer (binary search)
+// before any string compare.
 bool violence_word(std::string_view w) {
-  for (std::string_view stem : {"tuer", "tue", "crev", "bute", "buter", "egorg", "extermin", "eradiq",
-                                "massacr", "pendr", "pendu", "fusill", "gazer", "brul", "lynch",
-                                "decapit", "vitrifi", "exterm", "abatt", "cogn", "frapp", "violer",
-                                "viol", "nuke", "bombard", "defonc", "eclat"})
-    if (w.size() >= stem.size() && w.compare(0, stem.size(), stem) == 0) return true;
+  static constexpr std::string_view kStems[] = {
+      "tuer", "tue", "crev", "bute", "egorg", "extermin", "eradiq", "massacr", "pendr", "pendu",
+      "fusill", "gazer", "brul", "lynch", "decapit", "vitrifi", "abatt", "cogn", "frapp", "viol",
+      "nuke", "bombard", "defonc", "eclat"};
+  auto key3 = [](std::string_view x) {
+    return uint32_t(uint8_t(x[0])) << 16 | uint32_t(uint8_t(x[1])) << 8 | uint8_t(x[2]);
+  };
+  static const std::vector<std::pair<uint32_t, std::string_view>> index = [&] {
+    std::vector<std::pair<uint32_t, std::string_view>> v;
+    for (std::string_view stem : kStems) v.emplace_back(key3(stem), stem);
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  if (w.size() < 3) return false;
+  const uint32_t k = key3(w);
+  auto it = std::lower_bound(index.begin(), index.end(), std::pair<uint32_t, std::string_view>(k, {}));
+  for (; it != index.end() && it->first == k; ++it)
+    if (w.substr(0, it->second.size()) == it->second) return true;
   return false;
 }
 
@@ -185,7 +206,7 @@ void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bit
     std::string_view w = tk[i].form;
     if (second_person(w)) ++second;
     if (violence_word(w)) ++violence;
-    if (i > 0 && group_noun(w) && is_one_of(tk[i - 1].form, {"les", "des", "ces", "aux", "un", "une", "le", "la"}))
+    if (i > 0 && is_one_of(tk[i - 1].form, {"les", "des", "ces", "aux", "un", "une", "le", "la"}) && group_noun(w))
       ++groups;
     if (i + 1 < tk.size() && is_one_of(w, {"espece", "bande"}) && tk[i + 1].form == "de") add("pat:espece-de");
   }
