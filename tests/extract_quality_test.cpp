@@ -6,6 +6,7 @@
 #include <string>
 
 #include "veille/extract.h"
+#include "veille/ingest.h"
 
 namespace veille {
 namespace {
@@ -137,6 +138,41 @@ TEST(ExtractQualityTest, ForumPostsUnderCommentMarkupAreTheContent) {
     EXPECT_TRUE(body_contains(d, "Message numéro 3"));
     EXPECT_FALSE(body_contains(d, "propulsé"));
   }
+}
+
+}  // namespace
+}  // namespace veille
+
+namespace veille {
+namespace {
+
+// samples/bad/invalid-utf8.txt's case: UTF-8 text with a few damaged bytes (Latin-1 letters, a
+// lone continuation byte, an overlong sequence) keeps its good part and gets U+FFFD for the rest;
+// it is not re-decoded as windows-1252 ("ChÃ¢teaulin").
+TEST(ExtractQualityTest, MostlyUtf8TextIsRepairedNotRedecoded) {
+  const std::string r = "\xEF\xBF\xBD";
+  const std::string bytes =
+      "Ch\xC3\xA2teaulin : la crue vue du ciel\n\nLes images montrent l\xE2\x80\x99\xC3\xA9tendue de "
+      "l\xE2\x80\x99inondation sur les quais de Ch\xE2teaulin et \xE0 Port-Launay.\n\nUn octet isol\x80 "
+      "ici, et un encodage trop long \xC0\xAF l\xE0.\n";
+  std::string used;
+  const std::string out = to_utf8(bytes, "", false, &used);
+  EXPECT_EQ(used, "utf-8");
+  EXPECT_NE(out.find("Châteaulin : la crue"), std::string::npos);
+  EXPECT_NE(out.find("l’étendue"), std::string::npos);
+  EXPECT_NE(out.find("Ch" + r + "teaulin et " + r + " Port"), std::string::npos);
+  EXPECT_EQ(out.find("Ã"), std::string::npos);
+}
+
+TEST(ExtractQualityTest, LegacyTextWithAStrayUtf8PairStaysLegacy) {
+  // windows-1252 French text: many invalid bytes, one accidental valid pair ("Ã©" in the source).
+  const std::string bytes =
+      "Le pr\xE9sident de la R\xE9publique a d\xE9" "clar\xE9 hier \xE0 l'\xC9lys\xE9" "e que la "
+      "r\xE9" "forme serait men\xE9" "e \xE0 son terme, malgr\xE9 les gr\xE8ves (\xC3\xA9).";
+  std::string used;
+  const std::string out = to_utf8(bytes, "", false, &used);
+  EXPECT_EQ(used, "windows-1252");
+  EXPECT_NE(out.find("président de la République"), std::string::npos);
 }
 
 }  // namespace

@@ -233,6 +233,10 @@ Utf8Stats utf8_stats(std::string_view bytes) {
   return st;
 }
 
+// Valid multi-byte sequences that make an undeclared file with invalid bytes UTF-8 (repaired)
+// rather than a legacy charset, when they are at least a quarter as many as the invalid parts.
+constexpr size_t kDamagedUtf8MinSequences = 3;
+
 std::string detect_charset(std::string_view bytes) {
   std::unique_ptr<uchardet, void (*)(uchardet_t)> ud(uchardet_new(), uchardet_delete);
   // The first MiB is plenty to tell charsets apart and keeps detection cheap on huge pages.
@@ -443,7 +447,13 @@ std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_h
     if (cs.empty()) {
       Utf8Stats st = utf8_stats(bytes);
       known_valid = st.invalid == 0;
-      cs = st.invalid == 0 ? "utf-8" : st.multibyte > 8 * st.invalid ? "utf-8" : detect_charset(bytes);
+      // Valid multi-byte sequences almost never occur by chance in legacy text (windows-1252
+      // would need "Ã©"-like pairs), so a few of them mark a UTF-8 file with some damaged bytes
+      // (a paste of Latin-1 text, a cut sequence): keep UTF-8 and repair with U+FFFD rather than
+      // re-decode the whole file as windows-1252 and garble its good part.
+      const bool mostly_utf8 = st.multibyte > 8 * st.invalid ||
+                               (st.multibyte >= kDamagedUtf8MinSequences && st.multibyte * 4 >= st.invalid);
+      cs = st.invalid == 0 || mostly_utf8 ? "utf-8" : detect_charset(bytes);
     } else if (!is_utf16(cs) && cs != "utf-32le") {
       Utf8Stats st = utf8_stats(bytes);
       known_valid = st.invalid == 0;
