@@ -223,6 +223,48 @@ TEST_F(ShippedModel, KeepsTheFrenchRules) {
   for (const Row& r : rows) EXPECT_EQ(sentence_surfaces(r.input, model_.get()), r.sentences) << r.input;
 }
 
+// Regression: a boundary inside a name split "Marine Le Pen" and the NER tagged "Pen" as a place.
+// No cut between capitalised words of a name, nor after an article or a preposition.
+TEST_F(ShippedModel, NeverCutsInsideNames) {
+  const std::vector<Row> rows = {
+      {"Interrogée mardi Marine Le Pen a répondu.", {"Interrogée mardi Marine Le Pen a répondu."}},
+      {"Selon Marine Le Pen le texte passera.", {"Selon Marine Le Pen le texte passera."}},
+      {"Il a lu Jean La Fontaine hier.", {"Il a lu Jean La Fontaine hier."}},
+      {"Son fils Charles Auguste est né en 1843.", {"Son fils Charles Auguste est né en 1843."}},
+      {"Il travaille vers la Station spatiale internationale.", {"Il travaille vers la Station spatiale internationale."}},
+      {"Il contribua au répertoire de la Chapelle royale.", {"Il contribua au répertoire de la Chapelle royale."}},
+  };
+  for (const Row& r : rows) EXPECT_EQ(sentence_surfaces(r.input, model_.get()), r.sentences) << r.input;
+}
+
+// Sequoia's headings end with no mark: the model cuts before the sentence after them.
+TEST_F(ShippedModel, CutsAfterHeadingsWithoutAMark) {
+  const std::vector<Row> rows = {
+      {"Grossesse et allaitement Ce médicament est déconseillé pendant la grossesse.",
+       {"Grossesse et allaitement", "Ce médicament est déconseillé pendant la grossesse."}},
+  };
+  for (const Row& r : rows) EXPECT_EQ(sentence_surfaces(r.input, model_.get()), r.sentences) << r.input;
+}
+
+TEST(SentenceCorpus, ReadsTokenFilesAsSentencesJoinedBySpaces) {
+  fs::path p = write_temp("tokens.conll", "0\tMarine\tB-PER\n1\tLe\tI-PER\n2\tPen\tI-PER\n3\t.\tO\n\nIl\tO\nvient\tO\n");
+  auto c = read_token_sentence_corpus(p.string());
+  ASSERT_TRUE(c.ok()) << c.status().to_string();
+  EXPECT_EQ(c->text, "Marine Le Pen . Il vient");
+  ASSERT_EQ(c->sentences.size(), 2u);
+  EXPECT_EQ(c->sentences[0], (std::pair<uint32_t, uint32_t>{0, 15}));
+  EXPECT_EQ(c->sentences[1], (std::pair<uint32_t, uint32_t>{16, 24}));
+  EXPECT_EQ(read_token_sentence_corpus(write_temp("blank.conll", "\n\n").string()).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST(SentenceCorpus, KeepsVerbFormsOfTheTreebank) {
+  fs::path p = write_temp("verbs.conllu", "# text = Il vient.\n1\tIl\til\tPRON\t_\n2\tvient\tvenir\tVERB\t_\n3\t.\t.\tPUNCT\t_\n\n");
+  auto c = read_sentence_corpus(p.string());
+  ASSERT_TRUE(c.ok()) << c.status().to_string();
+  EXPECT_EQ(c->verbs, std::vector<std::string>{"vient"});
+}
+
 TEST_F(ShippedModel, BeatsTheRulesOnSequoiaDev) {
   const fs::path dev = fs::path(VEILLE_SOURCE_DIR) / ".." / "shared" / "data" / "ud" / "UD_French-Sequoia" /
                        "fr_sequoia-ud-dev.conllu";

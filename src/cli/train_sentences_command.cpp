@@ -106,6 +106,10 @@ void add_train_sentences_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--hash-bits", args->opt.hash_bits, "Feature table size, 2^N")
       ->check(CLI::Range(10, 24))
       ->capture_default_str();
+  cmd->add_option("--dev-floor", args->opt.dev_floors,
+                  "Least sentence F1 (0-100) wanted on the dev file of the same rank; repeatable. Epochs that "
+                  "reach every floor are preferred")
+      ->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--lexicon", args->opt.lexicon_files,
                   "Token file (CoNLL, CoNLL-U) whose lower-case words join the lexicon of common words; repeatable");
   cmd->callback([args, exit_code] {
@@ -116,6 +120,11 @@ void add_train_sentences_command(CLI::App& app, int* exit_code) {
       args->opt.description += " --train-tokens " + std::filesystem::path(f).parent_path().filename().string() + "/" + base(f);
     for (const std::string& f : args->dev) args->opt.description += " --dev " + base(f);
     args->opt.description += " --epochs " + std::to_string(args->opt.epochs) + " --hash-bits " + std::to_string(args->opt.hash_bits);
+    for (double f : args->opt.dev_floors) {
+      char floor[32];
+      std::snprintf(floor, sizeof floor, " --dev-floor %g", f);
+      args->opt.description += floor;
+    }
     for (const std::string& f : args->opt.lexicon_files)
       args->opt.description += " --lexicon " + std::filesystem::path(f).parent_path().filename().string() + "/" +
                                std::filesystem::path(f).filename().string();

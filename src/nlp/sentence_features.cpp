@@ -255,6 +255,9 @@ bool GapFeaturizer::candidate(size_t g) const {
   // heading and the instruction after it).
   if ((l & kUpper) && !(l & kCaps) && (r & kUpper) && !((l & kKnownLower) && (r & (kKnownLower | kStarter))))
     return false;
+  // Three capitalised words in a row are a name even when the first is a common word and the
+  // second an article ("Marine | Le Pen", "Jean | La Fontaine").
+  if ((l & kUpper) && !(l & kCaps) && (r & kUpper) && (tok(static_cast<ptrdiff_t>(g) + 2).flags & kUpper)) return false;
   // Without a mark, a capitalised word, a number or a list dash may start a sentence (headings,
   // list items): the model tells them from names ("Pan Am", "Everton Ladies Football Club") by
   // the lexicon classes, the capitalised run and the verbs since the last boundary.

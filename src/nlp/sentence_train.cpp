@@ -278,6 +278,7 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, st
   std::mt19937 rng(20261122);
   SentenceModelParams best;
   double best_f1 = -1;
+  bool best_above_floor = false;
   int best_epoch = 0;
   auto averaged = [&]() {
     for (size_t k = 0; k < dim; ++k) avg[k] = w[k] - u[k] / c;
@@ -314,16 +315,22 @@ Result<SentenceModelParams> train_sentence_model(const SentenceCorpus& train, st
                        std::to_string(on_train.f1());
     double f1 = on_train.f1();
     double dev_sum = 0;
-    for (const SentenceCorpus& dev : devs) {
+    bool above_floor = true;
+    for (size_t d = 0; d < devs.size(); ++d) {
+      const SentenceCorpus& dev = devs[d];
       if (dev.sentences.empty()) continue;
       const SentenceScore on_dev = score_sentences(dev, m->get());
       dev_sum += on_dev.f1();
+      if (d < options.dev_floors.size()) above_floor = above_floor && on_dev.f1() >= options.dev_floors[d];
       line += ", " + std::filesystem::path(dev.name).filename().string() + " P " + std::to_string(on_dev.precision()) +
               " R " + std::to_string(on_dev.recall()) + " F1 " + std::to_string(on_dev.f1());
     }
     if (dev_count > 0) f1 = dev_sum / static_cast<double>(dev_count);
-    say(line);
-    if (f1 > best_f1) {
+    say(line + (above_floor ? "" : " (below the floor)"));
+    // An epoch with every dev F1 at or above the floor beats any epoch below it.
+    if (above_floor && !best_above_floor) best_f1 = -1;
+    if ((above_floor || !best_above_floor) && f1 > best_f1) {
+      best_above_floor = above_floor;
       best_f1 = f1;
       best_epoch = epoch;
       best.hash_bits = options.hash_bits;

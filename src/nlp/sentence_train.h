@@ -59,6 +59,9 @@ struct SentenceTrainOptions {
   uint32_t hash_bits = 18;  // 2^18 weights (1 MiB in memory, a few hundred KiB on disk)
   int epochs = 12;          // passes over the training gaps; the best on dev is kept
   std::string description;  // stored in the model (the command line, the data)
+  // dev_floors[i]: the least sentence F1 (0-100) wanted on dev corpus i; an epoch that reaches
+  // every floor is preferred to any other. Missing entries are no floor.
+  std::vector<double> dev_floors;
   // Token files (CoNLL or CoNLL-U: the token in the second column when the first is an index, else
   // in the first) whose lower-case words join the lexicon, besides the training text's.
   std::vector<std::string> lexicon_files;
