@@ -42,6 +42,166 @@ bool is_name_particle(std::string_view tok) {
   return false;
 }
 
+// Token-level mention inside one sentence: words [b, e) of type `type` (ner::type_name index).
+struct TokenMention {
+  size_t b = 0, e = 0;
+  int type = 0;
+};
+
+int type_index(std::string_view name) {
+  for (int t = 0; t < 4; ++t)
+    if (name == ner::type_name(t)) return t;
+  return -1;
+}
+
+bool in_words(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list)
+    if (w == x) return true;
+  return false;
+}
+
+bool starts_uppercase(std::string_view tok) {
+  if (tok.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(tok.data()), i, static_cast<int32_t>(tok.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+// Lower-case nouns that name a kind of place: what follows them ("rue de la Fontaine", "avenue
+// Jean-Jaurès", "salle de Penn ar Roz", "école Jules-Ferry") is a place named after a person or a
+// thing, and the place's name includes the noun.
+bool is_street_noun(std::string_view w) {
+  return in_words(w, {"rue", "avenue", "boulevard", "bd", "place", "quai", "allée", "impasse", "chemin", "route",
+                      "cours", "pont", "square", "esplanade", "parvis", "rond-point", "passage", "faubourg"});
+}
+// Buildings and sites: named by apposition ("école Jules-Ferry", "terminal Porte Océane"); with "de"
+// they are only named after a person ("salle de Penn ar Roz"), else "de" gives where they are ("le
+// plus grand terminal de France", "le premier marché de Bretagne").
+bool is_site_noun(std::string_view w) {
+  return in_words(w, {"école", "collège", "lycée", "marché", "salle", "stade", "gare", "hôpital", "église",
+                      "chapelle", "cathédrale", "terminal", "parc", "jardin", "cité", "résidence", "halle"});
+}
+
+// Short lower-case words that join the parts of a place name ("Penn ar Roz", "Boulogne sur Mer").
+bool is_place_connector(std::string_view w) {
+  return in_words(w, {"de", "du", "des", "la", "le", "les", "d'", "d’", "l'", "l’", "ar", "an", "en", "sur", "sous",
+                      "lès", "aux"});
+}
+
+// Titles written before a person's name: the name after them is a person whatever the tagger said.
+bool is_person_title(std::string_view w) {
+  return in_words(w, {"M.", "Mme", "Mlle", "Me", "Mgr", "Dr", "Pr", "Maître"});
+}
+
+// A capitalised noun of nationality or origin ("le Kényan Daniel Kiptoo", "la Marocaine Salma
+// Bennani"): French capitalises these nouns, and the tagger takes them into the name after them.
+bool looks_like_demonym(std::string_view w) {
+  if (!starts_uppercase(w) || w.size() < 5) return false;
+  std::string_view x = w;
+  if (x.back() == 's') x.remove_suffix(1);
+  for (std::string_view suf : {"an", "ane", "ain", "aine", "ien", "ienne", "ais", "aise", "ois", "oise", "ique",
+                               "in", "ine", "ol", "ole", "ote", "on", "onne", "ète", "èque"})
+    if (x.size() > suf.size() + 2 && x.substr(x.size() - suf.size()) == suf) return true;
+  return false;
+}
+
+bool is_article(std::string_view w) {
+  return in_words(w, {"le", "la", "les", "l'", "l’", "du", "au", "aux", "des", "Le", "La", "Les", "L'", "L’"});
+}
+
+// A Roman ordinal ("XXIe", "IIIe", "Ier"): a century or a rank, never a name on its own.
+bool is_roman_ordinal(std::string_view w) {
+  size_t n = 0;
+  while (n < w.size() && std::string_view("IVXLC").find(w[n]) != std::string_view::npos) ++n;
+  if (n == 0) return false;
+  std::string_view rest = w.substr(n);
+  return rest == "e" || rest == "er" || rest == "ème" || rest == "è" || rest == "eme";
+}
+
+// Corrects the tagger's mentions of one sentence with French writing conventions it cannot learn
+// from Wikipedia sentences: place nouns before a name, portfolios after "ministre", titles before a
+// person, nationality nouns before a name, Roman ordinals. `mentions` are in order, disjoint.
+void refine_mentions(const std::vector<std::string_view>& words, std::vector<TokenMention>& mentions) {
+  const int per = type_index("PER"), loc = type_index("LOC"), org = type_index("ORG");
+  std::vector<TokenMention> out;
+  out.reserve(mentions.size());
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    TokenMention m = mentions[k];
+    // Roman ordinals alone ("au XXIe siècle").
+    if (m.e == m.b + 1 && is_roman_ordinal(words[m.b])) continue;
+    // A portfolio: "ministre (allemand) de la Défense", "ministère chargé des Transports". A
+    // minister's portfolio is no entity; a ministry is an organisation, named with its noun.
+    {
+      size_t j = m.b;
+      size_t lower = 0;
+      while (j > 0 && lower < 4 && starts_lowercase(words[j - 1]) &&
+             !in_words(words[j - 1], {"ministre", "ministres", "ministère", "secrétaire", "secrétariat"})) {
+        --j;
+        ++lower;
+      }
+      if (j > 0 && lower > 0 && lower < 4 && is_place_connector(words[m.b - 1]) &&
+          in_words(words[j - 1], {"ministre", "ministres", "ministère", "secrétaire", "secrétariat"})) {
+        if (words[j - 1] == "ministère" || words[j - 1] == "secrétariat") {
+          m.b = j - 1;
+          m.type = org;
+          out.push_back(m);
+        }
+        continue;
+      }
+    }
+    // A place noun before the name: "rue de la Fontaine", "salle de Penn ar Roz".
+    {
+      size_t j = m.b, connectors = 0;
+      while (j > 0 && connectors < 2 && is_place_connector(words[j - 1])) {
+        --j;
+        ++connectors;
+      }
+      // "place", "cours", "route", "passage" after a determiner are common nouns: "la place de
+      // l'Ukraine en Europe", "le cours du Rhin".
+      const bool figurative = j > 1 && in_words(words[j - 1], {"place", "cours", "route", "passage"}) &&
+                              in_words(words[j - 2], {"la", "le", "une", "un", "sa", "son", "leur", "cette", "ce",
+                                                      "notre", "votre", "ma", "mon", "ta", "ton", "quelle", "quel"});
+      const bool place_noun =
+          j > 0 && !figurative &&
+          (is_street_noun(words[j - 1]) || (is_site_noun(words[j - 1]) && (connectors == 0 || m.type == per)));
+      if (place_noun && (out.empty() || out.back().e < j)) {
+        m.b = j - 1;
+        m.type = loc;
+        // The name goes on through short connectors and capitalised words ("Penn ar Roz").
+        size_t e = m.e;
+        while (e + 1 < words.size() && is_place_connector(words[e]) && words[e].size() <= 3 &&
+               starts_uppercase(words[e + 1])) {
+          e += 2;
+          while (e < words.size() && starts_uppercase(words[e])) ++e;
+        }
+        while (k + 1 < mentions.size() && mentions[k + 1].b < e) ++k;  // swallowed by the place
+        m.e = std::max(m.e, e);
+        out.push_back(m);
+        continue;
+      }
+    }
+    // A title before a capitalised run: "Me Claire Etcheverry" is a person, without the title.
+    if (is_person_title(words[m.b]) && m.e > m.b + 1 && starts_uppercase(words[m.b + 1])) {
+      ++m.b;
+      m.type = per;
+    } else if (m.b > 0 && is_person_title(words[m.b - 1]) && starts_uppercase(words[m.b])) {
+      m.type = per;
+    }
+    // A nationality noun after an article and before a name: "le Kényan Daniel Kiptoo".
+    if (m.b > 0 && is_article(words[m.b - 1]) && looks_like_demonym(words[m.b])) {
+      if (m.type == per && m.e > m.b + 1 && starts_uppercase(words[m.b + 1])) {
+        ++m.b;
+      } else if (m.e == m.b + 1 && k + 1 < mentions.size() && mentions[k + 1].b == m.e &&
+                 mentions[k + 1].type == per) {
+        continue;  // "la Marocaine" before "Salma Bennani"
+      }
+    }
+    out.push_back(m);
+  }
+  mentions.swap(out);
+}
+
 struct TaggedMention {
   Span span;
   std::string type;
@@ -122,6 +282,7 @@ class NerStage final : public Stage {
 
   static void collect(const std::vector<std::string_view>& words, const std::vector<uint8_t>& tags,
                       const std::vector<Span>& tokens, size_t first, std::vector<TaggedMention>& out) {
+    std::vector<TokenMention> mentions;
     size_t i = 0;
     while (i < words.size()) {
       int type = ner::tag_type(tags[i]);
@@ -133,7 +294,7 @@ class NerStage final : public Stage {
       while (i < words.size() && ner::tag_is_inside(tags[i]) && ner::tag_type(tags[i]) == type) ++i;
       size_t e = i;  // [b, e)
       if (!is_person_type(type)) {
-        add_trimmed(words, tokens, first, b, e, type, out);
+        add_trimmed(words, b, e, type, mentions);
         continue;
       }
       // A person's name has no lower-case word but its particles: the tagger's run "Trump de
@@ -141,24 +302,27 @@ class NerStage final : public Stage {
       size_t run = b;
       for (size_t k = b; k <= e; ++k) {
         if (k == e || (starts_lowercase(words[k]) && !is_name_particle(words[k]))) {
-          add_trimmed(words, tokens, first, run, k, type, out);
+          add_trimmed(words, run, k, type, mentions);
           run = k + 1;
         }
       }
     }
+    refine_mentions(words, mentions);
+    for (const TokenMention& m : mentions)
+      out.push_back({{tokens[first + m.b].begin, tokens[first + m.e - 1].end}, ner::type_name(m.type)});
   }
 
   // Adds words [b, e) as a mention once punctuation (and, for persons, particles) at either end
   // are trimmed off; nothing when nothing is left.
-  static void add_trimmed(const std::vector<std::string_view>& words, const std::vector<Span>& tokens,
-                          size_t first, size_t b, size_t e, int type, std::vector<TaggedMention>& out) {
+  static void add_trimmed(const std::vector<std::string_view>& words, size_t b, size_t e, int type,
+                          std::vector<TokenMention>& out) {
     auto drop = [&](std::string_view w) {
       return is_punctuation_token(w) || (is_person_type(type) && is_name_particle(w));
     };
     while (b < e && drop(words[b])) ++b;
     while (e > b && drop(words[e - 1])) --e;
     if (b == e) return;
-    out.push_back({{tokens[first + b].begin, tokens[first + e - 1].end}, ner::type_name(type)});
+    out.push_back({b, e, type});
   }
 
   std::shared_ptr<const NerModel> model_;

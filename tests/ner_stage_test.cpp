@@ -1,0 +1,89 @@
+// The "ner" stage's corrections of the tagger's mentions (src/nlp/ner_stage.cpp, refine_mentions),
+// with the shipped sentence and NER models: regressions found in `veille annotate samples/`.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "veille/nlp.h"
+
+namespace veille {
+namespace {
+
+const std::string kSourceDir = VEILLE_SOURCE_DIR;
+
+using Mentions = std::set<std::pair<std::string, std::string>>;  // (surface, type)
+
+class NerRefineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    NerStageOptions o;
+    o.model_path = kSourceDir + "/models/ner-fr.bin";
+    o.shipped_aliases_path = kSourceDir + "/models/aliases-fr.tsv";
+    auto s = make_ner_stage(o);
+    ASSERT_TRUE(s.ok()) << s.status().to_string();
+    ner_ = std::move(*s);
+    tokenize_ = make_tokenize_stage();
+  }
+
+  Mentions mentions(const std::string& text) {
+    Document doc;
+    doc.text = text;
+    EXPECT_TRUE(tokenize_->process(doc).ok());
+    EXPECT_TRUE(ner_->process(doc).ok());
+    Mentions out;
+    for (const auto& e : doc.annotations.entities)
+      out.emplace(text.substr(e.span.begin, e.span.end - e.span.begin), e.type);
+    return out;
+  }
+
+  std::unique_ptr<Stage> tokenize_, ner_;
+};
+
+struct Row {
+  std::string text;
+  std::vector<std::pair<std::string, std::string>> present;  // (surface, type) that must be found
+  std::vector<std::string> absent;                           // surfaces that must not be a mention
+};
+
+TEST_F(NerRefineTest, FrenchConventionsTheTaggerMisses) {
+  const std::vector<Row> rows = {
+      // A place noun before a name makes one place: "Fontaine" alone was a LOC, "Penn" and "Roz" persons.
+      {"Elle tient une boutique rue de la Fontaine depuis dix ans.", {{"rue de la Fontaine", "LOC"}}, {"Fontaine"}},
+      {"Une cellule d'écoute a été ouverte à la salle de Penn ar Roz, où vingt personnes dorment.",
+       {{"salle de Penn ar Roz", "LOC"}},
+       {"Penn", "Roz"}},
+      {"Les travaux bloquent l'avenue Jean-Jaurès jusqu'en mai.", {{"avenue Jean-Jaurès", "LOC"}}, {"Jean-Jaurès"}},
+      // "de" after a building gives where it is, not its name.
+      {"C'est le plus grand terminal de France, au Havre.", {}, {"terminal de France"}},
+      {"Il évoque la place de l'Ukraine en Europe.", {}, {"place de l'Ukraine"}},
+      // A minister's portfolio is no entity; a ministry is an organisation.
+      {"Le ministre allemand de la Défense, Boris Pistorius, a déploré la décision.",
+       {{"Boris Pistorius", "PER"}},
+       {"Défense"}},
+      // A Roman ordinal alone is a century.
+      {"Au XXIe siècle, la ville a doublé.", {}, {"XXIe"}},
+      // A title before a name: the person without the title.
+      {"Son avocate, Me Claire Etcheverry, a salué une décision.", {{"Claire Etcheverry", "PER"}},
+       {"Me Claire Etcheverry"}},
+      // Nationality nouns before a name are not part of it.
+      {"Le Kényan Daniel Kiptoo a gagné devant la Marocaine Salma Bennani.",
+       {{"Daniel Kiptoo", "PER"}, {"Salma Bennani", "PER"}},
+       {"Kényan Daniel Kiptoo", "Marocaine"}},
+      // A sentence cut inside the name made "Pen" a place.
+      {"Interrogée mardi Marine Le Pen a répondu.", {{"Marine Le Pen", "PER"}}, {"Pen", "Le Pen"}},
+  };
+  for (const Row& r : rows) {
+    const Mentions got = mentions(r.text);
+    std::string all;
+    for (const auto& [s, t] : got) all += s + "/" + t + "; ";
+    for (const auto& p : r.present) EXPECT_TRUE(got.count(p)) << r.text << " -> " << all << " lacks " << p.first;
+    for (const auto& a : r.absent)
+      for (const auto& [s, t] : got) EXPECT_NE(s, a) << r.text << " -> " << all;
+  }
+}
+
+}  // namespace
+}  // namespace veille
