@@ -72,6 +72,8 @@ TEST_F(NerRefineTest, FrenchConventionsTheTaggerMisses) {
       {"Le Kényan Daniel Kiptoo a gagné devant la Marocaine Salma Bennani.",
        {{"Daniel Kiptoo", "PER"}, {"Salma Bennani", "PER"}},
        {"Kényan Daniel Kiptoo", "Marocaine"}},
+      // A possessive at the start of a sentence is no name.
+      {"Mon client a toujours nié les faits.", {}, {"Mon client", "client"}},
       // A sentence cut inside the name made "Pen" a place.
       {"Interrogée mardi Marine Le Pen a répondu.", {{"Marine Le Pen", "PER"}}, {"Pen", "Le Pen"}},
   };

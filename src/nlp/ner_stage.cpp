@@ -73,13 +73,13 @@ bool starts_uppercase(std::string_view tok) {
 // thing, and the place's name includes the noun.
 bool is_street_noun(std::string_view w) {
   return in_words(w, {"rue", "avenue", "boulevard", "bd", "place", "quai", "allée", "impasse", "chemin", "route",
-                      "cours", "pont", "square", "esplanade", "parvis", "rond-point", "passage", "faubourg"});
+                      "cours", "square", "esplanade", "parvis", "rond-point", "passage", "faubourg"});
 }
 // Buildings and sites: named by apposition ("école Jules-Ferry", "terminal Porte Océane"); with "de"
 // they are only named after a person ("salle de Penn ar Roz"), else "de" gives where they are ("le
-// plus grand terminal de France", "le premier marché de Bretagne").
+// plus grand terminal de France", "le pont de Châteaulin").
 bool is_site_noun(std::string_view w) {
-  return in_words(w, {"école", "collège", "lycée", "marché", "salle", "stade", "gare", "hôpital", "église",
+  return in_words(w, {"pont", "école", "collège", "lycée", "marché", "salle", "stade", "gare", "hôpital", "église",
                       "chapelle", "cathédrale", "terminal", "parc", "jardin", "cité", "résidence", "halle"});
 }
 
@@ -130,6 +130,15 @@ void refine_mentions(const std::vector<std::string_view>& words, std::vector<Tok
     TokenMention m = mentions[k];
     // Roman ordinals alone ("au XXIe siècle").
     if (m.e == m.b + 1 && is_roman_ordinal(words[m.b])) continue;
+    // A possessive or demonstrative that starts a sentence is not part of a name ("Mon client",
+    // tagged MISC); with only lower-case words after it there is no name at all.
+    if (in_words(words[m.b], {"Mon", "Ma", "Mes", "Ton", "Ta", "Tes", "Son", "Sa", "Ses", "Notre", "Nos", "Votre",
+                              "Vos", "Leur", "Leurs", "Ce", "Cet", "Cette", "Ces"})) {
+      ++m.b;
+      bool named = false;
+      for (size_t t = m.b; t < m.e; ++t) named = named || starts_uppercase(words[t]);
+      if (!named) continue;
+    }
     // A portfolio: "ministre (allemand) de la Défense", "ministère chargé des Transports". A
     // minister's portfolio is no entity; a ministry is an organisation, named with its noun.
     {
