@@ -116,6 +116,25 @@ TEST(ExtractQualityTest, BemClassesStartingWithPubAreNotAds) {
   }
 }
 
+TEST(ExtractQualityTest, StandfirstBeforeTheBodyDivIsKept) {
+  // JSON-LD news template: <article> holds the headline, the standfirst, a byline and the body
+  // div; the body div is the content root, and the standfirst above it belongs to the article.
+  const std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Grève au port</title></head><body><main>"
+      "<article class=\"article\"><h1>Grève au port</h1>"
+      "<p class=\"article__lead\">Les dockers du premier port à conteneurs français ont cessé le "
+      "travail jeudi matin. Ils dénoncent un projet de terminal automatisé.</p>"
+      "<div class=\"article__meta\"><span class=\"article__author\">Par Camille Roussel</span> · "
+      "Publié le 05/11/2026 à 11h42 · avec APH</div><div class=\"article__body\">" + kProse +
+      kProse + kProse + kProse + "</div></article></main></body></html>";
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser);
+    ASSERT_FALSE(d.body.empty());
+    EXPECT_NE(d.body.front().text.find("Les dockers du premier port"), std::string::npos);
+    EXPECT_FALSE(body_contains(d, "Camille Roussel")) << "the byline is not a standfirst";
+  }
+}
+
 TEST(ExtractQualityTest, ForumPostsUnderCommentMarkupAreTheContent) {
   // Invision-style topic: every post is an <article class="ipsComment ..."> that the comment
   // reader does not turn into records; the posts are the page's content.

@@ -710,6 +710,14 @@ std::optional<RemovedKind> chrome_phrase(const TextBlock& b) {
   return std::nullopt;
 }
 
+// Whether a block ends as a sentence does (a standfirst does; a byline or a date line does not).
+bool ends_sentence(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  if (text.empty()) return false;
+  const char last = text.back();
+  return last == '.' || last == '!' || last == '?' || text.ends_with("…") || text.ends_with("»");
+}
+
 // Discussion-software URLs (a thread of posts, where the replies are the content, not reader
 // comments under an article): /threads/, /t/, viewtopic, showthread, forum hosts and paths.
 bool forum_url(std::string_view url) {
@@ -933,6 +941,14 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     }
   }
   const uint32_t root_end = subtree_end[root];
+  // The article element around a narrowed root ("article" > "article__body"): its prose before
+  // the root is the standfirst, which belongs to the article although it is outside the body div.
+  uint32_t lead_from = root, lead_hops = 0;
+  for (const Node* p = dom.node(root)->parent; p && p != start && lead_hops < 3; p = p->parent, ++lead_hops)
+    if (evidence[p->index] == Evidence::kPositive && (p->tag == "article" || p->tag == "main")) {
+      lead_from = p->index;
+      break;
+    }
 
   // ---- metadata ----
   if (meta.title && !meta.title->empty()) doc.title = meta.title;
@@ -979,7 +995,10 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   std::unordered_set<std::string> seen_paragraphs;
   for (auto& b : blocks) {
     const uint32_t neg = negative_ancestor[b.owner];
-    const bool inside = b.owner >= root && b.owner < root_end;
+    const bool lead = b.owner >= lead_from && b.owner < root && neg == UINT32_MAX && !b.caption &&
+                      b.value > 0 && b.words >= 10 && b.kind == BlockKind::kParagraph &&
+                      ends_sentence(b.text);
+    const bool inside = (b.owner >= root && b.owner < root_end) || lead;
     if (neg != UINT32_MAX && evidence[neg] == Evidence::kHidden) continue;  // never shown
     if (!inside) {
       RemovedKind kind = neg != UINT32_MAX ? removed_kind_for(evidence[neg])
