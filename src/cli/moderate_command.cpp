@@ -195,17 +195,22 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
                   "category and aim stay), so that unseen lexicon words weigh too")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  cmd->add_option("--max-clean-fp", args->opt.max_clean_fp,
+                  "Largest share of the --clean sentences (scored out of fold) the chosen threshold "
+                  "may flag; 0: no limit")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   cmd->add_flag("--cv", args->cv,
                 "Also report nested cross-validation over all ToxiFrench folds (each held out in "
                 "turn, its threshold chosen on the others)");
   cmd->add_flag("!--no-translated", args->opt.use_translated,
                 "Leave out the machine-translated Jigsaw comments");
   cmd->callback([args, exit_code] {
-    char buf[256];
+    char buf[320];
     std::snprintf(buf, sizeof buf,
                   "veille train moderation --epochs %d --hash-bits %d --seed %llu --folds %d "
                   "--dev-fold %d --l2 %g --learning-rate %g --in-domain-weight %g%s%s --clean-weight %g "
-                  "--term-dropout %g",
+                  "--term-dropout %g --max-clean-fp %g",
                   args->opt.epochs, args->opt.hash_bits,
                   static_cast<unsigned long long>(args->opt.seed), args->opt.folds,
                   args->opt.dev_fold, static_cast<double>(args->opt.l2),
@@ -213,7 +218,7 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
                   static_cast<double>(args->opt.in_domain_weight),
                   args->opt.use_translated ? "" : " --no-translated",
                   args->clean.empty() ? "" : " --clean ud", static_cast<double>(args->opt.clean_weight),
-                  static_cast<double>(args->opt.term_dropout));
+                  static_cast<double>(args->opt.term_dropout), static_cast<double>(args->opt.max_clean_fp));
     args->opt.description = buf;
     *exit_code = run_train_moderation(*args);
   });

@@ -308,6 +308,10 @@ int Lexicon::match_fuzzy(std::string_view token) const {
 
 int Lexicon::match_compound(std::string_view token) const {
   if (token.size() < 8 || token.size() > 40 || !all_letters(token)) return -1;
+  // A word that starts with a safe word is that word inflected ("conseille", "conseillers"), not a
+  // term glued to function words ("conse" + "il" + "le").
+  for (size_t len = 4; len <= token.size() && len <= 12; ++len)  // safe words are short
+    if (is_safe(token.substr(0, len))) return -1;
   const auto& fw = function_words();
   // reach[i]: token[0, i) splits into function words and lexicon forms; lex[i]: a form used.
   std::array<int8_t, 41> reach{};

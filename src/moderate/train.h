@@ -51,6 +51,7 @@ struct ModerationTrainOptions {
   bool use_translated = true;    // train on the machine-translated Jigsaw comments too
   float clean_weight = 4.f;      // total weight of the clean sentences relative to ToxiFrench's
   float term_dropout = 0.3f;     // probability of hiding a term's identity features in a pass
+  float max_clean_fp = 0.005f;   // the threshold flags at most this share of clean text (out of fold)
   std::string description;
   std::function<void(const std::string&)> log;
 };
@@ -64,13 +65,17 @@ struct BinaryFigures {
   double macro_f1() const { return (f1_toxic() + f1_clean()) / 2; }
 };
 BinaryFigures figures_at(const std::vector<float>& scores, const std::vector<bool>& gold, float threshold);
-// Threshold in [0.05, 0.95] (steps of 0.01) with the best macro-F1; ties go to the middle.
-float best_threshold(const std::vector<float>& scores, const std::vector<bool>& gold);
+// Threshold in [0.05, 0.95] (steps of 0.01) with the best macro-F1 smoothed over +-0.03; ties go to
+// the middle. With max_clean_fp > 0, only thresholds that flag at most that share of clean_scores
+// (out-of-fold scores of clean text) are considered.
+float best_threshold(const std::vector<float>& scores, const std::vector<bool>& gold,
+                     const std::vector<float>& clean_scores = {}, float max_clean_fp = 0);
 
 struct ModerationTrainReport {
   float threshold = 0.5f;
   BinaryFigures cv;   // out-of-fold figures over the training folds, at the chosen threshold
   BinaryFigures dev;  // the held-out fold, at the chosen threshold (n = 0 without one)
+  size_t clean_scored = 0, clean_flagged = 0;  // clean sentences scored out of fold, flagged
   std::string table;  // human-readable summary
 };
 
