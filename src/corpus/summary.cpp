@@ -56,16 +56,28 @@ std::string source_of(const Document& d, size_t index) {
   return "#" + std::to_string(index);
 }
 
-double cosine(const std::unordered_map<std::string, double>& a,
-              const std::unordered_map<std::string, double>& b) {
-  double dot = 0, na = 0, nb = 0;
+double squared_norm(const std::unordered_map<std::string, double>& v) {
+  double n = 0;
+  for (const auto& [t, w] : v) n += w * w;
+  return n;
+}
+
+// nb: squared_norm(b), given when b is the centroid so that it is summed once, not once per
+// candidate sentence (that made a summary quadratic in the story's sentences).
+double cosine(const std::unordered_map<std::string, double>& a, const std::unordered_map<std::string, double>& b,
+              double nb) {
+  double dot = 0, na = 0;
   for (const auto& [t, w] : a) {
     na += w * w;
     auto it = b.find(t);
     if (it != b.end()) dot += w * it->second;
   }
-  for (const auto& [t, w] : b) nb += w * w;
   return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+}
+
+double cosine(const std::unordered_map<std::string, double>& a,
+              const std::unordered_map<std::string, double>& b) {
+  return cosine(a, b, squared_norm(b));
 }
 
 bool inside_heading(const Document& d, Span s) {
@@ -79,6 +91,8 @@ bool inside_heading(const Document& d, Span s) {
 std::vector<SummarySentence> summarize(const std::vector<const Document*>& articles, size_t max_sentences) {
   std::vector<Candidate> cands;
   std::unordered_map<std::string, double> df;
+  // key_term stems: one call per distinct word of the story, not per occurrence.
+  std::unordered_map<std::string, std::string> key_terms;
   for (size_t a = 0; a < articles.size(); ++a) {
     const Document* d = articles[a];
     if (d == nullptr) continue;
@@ -100,7 +114,9 @@ std::vector<SummarySentence> summarize(const std::vector<const Document*>& artic
       for (const Span& t : tokenize(text)) {
         std::string_view w = text.substr(t.begin, t.end - t.begin);
         if (Background::is_stopword(w)) continue;
-        std::string term = Background::key_term(w);
+        auto [it, fresh] = key_terms.try_emplace(std::string(w));
+        if (fresh) it->second = Background::key_term(w);
+        const std::string& term = it->second;
         if (term.size() < 3) continue;
         c.tf[term] += 1;
       }
@@ -116,7 +132,8 @@ std::vector<SummarySentence> summarize(const std::vector<const Document*>& artic
     for (auto& [t, f] : c.tf) f = (1 + std::log(f)) * std::log((n + 1) / df[t]);
     for (const auto& [t, w] : c.tf) centroid[t] += w;
   }
-  for (Candidate& c : cands) c.score = cosine(c.tf, centroid);
+  const double centroid_norm = squared_norm(centroid);
+  for (Candidate& c : cands) c.score = cosine(c.tf, centroid, centroid_norm);
   std::vector<size_t> order(cands.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),

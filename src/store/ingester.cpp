@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <future>
+#include <memory>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -90,6 +92,25 @@ struct Ingester::Impl {
   corpus::Background background;
 
   Impl(Store& s, IngestOptions o) : store(s), options(std::move(o)), pipeline(options.pipeline) {}
+
+  // The latest stored version of recently written articles, by article id, so that refreshing a
+  // story's summary does not parse the stored JSON of its recent articles again (stories are
+  // made of recent pages). Bounded: a miss only costs a parse.
+  static constexpr size_t kRecentDocuments = 512;
+  std::unordered_map<int64_t, std::shared_ptr<const Document>> recent;
+  std::deque<int64_t> recent_order;
+  void remember(int64_t article, Document&& doc) {
+    recent[article] = std::make_shared<const Document>(std::move(doc));
+    recent_order.push_back(article);
+    while (recent_order.size() > kRecentDocuments) {
+      recent.erase(recent_order.front());  // an article stored twice may go early: only a miss
+      recent_order.pop_front();
+    }
+  }
+  void forget_recent() {
+    recent.clear();
+    recent_order.clear();
+  }
 
   Annotated annotate(Document doc) const {
     Annotated a;
@@ -327,7 +348,7 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
     // Stories whose articles changed in this batch get their summary and timeline recomputed
     // once, before the commit; the batch's documents are at hand, not re-read from the store.
     std::set<int64_t> changed_stories;
-    std::unordered_map<int64_t, const Document*> batch_docs;
+    std::vector<std::pair<int64_t, Document*>> changed_docs;
     for (auto& d : done) {
       if (auto* err = std::get_if<InputError>(&d)) {
         ++delta.failed;
@@ -337,6 +358,7 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
       auto r = im.add(std::get<Annotated>(d));
       if (!r.ok()) {
         im.store.rollback();
+        im.forget_recent();
         return Status(r.status().code(), std::get<Annotated>(d).doc.source + ": " + r.status().message());
       }
       switch (r->put.kind) {
@@ -347,18 +369,25 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
       if (r->duplicate_of) ++delta.duplicates;
       if (r->story && !r->duplicate_of && r->put.kind != PutOutcome::Kind::kKnown) {
         changed_stories.insert(*r->story);
-        batch_docs[r->put.article] = &std::get<Annotated>(d).doc;
+        changed_docs.emplace_back(r->put.article, &std::get<Annotated>(d).doc);
       }
     }
+    for (auto& [article, doc] : changed_docs) im.remember(article, std::move(*doc));
+    std::unordered_map<int64_t, const Document*> in_memory;
+    for (const auto& [article, doc] : im.recent) in_memory.emplace(article, doc.get());
     for (int64_t story : changed_stories) {
-      st = im.store.refresh_story_digest(story, batch_docs);
+      st = im.store.refresh_story_digest(story, in_memory);
       if (!st.ok()) {
         im.store.rollback();
+        im.forget_recent();
         return Status(st.code(), "story " + std::to_string(story) + ": " + st.message());
       }
     }
     st = im.store.commit();
-    if (!st.ok()) return st;
+    if (!st.ok()) {
+      im.forget_recent();
+      return st;
+    }
     counts.new_pages += delta.new_pages;
     counts.versions += delta.versions;
     counts.known += delta.known;
