@@ -74,6 +74,10 @@ TEST_F(NerRefineTest, FrenchConventionsTheTaggerMisses) {
        {"Kényan Daniel Kiptoo", "Marocaine"}},
       // A possessive at the start of a sentence is no name.
       {"Mon client a toujours nié les faits.", {}, {"Mon client", "client"}},
+      // One page, one type per name: a surname after the full name is the person.
+      {"L'Éthiopien Abebe Tadesse a couru vite. Kirui termine deuxième, Tadesse troisième.",
+       {{"Abebe Tadesse", "PER"}, {"Tadesse", "PER"}},
+       {}},
       // A sentence cut inside the name made "Pen" a place.
       {"Interrogée mardi Marine Le Pen a répondu.", {{"Marine Le Pen", "PER"}}, {"Pen", "Le Pen"}},
   };

@@ -4,6 +4,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "nlp/entities.h"
 #include "nlp/ner.h"
@@ -216,6 +219,45 @@ struct TaggedMention {
   std::string type;
 };
 
+// One page names one thing with one surface: the tagger's type is made to agree across the page.
+// A one-word mention that is the last word of a person's full name on the page is that person
+// ("Tadesse" tagged LOC after "Abebe Tadesse"); other surfaces tagged with several types take
+// the type most of their mentions have ("Morlaix" once PER, three times LOC), and keep their
+// types on a tie.
+void agree_types_on_page(std::vector<MentionToLink>& mentions) {
+  std::unordered_set<std::string_view> surnames;
+  for (const auto& m : mentions) {
+    // Full names only: capitalised words ("Logis de la Garonne", a mistagged firm, gives nothing).
+    if (m.type != "PER" || m.surface.find(" d") != std::string_view::npos ||
+        m.surface.find(" l") != std::string_view::npos)
+      continue;
+    const size_t sp = m.surface.rfind(' ');
+    if (sp != std::string_view::npos && sp + 1 < m.surface.size()) surnames.insert(m.surface.substr(sp + 1));
+  }
+  std::unordered_map<std::string_view, std::map<std::string, int>> types;
+  for (const auto& m : mentions) ++types[m.surface][m.type];
+  for (auto& m : mentions) {
+    if (m.type != "PER" && m.surface.find(' ') == std::string_view::npos && surnames.count(m.surface)) {
+      m.type = "PER";
+      continue;
+    }
+    const auto& counts = types[m.surface];
+    if (counts.size() < 2) continue;
+    int best = 0, ties = 0;
+    std::string best_type;
+    for (const auto& [type, n] : counts) {
+      if (n > best) {
+        best = n;
+        best_type = type;
+        ties = 0;
+      } else if (n == best) {
+        ++ties;
+      }
+    }
+    if (ties == 0) m.type = best_type;
+  }
+}
+
 class NerStage final : public Stage {
  public:
   NerStage(std::shared_ptr<const NerModel> model, AliasTable aliases, size_t max_tokens)
@@ -236,6 +278,7 @@ class NerStage final : public Stage {
     };
     add(doc.text, per_text[0]);
     for (size_t i = 0; i < doc.comments.size(); ++i) add(doc.comments[i].text, per_text[i + 1]);
+    agree_types_on_page(to_link);
     std::vector<EntityMention> linked = link_page_entities(to_link, aliases_);
 
     size_t next = 0;
