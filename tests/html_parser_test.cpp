@@ -263,7 +263,9 @@ void check_invariants(const dom::Dom& d) {
   dom::walk(d.root(), [&](const dom::Node* n) {
     EXPECT_EQ(n->index, expected++);
     EXPECT_EQ(d.node(n->index), n);
-    if (n->parent) EXPECT_EQ(n->depth, n->parent->depth + 1);
+    if (n->parent) {
+      EXPECT_EQ(n->depth, n->parent->depth + 1);
+    }
     for (const auto* c : n->children) EXPECT_EQ(c->parent, n);
     return true;
   });

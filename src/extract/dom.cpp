@@ -16,14 +16,21 @@ namespace veille::dom {
 
 const std::string* Node::attr(std::string_view name) const {
   for (const auto& a : attrs)
-    if (a.name == name) return &a.value;
+    if (same_name(a.name, name)) return &a.value;
   return nullptr;
 }
 
 std::string Node::id_and_class() const {
+  const std::string* id = nullptr;
+  const std::string* cls = nullptr;
+  for (const auto& a : attrs) {  // one pass over the attributes, one allocation at most
+    if (!id && same_name(a.name, "id")) id = &a.value;
+    else if (!cls && same_name(a.name, "class")) cls = &a.value;
+  }
   std::string out;
-  if (const auto* id = attr("id")) out += *id;
-  if (const auto* cls = attr("class")) {
+  out.reserve((id ? id->size() : 0) + (cls ? cls->size() + 1 : 0));
+  if (id) out += *id;
+  if (cls) {
     if (!out.empty()) out += ' ';
     out += *cls;
   }
