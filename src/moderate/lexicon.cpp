@@ -261,7 +261,10 @@ int Lexicon::match_masked(std::string_view form) const {
   // is free within as many letters as there are masks ("fout**t**r" -> "fouteur").
   size_t first = form.find('*'), last = form.rfind('*');
   std::string_view prefix = form.substr(0, first), suffix = form.substr(last + 1);
-  if (prefix.size() < 3 || suffix.empty()) return -1;
+  // A single mask may also stand for two letters after a one- or two-letter start when at least
+  // four letters show ("f*tre" -> "foutre").
+  const bool short_prefix_ok = stars == 1 && !prefix.empty() && suffix.size() >= 2 && visible >= 4;
+  if (suffix.empty() || (prefix.size() < 3 && !short_prefix_ok)) return -1;
   int best = -1;
   size_t best_diff = 0;
   for (const auto& f : forms_) {
