@@ -135,6 +135,40 @@ TEST(ExtractQualityTest, StandfirstBeforeTheBodyDivIsKept) {
   }
 }
 
+TEST(ExtractQualityTest, CustomerReviewsLeaveProductPagesOnly) {
+  const std::string description =
+      "<div class=\"product-description\"><p>Ce sac à dos de vingt-cinq litres, en nylon "
+      "ripstop déperlant, a une poche zippée sur le dessus, deux poches latérales en filet et une "
+      "housse de pluie rangée dans le fond, pour la randonnée à la journée.</p><p>Le panneau "
+      "dorsal en mousse et filet aéré, le cadre en polyéthylène et la ceinture amovible répartissent "
+      "la charge, et une pochette intérieure accueille une poche à eau de deux litres.</p><p>Les "
+      "sangles de compression latérales, les boucles porte-bâtons et le rabat à fermeture éclair "
+      "en U donnent accès à tout le contenu, même quand le sac est plein.</p></div>";
+  std::string reviews = "<div class=\"product-reviews\">";
+  // The reviews hold less than half of the page's prose (more would make their box the page's
+  // layout wrapper, whatever its class).
+  for (int i = 0; i < 2; ++i)
+    reviews += "<p>Avis numéro " + std::to_string(i) +
+               " : je l’ai emporté tout l’été en montagne, il est confortable, solide et bien "
+               "pensé, même si les bretelles auraient pu être un peu plus larges à mon goût.</p>";
+  reviews += "</div>";
+  auto page = [&](const std::string& head) {
+    return "<html><head><meta charset=\"utf-8\">" + head +
+           "<title>Sac Trail 25</title></head><body><main><h1>Sac Trail 25</h1>" + description +
+           reviews + "</main></body></html>";
+  };
+  const std::string product_ld =
+      "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+      "\"@type\": \"Product\", \"name\": \"Sac Trail 25\"}</script>";
+  for (HtmlParser parser : kParsers) {
+    Document product = extract(page(product_ld), parser);
+    EXPECT_TRUE(body_contains(product, "nylon ripstop"));
+    EXPECT_FALSE(body_contains(product, "Avis numéro 0"));
+    Document other = extract(page(""), parser);
+    EXPECT_TRUE(body_contains(other, "Avis numéro 0")) << "not a product page: reviews may be content";
+  }
+}
+
 TEST(ExtractQualityTest, ForumPostsUnderCommentMarkupAreTheContent) {
   // Invision-style topic: every post is an <article class="ipsComment ..."> that the comment
   // reader does not turn into records; the posts are the page's content.

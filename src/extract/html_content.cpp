@@ -275,6 +275,19 @@ bool has_class_token(std::string_view classes, std::string_view token) {
   return false;
 }
 
+// True when a class attribute holds `word` (lower-case) as a whole word of one of its tokens
+// ("reviews", "product-reviews", "reviews_list"; not "previews").
+bool has_class_word(std::string_view classes, std::string_view word) {
+  size_t i = 0;
+  while (i < classes.size()) {
+    while (i < classes.size() && !std::isalnum(static_cast<unsigned char>(classes[i]))) ++i;
+    size_t start = i;
+    while (i < classes.size() && std::isalnum(static_cast<unsigned char>(classes[i]))) ++i;
+    if (iequals(classes.substr(start, i - start), word)) return true;
+  }
+  return false;
+}
+
 // French sites call an ad slot "pub" ("pub", "pub-milieu", "bloc-pub"). Only whole tokens and
 // single-hyphen compounds count: BEM class names such as "pub__link" (IKEA's "pub" component
 // library) are not ads.
@@ -301,7 +314,7 @@ bool style_hides(std::string_view style) {
          compact.find("visibility:hidden") != std::string::npos;
 }
 
-Evidence element_evidence(const Node& n, TagRole role) {
+Evidence element_evidence(const Node& n, TagRole role, bool product_page) {
   Evidence e = Evidence::kNone;
   const std::string& tag = n.tag;
   if (tag == "nav" || tag == "menu") e = Evidence::kNavigation;
@@ -321,6 +334,9 @@ Evidence element_evidence(const Node& n, TagRole role) {
         return Evidence::kHidden;
       e = class_evidence(a.value, e);
       if (!is_negative(e) && french_ad_class(a.value)) e = Evidence::kAd;
+      // Customer reviews on a product page ("reviews", "product-reviews") are not the product's
+      // description; on other pages "reviews" may be the content (a review site, testimonials).
+      if (!is_negative(e) && product_page && has_class_word(a.value, "reviews")) e = Evidence::kBoilerplate;
     } else if (name == "id") {
       e = class_evidence(a.value, e);
     } else if (name == "hidden") {
@@ -756,7 +772,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     if (!n->is_element()) continue;
     if (!body && n->tag == "body") body = n;
     TagRole role = tag_role(n->tag);
-    evidence[i] = element_evidence(*n, role);
+    evidence[i] = element_evidence(*n, role, meta.product_page);
     if ((n->parent && skip[n->parent->index]) || role == TagRole::kSkip) skip[i] = 1;
   }
   for (const Node* c : thread.containers)

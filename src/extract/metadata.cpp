@@ -925,6 +925,7 @@ struct JsonLdInfo {
   std::vector<std::string> org_authors;
   std::string website_name;
   int rank = 3;
+  bool product = false;  // a Product (or ProductGroup) object is declared
 };
 
 // Flattens the JSON-LD values into a list of objects (top-level arrays, @graph, and nested
@@ -970,6 +971,8 @@ JsonLdInfo read_jsonld(const std::vector<std::string>& scripts) {
     auto flat = flatten_jsonld(d);
     objects.insert(objects.end(), flat.begin(), flat.end());
   }
+  for (const json* o : objects)
+    if (has_type(*o, "product") || has_type(*o, "productgroup")) info.product = true;
   // Index by @id to resolve references such as "author": {"@id": "#person-1"}.
   std::unordered_map<std::string, const json*> by_id;
   for (const json* o : objects) {
@@ -1410,6 +1413,10 @@ PageMetadata extract_metadata(const dom::Dom& dom, std::string_view url) {
   PageMetadata md;
   Scan sc = scan_page(dom);
   JsonLdInfo ld = read_jsonld(sc.jsonld_scripts);
+  {
+    const std::string* og_type = find_meta(sc, {"og:type"});
+    md.product_page = ld.product || (og_type && starts_with_ci(*og_type, "product"));
+  }
   std::string host = host_of(url);
 
   // Site.

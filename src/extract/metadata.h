@@ -21,6 +21,9 @@ struct PageMetadata {
   // The visible line the published date was read from when no metadata gave it ("Publié le
   // jeudi 5 novembre 2026 à 14h30"), whitespace collapsed; the body leaves that line out.
   std::optional<std::string> dateline;
+  // The page declares itself a product page (JSON-LD Product / ProductGroup, og:type product):
+  // its customer reviews are then page furniture, not the product's description.
+  bool product_page = false;
   // The page's own address as it declares it: <link rel="canonical">, else og:url (absolute
   // http(s) URLs only). A re-crawled or corrected page keeps its canonical URL, which is how the
   // store recognises a new version of a known article.
