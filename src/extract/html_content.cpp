@@ -334,9 +334,12 @@ Evidence element_evidence(const Node& n, TagRole role, bool product_page) {
         return Evidence::kHidden;
       e = class_evidence(a.value, e);
       if (!is_negative(e) && french_ad_class(a.value)) e = Evidence::kAd;
-      // Customer reviews on a product page ("reviews", "product-reviews") are not the product's
-      // description; on other pages "reviews" may be the content (a review site, testimonials).
-      if (!is_negative(e) && product_page && has_class_word(a.value, "reviews")) e = Evidence::kBoilerplate;
+      // Customer reviews and carousels of other products on a product page are not the
+      // product's description; on other pages they may be the content (a review site,
+      // testimonials, a gallery).
+      if (!is_negative(e) && product_page &&
+          (has_class_word(a.value, "reviews") || has_class_word(a.value, "carousel")))
+        e = Evidence::kBoilerplate;
     } else if (name == "id") {
       e = class_evidence(a.value, e);
     } else if (name == "hidden") {
