@@ -14,7 +14,9 @@
 //
 // Usage: wcxb_bench [--data DIR] [--parser native|libxml2|gumbo|both|all] [--limit N] [--repeat N]
 //                   [--page NNNN] [--worst N] [--quality-only] [--scores FILE.tsv]
-// --scores writes one line per page: id, page type, precision, recall, F1.
+// --scores writes one line per page: id, page type, precision, recall, F1. --worst N lists the N
+// lowest-F1 pages overall and per page type; --page NNNN prints one page's blocks, removed text
+// and ground truth.
 // DIR is the WCXB dev directory (holding html/ and ground-truth/) or any ancestor laid out as
 // /work/shared (DIR/data/extraction/wcxb/dev). Without --data, ../shared next to the source tree.
 // Exits 0 with a message when the data is absent, so that a checkout without it still passes.
@@ -256,6 +258,7 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
   TypeStats all;
   int titles_exact = 0, titles_collapsed = 0, titles_truth = 0, failures = 0;
   std::vector<std::pair<double, std::string>> per_page;
+  std::map<std::string, std::vector<std::pair<double, std::string>>> per_page_by_type;
   // ScrapingHub-style figures on the WCXB article pages: summed normalised counts (the benchmark's
   // own aggregation) and the means of per-page precision and recall.
   ShingleCounts shingle_sum;
@@ -295,6 +298,7 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
     ts.f1 += f.f1; ts.p += f.precision; ts.r += f.recall; ++ts.n;
     all.f1 += f.f1; all.p += f.precision; all.r += f.recall; ++all.n;
     per_page.push_back({f.f1, page.id});
+    per_page_by_type[page.page_type].push_back({f.f1, page.id});
     if (page.page_type == "article") {
       ShingleCounts c = shingle_match(text, page.truth_text);
       shingle_sum.tp += c.tp;
@@ -390,6 +394,14 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
       std::printf(" %s:%.2f", per_page[static_cast<size_t>(i)].second.c_str(),
                   per_page[static_cast<size_t>(i)].first);
     std::printf("\n");
+    // Per type, so that the weak types can be studied one at a time with --page.
+    for (auto& [type, list] : per_page_by_type) {
+      std::sort(list.begin(), list.end());
+      std::printf("worst %s:", type.c_str());
+      for (int i = 0; i < worst && i < static_cast<int>(list.size()); ++i)
+        std::printf(" %s:%.2f", list[static_cast<size_t>(i)].second.c_str(), list[static_cast<size_t>(i)].first);
+      std::printf("\n");
+    }
   }
   return 0;
 }
