@@ -44,7 +44,8 @@ class Moderator {
   Moderation classify(std::string_view text) const;
   Moderation classify(std::string_view text, float threshold) const;
 
-  // The threshold chosen at training time (maximum macro-F1 on held-out folds).
+  // The threshold chosen at training time: the best out-of-fold macro-F1 on the training folds
+  // among thresholds that flag few clean news sentences (see models/MODERATION.md).
   float threshold() const;
   // How the model was trained (the command line), as stored in the file.
   const std::string& description() const;
