@@ -82,7 +82,7 @@ const OWN = [
   ['salopard', 'insult'], ['salopiot', 'insult'], ['raclure', 'insult'],
   ['tocard', 'insult'], ['bouffon', 'insult'], ['minable', 'insult'], ['pourriture', 'insult'],
   ['enflure', 'insult'], ['fumier', 'insult'], ['crevure', 'insult'], ['larbin', 'insult'],
-  ['attardé', 'insult'], ['demeuré', 'insult'], ['mongol', 'slur'], ['gogol', 'insult'],
+  ['attardé', 'insult'], ['mongol', 'slur'], ['gogol', 'insult'],
   ['triso', 'insult'], ['trisomique', 'slur'], ['taré', 'insult'], ['cinglé', 'insult'],
   ['clown', 'insult'], ['ducon', 'insult'], ['trouduc', 'insult'], ['connard', 'insult'],
   ['conard', 'insult'], ['connasse', 'insult'], ['conasse', 'insult'], ['conne', 'insult'],
@@ -137,7 +137,9 @@ for (const [w, [c, s]] of lines) text += `${w}\t${c}\t${s}\n`;
 for (const w of `canard conseil contre analyse concours conakry macon scunthorpe salopette culture
                  cumul culot putt bitte bette mardi merle merci verge perle carde moules
                  porte poste paste piste connu conter compte comte conte condé conde conséquent
-                 nazi nazis nazisme grace ordres negos ukros putin poutine salade salace salon salaire coupe vieille`
+                 nazi nazis nazisme grace ordres negos ukros putin poutine salade salace salon salaire coupe vieille
+                 connue connues chasse chasses chasser cones cônes conséquence conséquences demeure demeures
+                 médaille médailles baisse baisses baissé baissée baissés baisser`
   .trim().split(/\s+/)) {
   const k = strip(w);
   if (!entries.has(k)) text += `${k}\tsafe\tveille\n`;
