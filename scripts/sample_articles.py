@@ -1634,21 +1634,8 @@ CONTAINERS = [
 # `veille extract`, November 22, 2026). The goldens pin current behaviour; fix extraction, then
 # regenerate and review them.
 KNOWN_ISSUES = [
-    {"pages": "every HTML file (not WARC/JSONL records)", "field": "url",
-     "issue": "url is null: <link rel=canonical> and og:url are not read; only WARC-Target-URI and the JSONL url fill it"},
-    {"pages": "html/echo-estuaire-*.html", "field": "published",
-     "issue": "date line 'Le Havre, le 05/11/2026 - 19h15' not read as the date (null) and kept as the first body paragraph"},
-    {"pages": "html/fil-des-monts-*.html", "field": "published, authors, body",
-     "issue": "'Publié le jeudi 5 novembre 2026 à 14h30' not read (null); site tagline, date line, signature and "
-              "'Publicité : ...' kept in the body; author 'Le Fil des Monts,' taken from 'Le Fil des Monts, avec APH'"},
-    {"pages": "html/normandie-matin-*.html", "field": "body",
-     "issue": "the in-article ad block (div.pub-milieu, 'Publicité' + ad text) kept as a body paragraph"},
-    {"pages": "html/courrier-*, hexagone-*, journal-garonne-* (JSON-LD template)", "field": "body",
-     "issue": "the standfirst (p.article__lead) removed as boilerplate; on the corrected page it is kept with the kicker and byline"},
-    {"pages": "text/port_havre_mediateur.txt, text/clermont_budget_vote.txt", "field": "published, authors",
-     "issue": "dateline 'Par X, publié le ... à ...' / 'Par X, le 17/11/2026 à 07h30' not read and labelled as a heading"},
-    {"pages": "bad/invalid-utf8.txt", "field": "error",
-     "issue": "decoded as windows-1252 (mojibake 'ChÃ¢teaulin') instead of failing or replacing the bad bytes"},
+    {"pages": "html/fil-des-monts-*.html", "field": "authors, body",
+     "issue": "site tagline and signature kept in the body; author 'Le Fil des Monts,' taken from 'Le Fil des Monts, avec APH'"},
 ]
 
 # Pages that must not become articles. "expect": "error" (veille extract reports the page as
@@ -1658,8 +1645,7 @@ BAD = [
     {"source": "bad/empty.html", "expect": "error", "why": "empty file (0 bytes)"},
     {"source": "bad/binary-junk.html", "expect": "error", "why": "binary data (a PNG header and random bytes) named .html"},
     {"source": "bad/truncated-page.html.gz", "expect": "error", "why": "gzip stream cut in the middle (no end of stream, no CRC)"},
-    {"source": "bad/invalid-utf8.txt", "expect": "error", "why": "text page with invalid UTF-8 byte sequences (Latin-1 bytes, a lone continuation byte, an overlong encoding)",
-     "known_issue": "veille decodes it as windows-1252 and extracts mojibake instead of failing"},
+    {"source": "bad/invalid-utf8.txt", "expect": "repaired", "why": "text page with invalid UTF-8 byte sequences (Latin-1 bytes, a lone continuation byte, an overlong encoding): the valid text is kept, each bad sequence becomes U+FFFD, never mojibake"},
     {"source": "bad/page-introuvable-404.html", "expect": "not-article", "why": "a French 404 error page (site chrome, search box, a few links)"},
     {"source": "bad/rubrique-finistere-listing.html", "expect": "not-article", "why": "a section listing: headlines, teasers and dates of ten articles, no article"},
     {"source": "bad/english-news-article.html", "expect": "not-french", "why": "a news article in English"},

@@ -227,6 +227,11 @@ TEST(SamplesTest, BadPagesFailClearlyOrAreNotFrenchArticles) {
       const std::string& msg = x.errors.begin()->second;
       EXPECT_NE(msg.find(": "), std::string::npos) << "error without a reason: " << msg;
       EXPECT_TRUE(x.docs.empty());
+    } else if (expect == "repaired") {
+      ASSERT_EQ(x.docs.size(), 1u) << "a page with a few damaged bytes is still read";
+      const std::string& text = x.docs.begin()->second.text;
+      EXPECT_NE(text.find("\xEF\xBF\xBD"), std::string::npos) << "damaged bytes must show as U+FFFD";
+      EXPECT_EQ(text.find("\xC3\x83"), std::string::npos) << "mojibake: the page was re-decoded as windows-1252";
     } else if (expect == "not-french") {
       ASSERT_EQ(x.docs.size(), 1u);
       EXPECT_NE(x.docs.begin()->second.lang, "fr");

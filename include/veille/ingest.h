@@ -87,7 +87,10 @@ void read_buffer(std::string_view name, std::string_view bytes, const ReadOption
 // browsers, a declared single-byte charset is overridden when the bytes are valid UTF-8 with at
 // least one multi-byte sequence (a page saved as UTF-8 under a stale declaration), and a declared
 // UTF-8 is overridden by detection when the bytes hold no valid multi-byte sequence but some
-// invalid ones (a Latin-1 page under a wrong declaration). Mixed pages keep UTF-8 with U+FFFD.
+// invalid ones (a Latin-1 page under a wrong declaration). Mixed pages keep UTF-8 with U+FFFD, and
+// so does an undeclared page that is mostly UTF-8 with a few damaged bytes (at least 3 valid
+// multi-byte sequences, and at least a quarter as many as the invalid ones): re-decoding it as
+// windows-1252 would turn every accented letter into mojibake to save a few bytes.
 std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_html,
                     std::string* used = nullptr);
 
