@@ -456,6 +456,62 @@ TEST(CorpusStories, ParseDay) {
 
 // ---------------------------------------------------------------- summaries and timelines
 
+// The matchers that ingestion builds once per page must give exactly what the pairwise functions
+// give (the same story decisions), including with names repeated on either side.
+TEST(CorpusStories, MatchersEqualPairwiseSimilarities) {
+  uint64_t state = 12345;
+  auto next = [&state]() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  const char* kinds[] = {"PER:", "ORG:", "LOC:", "MISC:"};
+  auto vec = [&](size_t n, bool entities) {
+    std::vector<std::pair<std::string, float>> v;
+    for (size_t i = 0; i < n; ++i) {
+      std::string name = entities ? std::string(kinds[next() % 4]) : std::string("t");
+      name += std::to_string(next() % 60);  // a small vocabulary: many shared names, some repeats
+      v.emplace_back(name, static_cast<float>(next() % 1000) / 1000.0f);
+    }
+    return v;
+  };
+  auto days = [&]() {
+    std::vector<int32_t> d;
+    for (size_t i = next() % 3; i > 0; --i) d.push_back(20000 + static_cast<int32_t>(next() % 10));
+    return d;
+  };
+  for (int round = 0; round < 300; ++round) {
+    ArticleProfile a;
+    a.terms = vec(next() % 40, false);
+    a.entities = vec(next() % 10, true);
+    if (next() % 4) a.day = 20000 + static_cast<int32_t>(next() % 20);
+    a.event_days = days();
+    a.weekdays = static_cast<uint8_t>(next() % 128);
+    StoryProfile s;
+    s.terms = vec(next() % 80, false);
+    s.entities = vec(next() % 20, true);
+    s.event_days = days();
+    s.weekdays = static_cast<uint8_t>(next() % 128);
+    s.has_day = next() % 4 != 0;
+    if (s.has_day) {
+      s.first_day = 20000 + static_cast<int32_t>(next() % 20);
+      s.last_day = s.first_day + static_cast<int32_t>(next() % 5);
+    }
+    const StoryMatcher sm(a);
+    EXPECT_EQ(sm.similarity(s), story_similarity(a, s)) << "round " << round;
+    EXPECT_EQ(sm.similarity(s), story_similarity(a, s)) << "round " << round << ", second call";
+    StoryProfile t = new_story(a);
+    t.entities = vec(next() % 20, true);
+    const ThreadMatcher tm(t);
+    EXPECT_EQ(tm.similarity(s), thread_similarity(t, s)) << "round " << round;
+    EXPECT_EQ(tm.similarity(t), thread_similarity(t, t)) << "round " << round << ", itself";
+  }
+  // Something in common must give something: the test would otherwise pass on all zeros.
+  ArticleProfile a;
+  a.terms = {{"greve", 0.8f}, {"port", 0.6f}};
+  StoryProfile s = new_story(a);
+  EXPECT_NEAR(StoryMatcher(a).similarity(s), 0.85, 1e-6);  // terms weigh 0.85, unit vectors
+}
+
 TEST(CorpusSummary, CentralSentencesFromDifferentSourcesWithoutAdsQuestionsOrRepeats) {
   Fixture f = story_fixture();
   Document a = f.docs[0];

@@ -114,6 +114,58 @@ void add_to_story(StoryProfile& s, const ArticleProfile& a);
 double thread_similarity(const StoryProfile& a, const StoryProfile& b);
 extern const double kThreadThreshold;
 
+// A sparse vector's items indexed by name once, so that comparing one profile with many
+// candidates costs one lookup per candidate item and no hash map per comparison. Sums follow the
+// indexed vector's order, so the results are bit-identical to the pairwise functions above.
+class IndexedVector {
+ public:
+  IndexedVector() = default;
+  explicit IndexedVector(std::vector<std::pair<std::string, float>> v);
+  // The index points into v_'s strings: copies would point into the original.
+  IndexedVector(const IndexedVector&) = delete;
+  IndexedVector& operator=(const IndexedVector&) = delete;
+  IndexedVector(IndexedVector&&) = default;
+  IndexedVector& operator=(IndexedVector&&) = default;
+  // Sum over this vector's items of w * other's weight of the same name (the first occurrence in
+  // other); *other_norm2, if given, gets the sum of other's squared weights. `scale` applies to
+  // other's weights: a function of the name (nullptr = 1).
+  double dot(const std::vector<std::pair<std::string, float>>& other, double* other_norm2 = nullptr,
+             float (*scale)(std::string_view) = nullptr) const;
+  double norm2() const { return norm2_; }
+  bool empty() const { return v_.empty(); }
+
+ private:
+  std::vector<std::pair<std::string, float>> v_;
+  std::unordered_map<std::string_view, uint32_t> first_;  // name -> first position in v_
+  std::vector<int32_t> next_same_;                        // next position with the same name, or -1
+  double norm2_ = 0;
+  mutable std::vector<double> prod_;
+  mutable std::vector<char> seen_;
+};
+
+// story_similarity(a, s) for one article against many candidate stories (ingestion compares
+// each page with up to max_candidate_stories of them). Not thread-safe: one per thread.
+class StoryMatcher {
+ public:
+  explicit StoryMatcher(const ArticleProfile& a);
+  double similarity(const StoryProfile& s) const;
+
+ private:
+  ArticleProfile a_;  // days and weekdays; the vectors live in the indexes
+  IndexedVector terms_, entities_;
+};
+
+// thread_similarity(a, b) for one story against many candidate stories. Not thread-safe.
+class ThreadMatcher {
+ public:
+  explicit ThreadMatcher(const StoryProfile& a);
+  double similarity(const StoryProfile& b) const;
+
+ private:
+  StoryProfile a_;  // days only
+  IndexedVector actors_, terms_;
+};
+
 std::string encode(const StoryProfile& s);
 Result<StoryProfile> decode_story_profile(std::string_view bytes);
 

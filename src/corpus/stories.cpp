@@ -311,6 +311,105 @@ double thread_similarity(const StoryProfile& a, const StoryProfile& b) {
   return sim;
 }
 
+// ---- matching one profile against many candidates
+
+IndexedVector::IndexedVector(Vec v) : v_(std::move(v)) {
+  first_.reserve(v_.size());
+  next_same_.assign(v_.size(), -1);
+  std::unordered_map<std::string_view, uint32_t> last;
+  for (uint32_t i = 0; i < v_.size(); ++i) {
+    const std::string_view name = v_[i].first;
+    norm2_ += static_cast<double>(v_[i].second) * v_[i].second;
+    auto [it, fresh] = first_.emplace(name, i);
+    if (!fresh) next_same_[last[name]] = static_cast<int32_t>(i);
+    last[name] = i;
+  }
+  prod_.assign(v_.size(), 0.0);
+  seen_.assign(v_.size(), 0);
+}
+
+double IndexedVector::dot(const Vec& other, double* other_norm2, float (*scale)(std::string_view)) const {
+  double n2 = 0;
+  bool any = false;
+  for (const auto& [t, w0] : other) {
+    const float w = scale ? scale(t) * w0 : w0;
+    n2 += static_cast<double>(w) * w;
+    auto it = first_.find(t);
+    if (it == first_.end() || seen_[it->second]) continue;  // the pairwise versions keep other's first
+    for (int32_t i = static_cast<int32_t>(it->second); i >= 0; i = next_same_[static_cast<size_t>(i)]) {
+      prod_[static_cast<size_t>(i)] = static_cast<double>(v_[static_cast<size_t>(i)].second) * w;
+      seen_[static_cast<size_t>(i)] = 1;
+    }
+    any = true;
+  }
+  if (other_norm2) *other_norm2 = n2;
+  double d = 0;
+  if (!any) return d;
+  // In this vector's order, as the pairwise loop adds them: the same sum to the last bit.
+  for (size_t i = 0; i < v_.size(); ++i) {
+    if (!seen_[i]) continue;
+    d += prod_[i];
+    seen_[i] = 0;
+  }
+  return d;
+}
+
+StoryMatcher::StoryMatcher(const ArticleProfile& a)
+    : a_{{}, {}, a.day, a.event_days, a.weekdays}, terms_(a.terms), entities_(a.entities) {}
+
+double StoryMatcher::similarity(const StoryProfile& s) const {
+  // As story_similarity (keep the two in step; the tests compare them).
+  const double terms = terms_.empty() || s.terms.empty() ? 0 : terms_.dot(s.terms);
+  const double entities = entities_.empty() || s.entities.empty() ? 0 : entities_.dot(s.entities);
+  double sim = 0.85 * terms + 0.15 * entities;
+  if (share_day(a_.event_days, s.event_days)) {
+    sim += 0.15;
+  } else if ((a_.weekdays & s.weekdays) != 0 && (a_.event_days.empty() || s.event_days.empty())) {
+    sim += 0.05;
+  }
+  sim = std::min(1.0, sim);
+  if (a_.day && s.has_day) {
+    const int32_t gap = gap_days(*a_.day, s.first_day, s.last_day);
+    if (gap > 1) sim *= std::exp(-(gap - 1) / 4.0);
+  }
+  return sim;
+}
+
+namespace {
+float actor_scale(std::string_view id) {
+  return id.rfind("PER:", 0) == 0 || id.rfind("ORG:", 0) == 0 ? 2.0f : 1.0f;
+}
+Vec actors_of(const Vec& v) {
+  Vec out;
+  out.reserve(v.size());
+  for (const auto& [id, w] : v) out.emplace_back(id, actor_scale(id) * w);
+  return out;
+}
+double indexed_cosine(const IndexedVector& a, const Vec& b, float (*scale)(std::string_view)) {
+  if (a.empty() || b.empty()) return 0;
+  double nb = 0;
+  const double dot = a.dot(b, &nb, scale);
+  if (a.norm2() <= 0 || nb <= 0) return 0;
+  return dot / std::sqrt(a.norm2() * nb);
+}
+}  // namespace
+
+ThreadMatcher::ThreadMatcher(const StoryProfile& a) : actors_(actors_of(a.entities)), terms_(a.terms) {
+  a_.has_day = a.has_day;
+  a_.first_day = a.first_day;
+  a_.last_day = a.last_day;
+}
+
+double ThreadMatcher::similarity(const StoryProfile& b) const {
+  // As thread_similarity (keep the two in step; the tests compare them).
+  double sim = 0.8 * indexed_cosine(actors_, b.entities, actor_scale) + 0.2 * indexed_cosine(terms_, b.terms, nullptr);
+  if (a_.has_day && b.has_day) {
+    const int32_t gap = std::max({0, a_.first_day - b.last_day, b.first_day - a_.last_day});
+    if (gap > 14) sim *= std::exp(-(gap - 14) / 60.0);
+  }
+  return sim;
+}
+
 // ---- encoding
 // Layout (little-endian): "VSP1", int32 articles, uint8 has_day, uint8 weekdays, int32 first_day, int32 last_day,
 // uint32 n + n x int32 event days, then terms and entities as uint32 n + n x (uint16 length,

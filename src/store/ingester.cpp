@@ -137,11 +137,12 @@ Status Ingester::Impl::link_thread(int64_t story, const corpus::StoryProfile& sp
   if (!cands.ok()) return cands.status();
   double best = -1;
   int64_t best_id = 0;
+  const corpus::ThreadMatcher matcher(sp);  // indexed once, compared with every candidate
   for (const auto& c : *cands) {
     if (c.id == story) continue;
     auto other = corpus::decode_story_profile(c.profile);
     if (!other.ok()) continue;  // a profile this build cannot read only loses a thread link
-    double sim = corpus::thread_similarity(sp, *other);
+    double sim = matcher.similarity(*other);
     if (sim > best) {
       best = sim;
       best_id = c.id;
@@ -222,10 +223,11 @@ Result<IngestOutcome> Ingester::Impl::add(const Annotated& a) {
   double best = -1;
   std::optional<corpus::StoryProfile> best_profile;
   const StoredStory* best_story = nullptr;
+  const corpus::StoryMatcher matcher(a.profile);  // indexed once, compared with every candidate
   for (const auto& c : *cands) {
     auto sp = corpus::decode_story_profile(c.profile);
     if (!sp.ok()) continue;
-    double sim = corpus::story_similarity(a.profile, *sp);
+    double sim = matcher.similarity(*sp);
     if (sim > best) {
       best = sim;
       best_profile = std::move(*sp);
