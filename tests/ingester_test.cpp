@@ -299,5 +299,40 @@ TEST(Ingester, ListingAndForeignPagesStartNoStory) {
   EXPECT_EQ(st->stories, 0);
 }
 
+// Regression (issue 5): candidate_stories walked every older story of a common key; it must keep
+// returning the stories inside the window and those without days, and none outside it, whatever
+// the number of older stories sharing the key.
+TEST(IngesterStore, CandidateStoriesStayInsideTheWindow) {
+  TempDb db;
+  auto s = open_sqlite_store(db.path());
+  ASSERT_TRUE(s.ok()) << s.status().to_string();
+  Store& store = **s;
+  const std::string profile = corpus::encode(corpus::StoryProfile{});
+  std::vector<int64_t> old_ids;
+  for (int i = 0; i < 300; ++i) {  // old stories sharing the key: more than the per-key bound
+    auto id = store.create_story("old", profile, {"t:common"}, 100 + i % 50, 100 + i % 50);
+    ASSERT_TRUE(id.ok()) << id.status().to_string();
+    old_ids.push_back(*id);
+  }
+  auto in_window = store.create_story("near", profile, {"t:common", "t:rare"}, 995, 1001);
+  auto dayless = store.create_story("dayless", profile, {"t:common"}, std::nullopt, std::nullopt);
+  auto later = store.create_story("later", profile, {"t:common"}, 1020, 1021);
+  ASSERT_TRUE(in_window.ok() && dayless.ok() && later.ok());
+
+  auto c = store.candidate_stories({"t:common", "t:rare"}, 993, 1007, 20);
+  ASSERT_TRUE(c.ok()) << c.status().to_string();
+  std::set<int64_t> got;
+  for (const auto& x : *c) got.insert(x.id);
+  EXPECT_EQ(got, (std::set<int64_t>{*in_window, *dayless}));
+  ASSERT_FALSE(c->empty());
+  EXPECT_EQ(c->front().id, *in_window);  // two shared keys rank first
+  EXPECT_EQ(c->front().shared_keys, 2);
+
+  // Without a day, any story with the key may come, bounded by the limit.
+  auto any = store.candidate_stories({"t:common"}, std::nullopt, std::nullopt, 20);
+  ASSERT_TRUE(any.ok()) << any.status().to_string();
+  EXPECT_EQ(any->size(), 20u);
+}
+
 }  // namespace
 }  // namespace veille
