@@ -291,8 +291,9 @@ int main(int argc, char** argv) {
       command += " " + p;
       if (p == "gumbo") options.parser = veille::HtmlParser::kGumbo;
       else if (p == "libxml2") options.parser = veille::HtmlParser::kLibxml2;
+      else if (p == "native") options.parser = veille::HtmlParser::kNative;
       else {
-        std::fprintf(stderr, "unknown parser: %s (libxml2 or gumbo)\n", p.c_str());
+        std::fprintf(stderr, "unknown parser: %s (native, libxml2 or gumbo)\n", p.c_str());
         return 2;
       }
     } else if (a == "--verbose" || a == "-v") {

@@ -11,7 +11,7 @@
 namespace veille {
 namespace {
 
-const HtmlParser kParsers[] = {HtmlParser::kLibxml2, HtmlParser::kGumbo};
+const HtmlParser kParsers[] = {HtmlParser::kNative, HtmlParser::kLibxml2, HtmlParser::kGumbo};
 
 Document extract(const std::string& html, HtmlParser parser, const std::string& url = "") {
   ExtractOptions options;

@@ -12,9 +12,16 @@
 namespace veille {
 namespace {
 
-const HtmlParser kParsers[] = {HtmlParser::kLibxml2, HtmlParser::kGumbo};
+const HtmlParser kParsers[] = {HtmlParser::kNative, HtmlParser::kLibxml2, HtmlParser::kGumbo};
 
-const char* parser_name(HtmlParser p) { return p == HtmlParser::kGumbo ? "gumbo" : "libxml2"; }
+const char* parser_name(HtmlParser p) {
+  switch (p) {
+    case HtmlParser::kGumbo: return "gumbo";
+    case HtmlParser::kNative: return "native";
+    case HtmlParser::kLibxml2: break;
+  }
+  return "libxml2";
+}
 
 Document extract(const std::string& html, HtmlParser parser) {
   ExtractOptions options;

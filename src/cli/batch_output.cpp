@@ -45,9 +45,9 @@ void add_page_input_options(CLI::App* cmd, PageInputArgs& args) {
 
 PipelineOptions pipeline_options(const PageInputArgs& args) {
   PipelineOptions opts;
-  opts.extract.parser = args.parser == "gumbo"    ? HtmlParser::kGumbo
-                        : args.parser == "native" ? HtmlParser::kNative
-                                                  : HtmlParser::kLibxml2;
+  opts.extract.parser = args.parser == "gumbo"     ? HtmlParser::kGumbo
+                        : args.parser == "libxml2" ? HtmlParser::kLibxml2
+                                                   : HtmlParser::kNative;
   opts.extract.max_dom_depth = args.max_depth;
   opts.extract.max_html_bytes = args.max_bytes;
   opts.read.max_page_bytes = args.max_bytes;

@@ -15,7 +15,7 @@ namespace veille::cli {
 // The input options every page command takes: the inputs and the reading/extraction budgets.
 struct PageInputArgs {
   std::vector<std::string> inputs;
-  std::string parser = "libxml2";
+  std::string parser = "native";
   int max_depth = 512;
   size_t max_bytes = size_t{64} << 20;
   unsigned threads = 0;

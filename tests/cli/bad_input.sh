@@ -8,6 +8,8 @@ set -uo pipefail
 
 VEILLE=${1:?usage: bad_input.sh <veille> <source-dir>}
 [ -x "$VEILLE" ] || { echo "skip: $VEILLE is not executable"; exit 77; }
+# The models of this checkout, wherever the build directory is (extract moderates comments).
+export VEILLE_MODELS=${VEILLE_MODELS:-${2:?usage: bad_input.sh <veille> <source-dir>}/models}
 command -v python3 >/dev/null || { echo "skip: python3 is needed to check the JSON output"; exit 77; }
 command -v gzip >/dev/null || { echo "skip: gzip is needed"; exit 77; }
 

@@ -3,6 +3,7 @@
 # Usage: extract_cli.sh <veille binary> <source dir>
 set -uo pipefail
 veille=$1; src=$2
+export VEILLE_MODELS=${VEILLE_MODELS:-$src/models}
 fail=0
 check() { # check <description> <command...>: the command must succeed
   local what=$1; shift
