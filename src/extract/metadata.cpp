@@ -1,5 +1,7 @@
 #include "extract/metadata.h"
 
+#include "extract/html_entities.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -117,79 +119,20 @@ std::string loose_key(std::string_view s) {
   return out;
 }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
+// One level of character references, with the HTML parser's decoder (the full WHATWG table, the
+// windows-1252 reading of &#128;-&#159;). The attribute rule keeps "&copy=2" in URLs literal.
 std::string decode_entities_once(std::string_view s) {
-  static const std::pair<const char*, const char*> kNamed[] = {
-      {"amp", "&"},  {"lt", "<"},  {"gt", ">"},  {"quot", "\""}, {"apos", "'"},
-      {"nbsp", "\xC2\xA0"}, {"rsquo", "\xE2\x80\x99"}, {"lsquo", "\xE2\x80\x98"},
-      {"rdquo", "\xE2\x80\x9D"}, {"ldquo", "\xE2\x80\x9C"}, {"ndash", "\xE2\x80\x93"},
-      {"mdash", "\xE2\x80\x94"}, {"hellip", "\xE2\x80\xA6"}, {"laquo", "\xC2\xAB"},
-      {"raquo", "\xC2\xBB"}, {"eacute", "\xC3\xA9"}, {"egrave", "\xC3\xA8"},
-      {"agrave", "\xC3\xA0"}, {"ccedil", "\xC3\xA7"}, {"ecirc", "\xC3\xAA"}};
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
-    if (s[i] != '&') {
-      out += s[i++];
-      continue;
-    }
-    size_t semi = s.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 10) {
-      out += s[i++];
-      continue;
-    }
-    std::string_view name = s.substr(i + 1, semi - i - 1);
-    bool done = false;
-    if (!name.empty() && name[0] == '#') {
-      unsigned long cp = 0;
-      bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-      std::string_view digits = name.substr(hex ? 2 : 1);
-      bool ok = !digits.empty();
-      for (char c : digits) {
-        int v = is_digit(c)                         ? c - '0'
-                : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
-                : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                                : -1;
-        if (v < 0 || cp > 0x10FFFF) {
-          ok = false;
-          break;
-        }
-        cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v);
-      }
-      if (ok) {
-        append_utf8(out, cp);
-        done = true;
-      }
-    } else {
-      for (auto [n, v] : kNamed) {
-        if (name == n) {
-          out += v;
-          done = true;
-          break;
-        }
+    if (s[i] == '&') {
+      if (size_t used = html::decode_reference(s.substr(i + 1), /*in_attribute=*/true, out)) {
+        i += 1 + used;
+        continue;
       }
     }
-    if (done) i = semi + 1;
-    else out += s[i++];
+    out += s[i++];
   }
   return out;
 }
