@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "veille/store.h"
 
@@ -178,6 +179,43 @@ TEST(SqliteStore, MissingDatabaseForReading) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kNotFound);
   EXPECT_FALSE(fs::exists(dir.file("absent.db")));
+}
+
+TEST(SqliteStore, ReadersLeaveAFileBeingCreatedAlone) {
+  // `veille ingest` has just created the file and not yet written its schema: a read command that
+  // opens it then must neither migrate it (the writer would find its tables already there) nor
+  // change it.
+  TempDir dir;
+  auto path = dir.file("new.db");
+  std::ofstream(path, std::ios::binary).flush();
+  for (bool read_only : {false, true}) {
+    SqliteStoreOptions o;
+    o.must_exist = true;
+    o.read_only = read_only;
+    auto s = open_sqlite_store(path, o);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.status().code(), StatusCode::kNotFound) << s.status().to_string();
+    EXPECT_NE(s.status().message().find("no veille data"), std::string::npos) << s.status().message();
+    EXPECT_EQ(fs::file_size(path), 0u);
+  }
+  auto w = open_ok(path);
+  EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
+}
+
+TEST(SqliteStore, ConcurrentOpenersOfANewFileBothSucceed) {
+  // Two writers starting on the same new file: whichever takes the write lock second finds the
+  // schema already there and must not create it again.
+  for (int round = 0; round < 20; ++round) {
+    TempDir dir;
+    auto path = dir.file("race.db");
+    Status results[2];
+    std::thread a([&] { results[0] = open_sqlite_store(path).status(); });
+    std::thread b([&] { results[1] = open_sqlite_store(path).status(); });
+    a.join();
+    b.join();
+    for (const auto& st : results) ASSERT_TRUE(st.ok()) << "round " << round << ": " << st.to_string();
+    EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
+  }
 }
 
 TEST(SqliteStore, SamePageTwiceStoresNothingNew) {

@@ -3,11 +3,13 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "store/fts_tokenizer.h"
@@ -325,12 +327,23 @@ Status SqliteStore::open(const SqliteStoreOptions& options) {
   if (app_id != kSqliteApplicationId && (app_id != 0 || objects != 0))
     return Status::Corrupt(path_ + " is another application's SQLite database (application_id " +
                            std::to_string(app_id) + "); refusing to use it");
+  if (objects == 0 && (options.must_exist || options.read_only))
+    return Status::NotFound(path_ + " holds no veille data yet (another veille may be creating it; "
+                            "fill it with `veille ingest --db " + path_ + " INPUT...`)");
   if (version > kSchemaVersion)
     return Status::Unsupported(path_ + " has schema version " + std::to_string(version) +
                                ", newer than this veille reads (" + std::to_string(kSchemaVersion) +
                                "); upgrade veille");
   if (!options.read_only) {
-    VEILLE_TRY(db_.exec("PRAGMA journal_mode=WAL"));
+    // Switching to WAL needs the file to itself and SQLite answers SQLITE_BUSY at once, without
+    // its busy handler, while another process has it open: wait for it as for any other lock.
+    Status wal;
+    for (int waited = 0;; waited += 5) {
+      wal = db_.exec("PRAGMA journal_mode=WAL");
+      if (wal.ok() || sqlite3_errcode(db_.handle()) != SQLITE_BUSY || waited >= options.busy_timeout_ms) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    VEILLE_TRY(wal);
     VEILLE_TRY(db_.exec("PRAGMA synchronous=NORMAL"));
   }
   VEILLE_TRY(db_.exec("PRAGMA foreign_keys=ON"));
@@ -345,14 +358,28 @@ Status SqliteStore::open(const SqliteStoreOptions& options) {
 
 Status SqliteStore::migrate(int from) {
   VEILLE_TRY(db_.exec("BEGIN IMMEDIATE"));
+  // Another process may have migrated the file between our first look and this write lock (two
+  // `veille ingest` starting on a new file): the version read under the lock is the one to start from.
+  Status st;
+  {
+    auto q = db_.query("PRAGMA user_version");
+    if (!q.ok()) st = q.status();
+    else if (q->step(&st)) from = static_cast<int>(q->int64(0));
+  }
+  db_.clear_cache();
+  if (!st.ok()) {
+    (void)db_.exec("ROLLBACK");
+    return st;
+  }
+  if (from >= kSchemaVersion) return db_.exec("COMMIT");
   for (int v = from; v < kSchemaVersion; ++v) {
-    Status st = db_.exec(kMigrations[v]);
+    st = db_.exec(kMigrations[v]);
     if (!st.ok()) {
       (void)db_.exec("ROLLBACK");
       return Status(st.code(), "migrating " + path_ + " to schema " + std::to_string(v + 1) + ": " + st.message());
     }
   }
-  Status st = db_.exec("PRAGMA application_id=" + std::to_string(kSqliteApplicationId) +
+  st = db_.exec("PRAGMA application_id=" + std::to_string(kSqliteApplicationId) +
                        "; PRAGMA user_version=" + std::to_string(kSchemaVersion));
   if (!st.ok()) {
     (void)db_.exec("ROLLBACK");

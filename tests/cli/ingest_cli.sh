@@ -10,7 +10,9 @@ SAMPLES="$SRC/samples"
 [ -d "$SAMPLES" ] || { echo "skip: $SAMPLES absent"; exit 77; }
 export VEILLE_MODELS="$SRC/models"
 TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
+# Background jobs (the kill -9 test's ingestion and the writer that holds its pipe open) must not
+# outlive the script: ctest would wait for them.
+trap 'kill -9 $(jobs -p) 2>/dev/null; rm -rf "$TMP"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 count() {  # count NAME SUMMARY_LINE
@@ -74,9 +76,9 @@ copies() {  # copies FIRST LAST: distinct pages (own URL, own text) made from th
 copies 1 40 > "$TMP/all.jsonl"
 TOTAL=$(wc -l < "$TMP/all.jsonl")
 mkfifo "$TMP/pipe"
-"$VEILLE" ingest --db "$TMP/k.db" -j 2 --batch 4 - < "$TMP/pipe" >/dev/null 2>&1 &
+"$VEILLE" ingest --db "$TMP/k.db" -j 2 --batch 4 - < "$TMP/pipe" >/dev/null 2>"$TMP/kerr" &
 PID=$!
-{ copies 1 20; exec sleep 600; } > "$TMP/pipe" &
+{ copies 1 20; exec sleep 600; } > "$TMP/pipe" 2>/dev/null &
 WRITER=$!
 N=0
 for _ in $(seq 1 600); do
@@ -85,7 +87,7 @@ for _ in $(seq 1 600); do
   [ -n "$N" ] && [ "$N" -gt 0 ] && break
   sleep 0.2
 done
-kill -9 $PID 2>/dev/null || fail "ingestion ended before it could be killed"
+kill -9 $PID 2>/dev/null || fail "ingestion ended before it could be killed: $(cat "$TMP/kerr")"
 wait $PID 2>/dev/null
 kill $WRITER 2>/dev/null; wait $WRITER 2>/dev/null
 [ -n "$N" ] && [ "$N" -gt 0 ] || fail "nothing was committed within two minutes"
