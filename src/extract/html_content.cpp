@@ -720,7 +720,9 @@ std::optional<RemovedKind> chrome_phrase(const TextBlock& b) {
     return RemovedKind::kAd;
   if (b.words > 12) return std::nullopt;
   if (norm.starts_with("votre adresse e mail ne sera pas publi") ||
-      norm.starts_with("your email address will not be published"))
+      norm.starts_with("your email address will not be published") ||
+      norm.find("champs suivis d un astérisque") != std::string::npos ||
+      norm.find("champs marqués d un astérisque") != std::string::npos)
     return RemovedKind::kCommentForm;
   if (norm.starts_with("copyright") || norm.starts_with("all rights reserved") ||
       b.text.starts_with("©") || norm.ends_with("all rights reserved") ||

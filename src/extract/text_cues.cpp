@@ -165,6 +165,13 @@ constexpr std::array kPrefixPhrases = {
     Phrase{"catégories :", RemovedKind::kBoilerplate}, Phrase{"publié dans", RemovedKind::kBoilerplate},
 };
 
+// Phrases a short line may contain anywhere: a form's required-fields notice often comes after
+// another sentence ("Votre courriel reste confidentiel ; les champs suivis d'un astérisque ...").
+constexpr std::array kInnerPhrases = {
+    Phrase{"champs suivis d'un astérisque", RemovedKind::kCommentForm},
+    Phrase{"champs marqués d'un astérisque", RemovedKind::kCommentForm},
+};
+
 constexpr std::array<std::string_view, 20> kAdMarkers = {
     "publicité",          "publicite",           "pub",
     "annonce",            "annonces",            "sponsorisé",
@@ -322,6 +329,8 @@ std::optional<RemovedKind> boilerplate_phrase(std::string_view line) {
   std::string full = fold(line);
   for (const auto& p : kPrefixPhrases)
     if (starts_with(full, p.text)) return p.kind;
+  for (const auto& p : kInnerPhrases)
+    if (full.find(p.text) != std::string::npos) return p.kind;
   return std::nullopt;
 }
 
