@@ -165,7 +165,7 @@ def site_wp(a):
  <div id="respond" class="comment-respond">
   <h3 id="reply-title" class="comment-reply-title">Laisser un commentaire</h3>
   <form action="https://lephare-ouest.example/wp-comments-post.php" method="post" id="commentform" class="comment-form">
-   <p class="comment-notes">Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *</p>
+   <p class="comment-notes">Votre courriel reste confidentiel ; les champs suivis d'un astérisque sont requis.</p>
    <p class="comment-form-comment"><label for="comment">Commentaire *</label><textarea id="comment" name="comment" cols="45" rows="8" required></textarea></p>
    <p class="comment-form-author"><label for="author">Nom *</label><input id="author" name="author" type="text"></p>
    <p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Laisser un commentaire"></p>
@@ -608,7 +608,7 @@ def text_page(a, photo=None, classifieds=True):
 
         render(None, 1)
         out += ["Laisser un commentaire", "",
-                "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", ""]
+                "Votre courriel reste confidentiel ; les champs suivis d'un astérisque sont requis.", ""]
     if classifieds:
         out += ["Publicité"]
     return "\n".join(out) + "\n"
