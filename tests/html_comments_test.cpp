@@ -60,7 +60,7 @@ const char* kWordPress = R"(<html><body><article><h1>Le festival de la Rance aur
   </li>
  </ol>
  <div id="respond" class="comment-respond"><h3 id="reply-title">Laisser un commentaire</h3>
-  <form action="/wp-comments-post.php" method="post" id="commentform"><p>Votre adresse e-mail ne sera pas publiée.</p>
+  <form action="/wp-comments-post.php" method="post" id="commentform"><p>Votre courriel reste confidentiel ; les champs suivis d'un astérisque sont requis.</p>
   <textarea name="comment"></textarea></form></div>
 </div></body></html>)";
 

@@ -71,7 +71,7 @@ const std::string kNewsPage = R"(<!DOCTYPE html>
   <div class="related-posts"><h3>À lire aussi</h3><ul><li><a href="/a">La piscine fermée pour l'été</a></li><li><a href="/b">Le marché de Noël revient</a></li></ul></div>
 </article>
 <div id="respond" class="comment-respond"><h3>Laisser un commentaire</h3>
-  <form><p>Votre adresse e-mail ne sera pas publiée.</p><textarea name="comment"></textarea><input type="submit" value="Envoyer"></form></div>
+  <form><p>Votre courriel reste confidentiel ; les champs suivis d'un astérisque sont requis.</p><textarea name="comment"></textarea><input type="submit" value="Envoyer"></form></div>
 </main>
 <aside class="sidebar"><h3>Les plus lus</h3><ul><li><a href="/x">Un article très lu</a></li></ul></aside>
 <footer class="site-footer"><p>© 2026 La Gazette du Val. Tous droits réservés.</p><a href="/mentions">Mentions légales</a></footer>
@@ -91,7 +91,7 @@ TEST(HtmlExtractTest, NewsPageKeepsArticleAndDropsChrome) {
     EXPECT_NE(d.text.find("Les travaux commenceront"), std::string::npos);
     // Nothing of the chrome in the text.
     for (const char* chrome : {"Politique", "Facebook", "Publicité", "145€", "piscine fermée",
-                               "Laisser un commentaire", "adresse e-mail", "Les plus lus",
+                               "Laisser un commentaire", "courriel", "Les plus lus",
                                "Tous droits", "La salle du conseil", "Publicité cachée"})
       EXPECT_EQ(d.text.find(chrome), std::string::npos) << chrome;
     // The title is not repeated in the body; the <h1> is recorded as a duplicate.

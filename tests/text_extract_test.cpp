@@ -32,8 +32,11 @@ TEST(TextCuesTest, BoilerplatePhrases) {
       {"Partager sur Facebook", RemovedKind::kBoilerplate},
       {"Laisser un commentaire", RemovedKind::kCommentForm},
       {"Laisser une réponse", RemovedKind::kCommentForm},
-      {"Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+      {"Votre courriel reste confidentiel ; les champs suivis d'un astérisque sont requis.",
        RemovedKind::kCommentForm},
+      {"Les champs marqués d’un astérisque sont obligatoires.", RemovedKind::kCommentForm},
+      // WordPress's own notice, as real pages carry it.
+      {"Votre adresse e-mail ne sera pas publiée.", RemovedKind::kCommentForm},
       {"Commentaire *", RemovedKind::kCommentForm},
       {"Exit mobile version", RemovedKind::kNavigation},
       {"À lire aussi : la réforme des retraites en cinq questions", RemovedKind::kNavigation},
