@@ -10,7 +10,7 @@
 // span matches exactly; sentence F1 counts sentences whose span (first token start, last token
 // end) matches exactly. Precision = matched / system, recall = matched / gold.
 //
-// Usage: ud_tokenize_bench [--data DIR] [--verbose N] [--repeat K] [--rules] [FILE.conllu ...]
+// Usage: ud_tokenize_bench [--data DIR] [--verbose N] [--gaps N] [--repeat K] [--rules] [FILE.conllu ...]
 //   DIR defaults to ../shared/data/ud beside the source tree; without FILEs it scores
 //   UD_French-Sequoia/fr_sequoia-ud-dev.conllu and UD_French-GSD/fr_gsd-ud-dev.conllu.
 //   Exits 0 with a message when the data is absent (it is not part of the project).
@@ -18,12 +18,17 @@
 //   --repeat K tokenizes each text K times for the speed figure (default 20).
 //   --rules splits sentences with the rules alone; otherwise with the shipped sentence model
 //   ($VEILLE_MODELS/sentences-fr.bin or models/ near the executable) when it loads.
+//   --gaps N lists the boundary errors (false and missed sentence ends, between two system
+//   tokens) grouped by pattern (the kinds of the tokens on each side), with N examples per
+//   pattern: what to work on next.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -142,7 +147,79 @@ struct FileResult {
 
 const veille::SentenceModel* g_model = nullptr;  // nullptr: the rules alone
 
-bool evaluate(const fs::path& path, int verbose, int repeat, FileResult* res) {
+// A coarse kind of token for grouping boundary errors.
+std::string token_kind(std::string_view t) {
+  if (t.empty()) return "?";
+  unsigned char c = static_cast<unsigned char>(t[0]);
+  if (t == "." || t == "!" || t == "?" || t == "..." || t == "\xe2\x80\xa6") return std::string(t);
+  if (t == ":" || t == ";" || t == "," || t == ")" || t == "\"" || t == "-" || t == "(") return std::string(t);
+  if (t == "\xc2\xbb" || t == "\xc2\xab") return std::string(t);
+  if (t.size() >= 2 && t.back() == '.') return "abbr.";
+  if (c >= '0' && c <= '9') return "9";
+  bool upper_first = (c >= 'A' && c <= 'Z') || (c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) < 0x9F);
+  bool lower_first = (c >= 'a' && c <= 'z') || (c == 0xC3 && t.size() > 1 && static_cast<unsigned char>(t[1]) >= 0x9F);
+  if (upper_first) {
+    size_t lowers = 0, letters = 0;
+    for (unsigned char ch : t) {
+      if (ch >= 'a' && ch <= 'z') ++lowers;
+      if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) ++letters;
+    }
+    return lowers == 0 && letters >= 2 ? "CAPS" : "Cap";
+  }
+  if (lower_first) return "low";
+  return "sym";
+}
+
+// Prints the false and missed boundaries between system tokens, grouped by the kinds of the
+// tokens around the gap, most frequent first.
+void print_gap_errors(std::string_view text, const std::vector<veille::Span>& tokens,
+                      const std::vector<uint32_t>& map, const SpanSet& gold_sentences,
+                      const std::vector<veille::SentenceSpan>& sys, int examples) {
+  std::set<uint32_t> gold_ends, sys_ends;
+  for (const auto& s : gold_sentences) gold_ends.insert(s.second);
+  for (const auto& s : sys) sys_ends.insert(map[s.span.end - 1] + 1);
+  struct Group {
+    size_t count = 0;
+    std::vector<std::string> shown;
+  };
+  std::map<std::string, Group> groups;
+  size_t untokenized = 0;
+  for (uint32_t e : gold_ends)
+    if (!sys_ends.count(e)) {
+      bool found = false;
+      for (const auto& t : tokens) found = found || map[t.end - 1] + 1 == e;
+      if (!found) ++untokenized;
+    }
+  for (size_t g = 0; g + 1 < tokens.size(); ++g) {
+    const uint32_t e = map[tokens[g].end - 1] + 1;
+    const bool gold = gold_ends.count(e) > 0, system = sys_ends.count(e) > 0;
+    if (gold == system) continue;
+    auto tok = [&](size_t i) { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); };
+    std::string key = std::string(system ? "false " : "missed ") + token_kind(tok(g)) + " | " + token_kind(tok(g + 1));
+    Group& grp = groups[key];
+    ++grp.count;
+    if (static_cast<int>(grp.shown.size()) < examples) {
+      size_t b = tokens[g].end >= 60 ? tokens[g].end - 60 : 0, a = std::min<size_t>(text.size(), tokens[g + 1].begin + 40);
+      while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+      while (a < text.size() && (static_cast<unsigned char>(text[a]) & 0xC0) == 0x80) ++a;
+      grp.shown.push_back(std::string(text.substr(b, tokens[g].end - b)) + " || " +
+                          std::string(text.substr(tokens[g + 1].begin, a - tokens[g + 1].begin)));
+    }
+  }
+  std::vector<std::pair<std::string, const Group*>> order;
+  for (const auto& [k, v] : groups) order.emplace_back(k, &v);
+  std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+    return x.second->count != y.second->count ? x.second->count > y.second->count : x.first < y.first;
+  });
+  std::cout << "  boundary errors by pattern (left | right token kind); gold ends inside a system token: "
+            << untokenized << "\n";
+  for (const auto& [k, grp] : order) {
+    std::cout << "  " << grp->count << "  " << k << "\n";
+    for (const std::string& ex : grp->shown) std::cout << "        ..." << ex << "...\n";
+  }
+}
+
+bool evaluate(const fs::path& path, int verbose, int gap_examples, int repeat, FileResult* res) {
   std::vector<GoldSentence> gold = read_conllu(path);
   if (gold.empty()) {
     std::cerr << "ud_tokenize_bench: no sentences in " << path << "\n";
@@ -181,6 +258,7 @@ bool evaluate(const fs::path& path, int verbose, int repeat, FileResult* res) {
     sys_sentences.insert({map[s.span.begin], map[s.span.end - 1] + 1});
   res->tokens = score(gold_tokens, sys_tokens);
   res->sentences = score(gold_sentences, sys_sentences);
+  if (gap_examples >= 0) print_gap_errors(text, tz.tokens, map, gold_sentences, tz.sentences, gap_examples);
 
   if (verbose > 0) {
     auto show = [&](uint32_t b, uint32_t e) { return stripped.substr(b, e - b); };
@@ -247,6 +325,7 @@ int main(int argc, char** argv) {
   fs::path data = default_data_dir();
   int verbose = 0;
   int repeat = 20;
+  int gap_examples = -1;
   bool rules_only = false;
   std::vector<fs::path> files;
   for (int i = 1; i < argc; ++i) {
@@ -254,9 +333,10 @@ int main(int argc, char** argv) {
     if (a == "--data" && i + 1 < argc) data = argv[++i];
     else if (a == "--verbose" && i + 1 < argc) verbose = std::atoi(argv[++i]);
     else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--gaps" && i + 1 < argc) gap_examples = std::max(0, std::atoi(argv[++i]));
     else if (a == "--rules") rules_only = true;
     else if (a == "-h" || a == "--help") {
-      std::cout << "usage: ud_tokenize_bench [--data DIR] [--verbose N] [--repeat K] [--rules] [FILE.conllu ...]\n";
+      std::cout << "usage: ud_tokenize_bench [--data DIR] [--verbose N] [--gaps N] [--repeat K] [--rules] [FILE.conllu ...]\n";
       return 0;
     } else if (!a.empty() && a[0] == '-') {
       std::cerr << "ud_tokenize_bench: unknown option " << a << "\n";
@@ -292,7 +372,7 @@ int main(int argc, char** argv) {
       continue;
     }
     FileResult r;
-    if (!evaluate(f, verbose, repeat, &r)) {
+    if (!evaluate(f, verbose, gap_examples, repeat, &r)) {
       rc = 1;
       continue;
     }

@@ -17,11 +17,22 @@
 
 namespace veille {
 
-Result<SentenceCorpus> read_sentence_corpus(const std::string& path) {
+namespace {
+
+// Opens a corpus file for reading; kNotFound or kIo naming the file.
+Status open_corpus_file(const std::string& path, std::ifstream* in) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io(path + ": cannot open: " + std::strerror(errno));
+  in->open(path, std::ios::binary);
+  if (!*in) return Status::Io(path + ": cannot open: " + std::strerror(errno));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<SentenceCorpus> read_sentence_corpus(const std::string& path) {
+  std::ifstream in;
+  if (Status st = open_corpus_file(path, &in); !st.ok()) return st;
   SentenceCorpus c;
   c.name = path;
   std::string line;
@@ -53,10 +64,8 @@ Result<SentenceCorpus> read_sentence_corpus(const std::string& path) {
 }
 
 Result<SentenceCorpus> read_token_sentence_corpus(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io(path + ": cannot open: " + std::strerror(errno));
+  std::ifstream in;
+  if (Status st = open_corpus_file(path, &in); !st.ok()) return st;
   SentenceCorpus c;
   c.name = path;
   std::string line;
@@ -141,8 +150,8 @@ bool ends_clause(std::string_view w) {
 }
 
 Status add_lexicon_file(const std::string& path, sentences::LowerLexicon* lexicon, size_t* added) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open lexicon file: " + std::strerror(errno));
+  std::ifstream in;
+  if (Status st = open_corpus_file(path, &in); !st.ok()) return st;
   std::string line;
   bool first_of_sentence = true;
   std::string prev;
