@@ -103,6 +103,11 @@ void add_train_sentences_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--epochs", args->opt.epochs, "Passes over the training gaps")
       ->check(CLI::Range(1, 200))
       ->capture_default_str();
+  cmd->add_option("--l2", args->opt.l2,
+                  "0: averaged perceptron; > 0: logistic regression with this L2 penalty (an epoch is then 50 "
+                  "full-batch Adam steps)")
+      ->check(CLI::Range(0.0, 10.0))
+      ->capture_default_str();
   cmd->add_option("--hash-bits", args->opt.hash_bits, "Feature table size, 2^N")
       ->check(CLI::Range(10, 24))
       ->capture_default_str();
@@ -120,6 +125,11 @@ void add_train_sentences_command(CLI::App& app, int* exit_code) {
       args->opt.description += " --train-tokens " + std::filesystem::path(f).parent_path().filename().string() + "/" + base(f);
     for (const std::string& f : args->dev) args->opt.description += " --dev " + base(f);
     args->opt.description += " --epochs " + std::to_string(args->opt.epochs) + " --hash-bits " + std::to_string(args->opt.hash_bits);
+    if (args->opt.l2 > 0) {
+      char l2[32];
+      std::snprintf(l2, sizeof l2, " --l2 %g", args->opt.l2);
+      args->opt.description += l2;
+    }
     for (double f : args->opt.dev_floors) {
       char floor[32];
       std::snprintf(floor, sizeof floor, " --dev-floor %g", f);

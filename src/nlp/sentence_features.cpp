@@ -253,7 +253,9 @@ bool GapFeaturizer::candidate(size_t g) const {
   // Two capitalised words with nothing between them are a name or a title ("Charles | Auguste",
   // "Le Peugeot | Expert") unless both are common words ("Conservation | Tenir", a one-word
   // heading and the instruction after it).
-  if ((l & kUpper) && !(l & kCaps) && (r & kUpper) && !((l & kKnownLower) && (r & (kKnownLower | kStarter))))
+  // A closed-class starter after a name ("Taïwan | En effet", "Allemagne | Il est") may begin a
+  // sentence after a heading or a sentence that ends without a mark.
+  if ((l & kUpper) && !(l & kCaps) && (r & kUpper) && !(r & kStarter) && !((l & kKnownLower) && (r & kKnownLower)))
     return false;
   // Three capitalised words in a row are a name even when the first is a common word and the
   // second an article ("Marine | Le Pen", "Jean | La Fontaine").

@@ -58,6 +58,9 @@ SentenceScore score_sentences(const SentenceCorpus& corpus, const SentenceModel*
 struct SentenceTrainOptions {
   uint32_t hash_bits = 18;  // 2^18 weights (1 MiB in memory, a few hundred KiB on disk)
   int epochs = 12;          // passes over the training gaps; the best on dev is kept
+  // 0: averaged perceptron. > 0: logistic regression with this L2 penalty (per example, on the
+  // mean log loss); an "epoch" is then 50 full-batch Adam steps.
+  double l2 = 0;
   std::string description;  // stored in the model (the command line, the data)
   // dev_floors[i]: the least sentence F1 (0-100) wanted on dev corpus i; an epoch that reaches
   // every floor is preferred to any other. Missing entries are no floor.
