@@ -233,6 +233,14 @@ TEST(ModerationShippedModel, LoadsAndClassifies) {
       {"Le conseil municipal de Mâcon a voté le budget.", false},
       {"Merci pour cet article très clair sur la réforme des retraites.", false},
       {"", false},
+      // Regression: long comments were pulled below the threshold by a length feature that the
+      // clean news sentences (long, all clean) had taught; two insults in 300 characters scored 0.08.
+      {"Franchement, tous ces responsables qui se succèdent au ministère depuis vingt ans, de droite "
+       "comme de gauche, ont montré ce qu'ils valent sur le dossier des retraites et sur la dette. "
+       "Une bande de guignols gâteux qui ne pensent qu'à leur réélection, et nous on paie.", true},
+      {"Franchement, tous ces responsables qui se succèdent au ministère depuis vingt ans, de droite "
+       "comme de gauche, ont montré ce qu'ils valent sur le dossier des retraites et sur la dette. "
+       "Une équipe prudente qui pense à long terme, et le budget suit enfin.", false},
   };
   for (const auto& row : rows) {
     Moderation r = (*m)->classify(row.text);

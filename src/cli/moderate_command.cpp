@@ -200,17 +200,40 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
                   "may flag; 0: no limit")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  cmd->add_option("--bags", args->opt.bags,
+                  "Models averaged, each with its own example order (measured: no gain)")
+      ->check(CLI::Range(1, 50))
+      ->capture_default_str();
+  cmd->add_option("--nb-scale", args->opt.nb_scale,
+                  "Scale features by (1-s) + s*r, r the naive Bayes log-count ratio (NB-LR; "
+                  "measured: no gain)")
+      ->capture_default_str();
+  cmd->add_option("--nb-alpha", args->opt.nb_alpha, "Smoothing of the naive Bayes ratios")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--nb-mix", args->opt.nb_mix,
+                  "Add this times the naive Bayes ratios to the weights (measured: no gain)")
+      ->capture_default_str();
+  cmd->add_option("--soft-label", args->opt.soft_label,
+                  "Soften ToxiFrench targets towards the second annotation's score (measured: no gain)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--mlma-weight", args->opt.mlma_weight,
+                  "Weight of the MLMA tweets relative to their class-balanced weight")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_flag("--cv", args->cv,
                 "Also report nested cross-validation over all ToxiFrench folds (each held out in "
                 "turn, its threshold chosen on the others)");
   cmd->add_flag("!--no-translated", args->opt.use_translated,
                 "Leave out the machine-translated Jigsaw comments");
   cmd->callback([args, exit_code] {
-    char buf[320];
+    char buf[480];
     std::snprintf(buf, sizeof buf,
                   "veille train moderation --epochs %d --hash-bits %d --seed %llu --folds %d "
                   "--dev-fold %d --l2 %g --learning-rate %g --in-domain-weight %g%s%s --clean-weight %g "
-                  "--term-dropout %g --max-clean-fp %g",
+                  "--term-dropout %g --max-clean-fp %g --bags %d --nb-scale %g --nb-alpha %g --nb-mix %g "
+                  "--soft-label %g --mlma-weight %g",
                   args->opt.epochs, args->opt.hash_bits,
                   static_cast<unsigned long long>(args->opt.seed), args->opt.folds,
                   args->opt.dev_fold, static_cast<double>(args->opt.l2),
@@ -218,7 +241,10 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
                   static_cast<double>(args->opt.in_domain_weight),
                   args->opt.use_translated ? "" : " --no-translated",
                   args->clean.empty() ? "" : " --clean ud", static_cast<double>(args->opt.clean_weight),
-                  static_cast<double>(args->opt.term_dropout), static_cast<double>(args->opt.max_clean_fp));
+                  static_cast<double>(args->opt.term_dropout), static_cast<double>(args->opt.max_clean_fp),
+                  args->opt.bags, static_cast<double>(args->opt.nb_scale),
+                  static_cast<double>(args->opt.nb_alpha), static_cast<double>(args->opt.nb_mix),
+                  static_cast<double>(args->opt.soft_label), static_cast<double>(args->opt.mlma_weight));
     args->opt.description = buf;
     *exit_code = run_train_moderation(*args);
   });

@@ -158,8 +158,8 @@ void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bit
   };
   add("bias");
   if (letters_tokens >= 2 && caps * 3 >= letters_tokens) add("shouting");
-  size_t n_tokens = ws->tokens.size();
-  add(n_tokens < 8 ? "len:short" : n_tokens < 30 ? "len:medium" : "len:long");
+  // No length feature: the clean news sentences (all clean, and long) taught it that a long comment
+  // is clean, which outweighed two insults in a 300-character comment (see models/MODERATION.md).
   if (text.find("!!") != std::string_view::npos) add("excl");
   size_t per_category[kCategoryCount] = {};
   for (const TermHit& hit : ws->hits) {

@@ -1,5 +1,5 @@
 // The moderation model file. Little-endian, in this order:
-//   magic "veille-moderation\n" (18 bytes), u32 version (1), u32 hash_bits,
+//   magic "veille-moderation\n" (18 bytes), u32 version (2), u32 hash_bits,
 //   f32 threshold, u32 description length + bytes,
 //   u32 self-test count, each: u32 length + text bytes, u8 expected decision, f32 expected score,
 //   f32 weights[2^hash_bits],
@@ -16,7 +16,9 @@
 namespace veille::moderate {
 
 inline constexpr std::string_view kModelMagic = "veille-moderation\n";
-inline constexpr uint32_t kModelVersion = 1;
+// The version changes with the feature set too, not only the layout: weights trained on other
+// features would load and score wrongly. 2: no comment-length feature.
+inline constexpr uint32_t kModelVersion = 2;
 
 struct SelfTest {
   std::string text;

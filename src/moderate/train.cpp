@@ -46,21 +46,55 @@ struct Example {
   std::vector<float> values;
   std::vector<uint32_t> term_identity;  // positions in ids, dropped at random in training
   bool toxic;
+  float target;  // what the logistic output is trained towards: the label, or softened by a second opinion
   float weight;
 };
 
-std::vector<float> train_weights(const std::vector<Example>& data, const std::vector<size_t>& use,
-                                 const ModerationTrainOptions& opt) {
+// Naive Bayes log-count ratio of every bucket (Wang & Manning's NB features): the log of the
+// smoothed share of toxic documents that hold it over the share of clean ones, documents weighted
+// as in training. Buckets never seen get about 0.
+std::vector<float> nb_ratios(const std::vector<Example>& data, const std::vector<size_t>& use,
+                             int hash_bits, float alpha) {
+  const size_t n = size_t{1} << hash_bits;
+  std::vector<double> tox(n, 0.0), cln(n, 0.0);
+  std::vector<uint32_t> seen(n, 0);
+  double total_tox = 0, total_cln = 0;
+  uint32_t stamp = 0;
+  for (size_t idx : use) {
+    const Example& e = data[idx];
+    ++stamp;
+    auto& counts = e.toxic ? tox : cln;
+    (e.toxic ? total_tox : total_cln) += e.weight;
+    for (uint32_t id : e.ids) {
+      if (seen[id] == stamp) continue;  // presence, not count
+      seen[id] = stamp;
+      counts[id] += e.weight;
+    }
+  }
+  std::vector<float> r(n);
+  const double a = alpha;
+  const double lt = std::log(total_tox + 2 * a), lc = std::log(total_cln + 2 * a);
+  for (size_t i = 0; i < n; ++i)
+    r[i] = static_cast<float>((std::log(tox[i] + a) - lt) - (std::log(cln[i] + a) - lc));
+  return r;
+}
+
+// One AdaGrad logistic regression over features scaled per bucket by `mult`; returns the weights
+// folded back onto the unscaled features (w * mult), so that inference needs no scaling.
+std::vector<float> train_one(const std::vector<Example>& data, const std::vector<size_t>& use,
+                             const ModerationTrainOptions& opt, const std::vector<float>& mult,
+                             uint64_t seed) {
   const size_t n = size_t{1} << opt.hash_bits;
   std::vector<float> w(n, 0.f), g2(n, 0.f);
   std::vector<size_t> order = use;
   std::vector<uint8_t> dropped;
-  SplitMix rng{opt.seed};
+  SplitMix rng{seed};
+  const bool scaled = !mult.empty();
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.next() % i]);
     for (size_t idx : order) {
       const Example& e = data[idx];
-      // Term-identity dropout: half the time the example is seen through its categories alone.
+      // Term-identity dropout: some of the time the example is seen through its categories alone.
       const bool drop = opt.term_dropout > 0 && !e.term_identity.empty() &&
                         static_cast<double>(rng.next() >> 11) * 0x1.0p-53 < opt.term_dropout;
       if (drop) {
@@ -68,21 +102,46 @@ std::vector<float> train_weights(const std::vector<Example>& data, const std::ve
         for (uint32_t k : e.term_identity) dropped[k] = 1;
       }
       auto kept = [&](size_t k) { return !drop || !dropped[k]; };
+      auto value = [&](size_t k) { return scaled ? e.values[k] * mult[e.ids[k]] : e.values[k]; };
       float z = 0;
       for (size_t k = 0; k < e.ids.size(); ++k)
-        if (kept(k)) z += w[e.ids[k]] * e.values[k];
+        if (kept(k)) z += w[e.ids[k]] * value(k);
       z = std::clamp(z, -30.f, 30.f);
       const float p = 1.f / (1.f + std::exp(-z));
-      const float g = (p - (e.toxic ? 1.f : 0.f)) * e.weight;
+      const float g = (p - e.target) * e.weight;
       for (size_t k = 0; k < e.ids.size(); ++k) {
         if (!kept(k)) continue;
         const uint32_t id = e.ids[k];
-        const float grad = g * e.values[k] + opt.l2 * w[id];
+        const float grad = g * value(k) + opt.l2 * w[id];
         g2[id] += grad * grad;
         w[id] -= opt.learning_rate * grad / (std::sqrt(g2[id]) + 1e-6f);
       }
     }
   }
+  if (scaled)
+    for (size_t i = 0; i < n; ++i) w[i] *= mult[i];
+  return w;
+}
+
+std::vector<float> train_weights(const std::vector<Example>& data, const std::vector<size_t>& use,
+                                 const ModerationTrainOptions& opt) {
+  std::vector<float> r, mult;
+  if (opt.nb_scale != 0 || opt.nb_mix != 0) r = nb_ratios(data, use, opt.hash_bits, opt.nb_alpha);
+  if (opt.nb_scale != 0) {
+    mult.resize(r.size());
+    for (size_t i = 0; i < r.size(); ++i) mult[i] = (1.f - opt.nb_scale) + opt.nb_scale * r[i];
+  }
+  const int bags = std::max(1, opt.bags);
+  std::vector<float> w;
+  for (int b = 0; b < bags; ++b) {
+    std::vector<float> wb = train_one(data, use, opt, mult, opt.seed + 0x1000193ull * static_cast<uint64_t>(b));
+    if (w.empty()) w = std::move(wb);
+    else for (size_t i = 0; i < w.size(); ++i) w[i] += wb[i];
+  }
+  if (bags > 1)
+    for (float& x : w) x /= static_cast<float>(bags);
+  if (opt.nb_mix != 0)
+    for (size_t i = 0; i < w.size(); ++i) w[i] += opt.nb_mix * r[i];
   return w;
 }
 
@@ -211,9 +270,10 @@ Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, i
     std::unordered_map<std::string, size_t> cols;
     const std::string rel = "toxifrench/agreement_checking_500.csv";
     if (Status s = load(rel, &rows, &cols); !s.ok()) return s;
-    size_t c_text, c_label, c_topic;
+    size_t c_text, c_label, c_topic, c_second = 0;
     if (!col(cols, "content", &c_text) || !col(cols, "annotator's conclusion", &c_label) || !col(cols, "topic", &c_topic))
       return Status::Corrupt(dir + "/" + rel + ": missing content / annotator's conclusion / topic column");
+    const bool has_second = col(cols, "2nd annotation score", &c_second);
     for (size_t r = 1; r < rows.size(); ++r) {
       const auto& row = rows[r];
       if (row.size() <= std::max({c_text, c_label, c_topic})) return Status::Corrupt(dir + "/" + rel + ": short row " + std::to_string(r));
@@ -222,6 +282,8 @@ Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, i
       c.toxic = std::atof(row[c_label].c_str()) >= 0.5;
       c.source = DataSource::kToxiFrench;
       c.fold = static_cast<int>(fnv1a(row[c_topic]) % static_cast<uint64_t>(folds));
+      if (has_second && c_second < row.size() && !row[c_second].empty())
+        c.second_opinion = std::clamp(static_cast<float>(std::atof(row[c_second].c_str())), 0.f, 1.f);
       out.push_back(std::move(c));
     }
   }
@@ -236,7 +298,7 @@ Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, i
     for (size_t r = 1; r < rows.size(); ++r) {
       const auto& row = rows[r];
       if (row.size() <= std::max(c_text, c_label)) continue;
-      out.push_back({row[c_text], row[c_label] != "normal", DataSource::kMlma, -1});
+      out.push_back({row[c_text], row[c_label] != "normal", DataSource::kMlma, -1, -1.f});
     }
   }
   {
@@ -250,7 +312,7 @@ Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, i
     for (size_t r = 1; r < rows.size(); ++r) {
       const auto& row = rows[r];
       if (row.size() <= std::max(c_text, c_label)) continue;
-      out.push_back({row[c_text], row[c_label] == "1", DataSource::kJigsawTranslated, -1});
+      out.push_back({row[c_text], row[c_label] == "1", DataSource::kJigsawTranslated, -1, -1.f});
     }
   }
   return out;
@@ -271,7 +333,7 @@ Status read_clean_sentences(const std::string& dir, std::vector<LabeledComment>*
     std::ifstream in(f);
     std::string line;
     while (std::getline(in, line))
-      if (line.rfind("# text = ", 0) == 0) out->push_back({line.substr(9), false, DataSource::kCleanNews, -1});
+      if (line.rfind("# text = ", 0) == 0) out->push_back({line.substr(9), false, DataSource::kCleanNews, -1, -1.f});
   }
   return Status::Ok();
 }
@@ -293,6 +355,9 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
     ex[i].values = ws.features.values;
     ex[i].term_identity = ws.features.term_identity;
     ex[i].toxic = data[i].toxic;
+    ex[i].target = data[i].toxic ? 1.f : 0.f;
+    if (opt.soft_label > 0 && data[i].second_opinion >= 0)
+      ex[i].target = (1.f - opt.soft_label) * ex[i].target + opt.soft_label * data[i].second_opinion;
     const int s = static_cast<int>(data[i].source);
     const double total = double(counts[s][0] + counts[s][1]);
     if (data[i].source == DataSource::kCleanNews) {
@@ -303,6 +368,7 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
       ex[i].weight = static_cast<float>(total / (2.0 * double(counts[s][data[i].toxic])));
     }
     if (data[i].source == DataSource::kToxiFrench) ex[i].weight *= opt.in_domain_weight;
+    if (data[i].source == DataSource::kMlma) ex[i].weight *= opt.mlma_weight;
   }
   // Clean sentences are dealt into folds too, so that the threshold can be checked against
   // out-of-fold scores of clean text (they all train the final model).

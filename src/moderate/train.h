@@ -21,6 +21,8 @@ struct LabeledComment {
   bool toxic = false;
   DataSource source = DataSource::kToxiFrench;
   int fold = -1;  // ToxiFrench only: fold of its topic, in [0, folds)
+  // ToxiFrench only: the second annotation's score (0, 0.25, 0.75 or 1); -1 when absent.
+  float second_opinion = -1;
 };
 
 // Reads DIR/toxifrench/agreement_checking_500.csv (label: the first annotator's conclusion),
@@ -52,6 +54,13 @@ struct ModerationTrainOptions {
   float clean_weight = 4.f;      // total weight of the clean sentences relative to ToxiFrench's
   float term_dropout = 0.3f;     // probability of hiding a term's identity features in a pass
   float max_clean_fp = 0.005f;   // the threshold flags at most this share of clean text (out of fold)
+  // Experimental knobs, measured by nested cross-validation (see models/MODERATION.md).
+  float nb_scale = 0.f;     // features scaled by (1 - s) + s * r, r = NB log-count ratio of the bucket
+  float nb_alpha = 1.f;     // smoothing of the NB ratios (in weighted documents)
+  float nb_mix = 0.f;       // final weights += nb_mix * r (a naive Bayes model added to the logit)
+  int bags = 1;             // models averaged (same data, different example orders)
+  float soft_label = 0.f;   // ToxiFrench target = (1 - s) * label + s * second opinion
+  float mlma_weight = 1.f;  // weight of MLMA tweets relative to their class-balanced weight
   std::string description;
   std::function<void(const std::string&)> log;
 };
