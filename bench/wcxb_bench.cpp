@@ -13,8 +13,9 @@
 // follows the other users' load.
 //
 // Usage: wcxb_bench [--data DIR] [--parser native|libxml2|gumbo|both|all] [--limit N] [--repeat N]
-//                   [--page NNNN] [--worst N] [--quality-only] [--scores FILE.tsv]
-// --scores writes one line per page: id, page type, precision, recall, F1. --worst N lists the N
+//                   [--page NNNN] [--worst N] [--quality-only] [--scores FILE.tsv] [--dump FILE.jsonl]
+// --scores writes one line per page: id, page type, precision, recall, F1. --dump writes one JSON
+// object per page (id, type, F1, body blocks, removed blocks, truth) for study with other tools. --worst N lists the N
 // lowest-F1 pages overall and per page type; --page NNNN prints one page's blocks, removed text
 // and ground truth.
 // DIR is the WCXB dev directory (holding html/ and ground-truth/) or any ancestor laid out as
@@ -244,7 +245,7 @@ struct RunFigures {
 };
 
 int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, int worst,
-        const std::string& single_page, bool measure_speed, FILE* scores_out) {
+        const std::string& single_page, bool measure_speed, FILE* scores_out, FILE* dump_out) {
   veille::ExtractOptions options;
   options.parser = parser;
   veille::Extractor extractor(options);
@@ -310,6 +311,22 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
       shingle_p += both_empty ? 1 : c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : 0;
       shingle_r += both_empty ? 1 : c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 0;
       ++shingle_pages;
+    }
+    if (dump_out) {
+      nlohmann::json j;
+      j["id"] = page.id;
+      j["type"] = page.page_type;
+      j["f1"] = f.f1;
+      j["title"] = title;
+      j["truth_title"] = page.truth_title ? nlohmann::json(*page.truth_title) : nlohmann::json(nullptr);
+      j["body"] = nlohmann::json::array();
+      j["removed"] = nlohmann::json::array();
+      if (doc.ok()) {
+        for (const auto& b : doc->body) j["body"].push_back({veille::block_kind_name(b.kind), b.text});
+        for (const auto& r : doc->removed) j["removed"].push_back({veille::removed_kind_name(r.kind), r.text});
+      }
+      j["truth"] = page.truth_text;
+      std::fprintf(dump_out, "%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     }
     if (scores_out) std::fprintf(scores_out, "%s\t%s\t%.3f\t%.3f\t%.3f\n", page.id.c_str(),
                                  page.page_type.c_str(), f.precision, f.recall, f.f1);
@@ -412,7 +429,7 @@ int main(int argc, char** argv) {
   std::string data_arg, parser_arg = "both", single_page;
   int limit = 0, repeat = 1, worst = 0;
   bool measure_speed = true;
-  std::string scores_path;
+  std::string scores_path, dump_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -430,6 +447,7 @@ int main(int argc, char** argv) {
     else if (a == "--worst") worst = std::stoi(next());
     else if (a == "--quality-only") measure_speed = false;
     else if (a == "--scores") scores_path = next();
+    else if (a == "--dump") dump_path = next();
     else {
       std::fprintf(stderr,
                    "usage: wcxb_bench [--data DIR] [--parser native|libxml2|gumbo|both|all] [--limit N] "
@@ -495,8 +513,14 @@ int main(int argc, char** argv) {
     return 2;
   }
   FILE* scores_out = scores_path.empty() ? nullptr : std::fopen(scores_path.c_str(), "w");
-  for (auto p : parsers) run(pages, p, repeat, worst, single_page, measure_speed, scores_out);
+  FILE* dump_out = dump_path.empty() ? nullptr : std::fopen(dump_path.c_str(), "w");
+  if ((!scores_path.empty() && !scores_out) || (!dump_path.empty() && !dump_out)) {
+    std::fprintf(stderr, "wcxb_bench: cannot write %s\n", (!scores_out && !scores_path.empty() ? scores_path : dump_path).c_str());
+    return 1;
+  }
+  for (auto p : parsers) run(pages, p, repeat, worst, single_page, measure_speed, scores_out, dump_out);
   if (scores_out) std::fclose(scores_out);
+  if (dump_out) std::fclose(dump_out);
   if (single_page.empty())
     std::printf("\nreproduce: cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && "
                 "cmake --build build --target wcxb_bench -j2 && ./build/bench/wcxb_bench --parser %s%s%s\n",

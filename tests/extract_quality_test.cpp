@@ -5,36 +5,21 @@
 
 #include <string>
 
+#include "html_extract_helpers.h"
 #include "veille/extract.h"
 #include "veille/ingest.h"
 
 namespace veille {
 namespace {
 
-const HtmlParser kParsers[] = {HtmlParser::kNative, HtmlParser::kLibxml2, HtmlParser::kGumbo};
+constexpr const auto& kParsers = test::kAllParsers;
 
-Document extract(const std::string& html, HtmlParser parser, const std::string& url = "") {
-  ExtractOptions options;
-  options.parser = parser;
-  Extractor extractor(options);
-  RawPage page;
-  page.source = "test.html";
-  page.content = html;
-  if (!url.empty()) page.url = url;
-  auto doc = extractor.extract(page);
-  EXPECT_TRUE(doc.ok()) << doc.status().to_string();
-  return doc.ok() ? std::move(doc).value() : Document{};
-}
+using test::extract;
+using test::removed_has;
 
 bool body_contains(const Document& d, const std::string& fragment) {
   for (const auto& b : d.body)
     if (b.text.find(fragment) != std::string::npos) return true;
-  return false;
-}
-
-bool removed_has(const Document& d, RemovedKind kind, const std::string& fragment) {
-  for (const auto& r : d.removed)
-    if (r.kind == kind && r.text.find(fragment) != std::string::npos) return true;
   return false;
 }
 
@@ -166,6 +151,56 @@ TEST(ExtractQualityTest, CustomerReviewsLeaveProductPagesOnly) {
     EXPECT_FALSE(body_contains(product, "Avis numéro 0"));
     Document other = extract(page(""), parser);
     EXPECT_TRUE(body_contains(other, "Avis numéro 0")) << "not a product page: reviews may be content";
+  }
+}
+
+TEST(ExtractQualityTest, StreamedReactSegmentsAreReadInPlace) {
+  // Next.js streaming: the article arrives at the end of the body in a hidden segment that a
+  // script moves into the <template id="B:0"> boundary. It is the content, in its place.
+  const std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Grève au port</title></head><body>"
+      "<nav><a href=\"/\">Accueil</a> <a href=\"/eco\">Économie</a></nav><main><h1>Grève au port</h1>"
+      "<template id=\"B:0\"></template><p>Chargement…</p></main>"
+      "<footer>Mentions légales</footer>"
+      "<div hidden id=\"S:0\">" + kProse + "</div>"
+      "<div hidden id=\"S:9\"><p>Un segment jamais placé ne se voit pas, même s’il est long et qu’il "
+      "contient des phrases entières, avec des virgules.</p></div></body></html>";
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser);
+    ASSERT_FALSE(d.body.empty());
+    EXPECT_TRUE(d.body.front().text.starts_with("Les dockers du port")) << d.body.front().text;
+    EXPECT_TRUE(body_contains(d, "capitainerie du port"));
+    EXPECT_FALSE(body_contains(d, "jamais placé"));
+    EXPECT_FALSE(body_contains(d, "Mentions légales"));
+  }
+}
+
+TEST(ExtractQualityTest, ShortBlockRepeatedAtOnceIsReadOnce) {
+  // A product card names its product as a link, then as a heading; a short line that comes back
+  // further down the page stays.
+  const std::string card =
+      "<div class=\"card\"><p>Le Vélo Urbain</p><h3>Le Vélo Urbain</h3><p>249 euros</p></div>";
+  const std::string html = page_with(card, "<p>Le Vélo Urbain</p>");
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser);
+    int kept = 0;
+    for (const auto& b : d.body) kept += b.text == "Le Vélo Urbain";
+    EXPECT_EQ(kept, 2);  // once in the card, once at the end
+    EXPECT_TRUE(removed_has(d, RemovedKind::kBoilerplate, "Le Vélo Urbain"));
+    EXPECT_TRUE(body_contains(d, "249 euros"));
+  }
+}
+
+TEST(ExtractQualityTest, SearchFacetsAreChrome) {
+  const std::string facets =
+      "<div class=\"facets\"><p>Filtrer</p><ul><li>Rouge (3)</li><li>Bleu (5)</li></ul></div>";
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(page_with(facets), parser);
+    EXPECT_TRUE(body_contains(d, "Les dockers"));
+    EXPECT_FALSE(body_contains(d, "Rouge (3)"));
+    // A layout row named "facet-row" that holds the prose is not chrome.
+    Document prose = extract(page_with("<div class=\"facet-row\">" + kProse + "</div>"), parser);
+    EXPECT_TRUE(body_contains(prose, "Les dockers"));
   }
 }
 

@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "extract/dom.h"
+#include "html_extract_helpers.h"
 #include "veille/extract.h"
 
 namespace veille {
 namespace {
 
-const HtmlParser kParsers[] = {HtmlParser::kNative, HtmlParser::kLibxml2, HtmlParser::kGumbo};
+constexpr const auto& kParsers = test::kAllParsers;
 
 const char* parser_name(HtmlParser p) {
   switch (p) {
@@ -23,17 +24,8 @@ const char* parser_name(HtmlParser p) {
   return "libxml2";
 }
 
-Document extract(const std::string& html, HtmlParser parser) {
-  ExtractOptions options;
-  options.parser = parser;
-  Extractor extractor(options);
-  RawPage page;
-  page.source = "test.html";
-  page.content = html;
-  auto doc = extractor.extract(page);
-  EXPECT_TRUE(doc.ok()) << doc.status().to_string();
-  return doc.ok() ? std::move(doc).value() : Document{};
-}
+using test::extract;
+using test::removed_has;
 
 bool body_has(const Document& d, BlockKind kind, const std::string& text) {
   for (const auto& b : d.body)
@@ -41,11 +33,6 @@ bool body_has(const Document& d, BlockKind kind, const std::string& text) {
   return false;
 }
 
-bool removed_has(const Document& d, RemovedKind kind, const std::string& fragment) {
-  for (const auto& r : d.removed)
-    if (r.kind == kind && r.text.find(fragment) != std::string::npos) return true;
-  return false;
-}
 
 // A news page with the usual chrome around the article.
 const std::string kNewsPage = R"(<!DOCTYPE html>
@@ -249,6 +236,48 @@ TEST(HtmlDomTest, DropsScriptAndStyleBodiesButKeepsJsonLd) {
     EXPECT_FALSE(saw_comment_text);
     EXPECT_EQ(dom::text_content(dom->root()), "Hello");
   }
+}
+
+TEST(HtmlDomTest, StreamedSegmentsMoveToTheirMarks) {
+  // React streaming: the boundary B:0 is filled by S:0, which holds the placeholder P:1 for S:1.
+  // S:2 has no mark on the page and stays where it is (hidden).
+  const std::string html =
+      "<html><body><main><h1>Titre</h1><template id=\"B:0\"></template><p>Fin</p></main>"
+      "<div hidden id=\"S:2\"><p>Orphelin</p></div>"
+      "<div hidden id=\"S:1\"><p>Deux</p></div>"
+      "<div hidden id=\"S:0\"><p>Un</p><template id=\"P:1\"></template></div></body></html>";
+  for (HtmlParser parser : kParsers) {
+    SCOPED_TRACE(parser_name(parser));
+    ExtractOptions options;
+    options.parser = parser;
+    auto dom = dom::parse_html(html, options);
+    ASSERT_TRUE(dom.ok());
+    auto moved = dom::relocate_streamed_segments(*dom);
+    ASSERT_TRUE(moved.has_value());
+    std::vector<std::string> paragraphs;
+    uint32_t expected = 0;
+    dom::walk(moved->root(), [&](const dom::Node* n) {
+      EXPECT_EQ(n->index, expected++);  // the copy keeps document order
+      EXPECT_FALSE(n->is("template"));
+      if (n->is("p")) paragraphs.push_back(dom::text_content(n));
+      if (n->parent) {
+        EXPECT_EQ(n->depth, n->parent->depth + 1);
+      }
+      return true;
+    });
+    EXPECT_EQ(expected, moved->size());
+    EXPECT_EQ(paragraphs, (std::vector<std::string>{"Un", "Deux", "Fin", "Orphelin"}));
+    EXPECT_FALSE(dom::relocate_streamed_segments(*moved).has_value()) << "nothing left to move";
+  }
+  // A segment whose mark lies inside itself is dropped, without looping.
+  ExtractOptions options;
+  auto loop = dom::parse_html(
+      "<html><body><p>Avant</p><div hidden id=\"S:3\"><template id=\"P:3\"></template>x</div></body></html>",
+      options);
+  ASSERT_TRUE(loop.ok());
+  auto moved = dom::relocate_streamed_segments(*loop);
+  ASSERT_TRUE(moved.has_value());
+  EXPECT_EQ(dom::text_content(moved->root()), "Avant");
 }
 
 TEST(HtmlDomTest, IndexIsDocumentOrderAndDepthIsClipped) {

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <climits>
 #include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace veille::dom {
 
@@ -378,6 +380,68 @@ Result<Dom> parse_html(std::string_view utf8_html, const ExtractOptions& options
     case HtmlParser::kNative: break;
   }
   return parse_libxml2(html, options);
+}
+
+namespace {
+
+// The "x" of a streamed segment (<div hidden id="S:x">) or of its mark (<template id="B:x"> or
+// "P:x"), x in hexadecimal; empty for other nodes.
+std::string_view stream_key(const Node* n, bool segment) {
+  if (!n->is_element()) return {};
+  if (segment ? !same_name(n->tag, "div") || !n->attr("hidden") : !same_name(n->tag, "template")) return {};
+  const std::string* id = n->attr("id");
+  if (!id || id->size() < 3 || (*id)[1] != ':') return {};
+  const char kind = (*id)[0];
+  if (segment ? kind != 'S' : (kind != 'B' && kind != 'P')) return {};
+  for (size_t i = 2; i < id->size(); ++i)
+    if (!std::isxdigit(static_cast<unsigned char>((*id)[i]))) return {};
+  return std::string_view(*id).substr(2);
+}
+
+}  // namespace
+
+std::optional<Dom> relocate_streamed_segments(const Dom& dom) {
+  std::unordered_map<std::string_view, const Node*> segments;
+  for (size_t i = 0; i < dom.size(); ++i)
+    if (auto key = stream_key(dom.node(i), true); !key.empty()) segments.emplace(key, dom.node(i));
+  if (segments.empty()) return std::nullopt;
+  std::unordered_set<std::string_view> marked;  // segments whose mark is on the page
+  for (size_t i = 0; i < dom.size(); ++i)
+    if (auto key = stream_key(dom.node(i), false); !key.empty() && segments.count(key)) marked.insert(key);
+  if (marked.empty()) return std::nullopt;
+
+  Dom out;
+  out.depth_clipped = dom.depth_clipped;
+  std::unordered_set<std::string_view> moved;
+  struct Item {
+    const Node* node;
+    Node* parent;
+  };
+  std::vector<Item> stack;
+  auto push_children = [&](const Node* n, Node* parent) {
+    for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back({*it, parent});
+  };
+  push_children(dom.root(), out.root());
+  while (!stack.empty()) {
+    auto [n, parent] = stack.back();
+    stack.pop_back();
+    if (auto key = stream_key(n, false); !key.empty() && marked.count(key)) {
+      if (moved.insert(key).second) push_children(segments[key], parent);
+      continue;
+    }
+    if (auto key = stream_key(n, true); !key.empty() && marked.count(key)) continue;  // moved to its mark
+    if (n->is_text() && !parent->children.empty() && parent->children.back()->is_text()) {
+      parent->children.back()->text += n->text;  // text from both sides of a mark meets
+      continue;
+    }
+    Node* m = out.new_node(n->type);
+    m->tag = n->tag;
+    m->text = n->text;
+    m->attrs = n->attrs;
+    append(parent, m);
+    push_children(n, m);
+  }
+  return out;
 }
 
 std::string text_content(const Node* node) {

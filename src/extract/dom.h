@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,6 +91,15 @@ void init_html_parser();
 // of <script> elements other than JSON data (type "application/ld+json" or "application/json"
 // keep their text). The elements themselves stay, empty.
 Result<Dom> parse_html(std::string_view utf8_html, const ExtractOptions& options);
+
+// React's streamed server rendering (Next.js and others) sends parts of a page late, at the end of
+// the body, as <div hidden id="S:x">...</div>, and an inline script moves each into its place,
+// marked by <template id="B:x"> (a boundary) or <template id="P:x"> (a placeholder). Readers see
+// the page after the move. Returns a copy of `dom` with every segment whose mark is found moved
+// into the mark's place (the template replaced by the segment's children), or nothing when the
+// page has no such pair. A segment nested inside another is moved too; one whose mark lies inside
+// itself is dropped. Iterative; time and memory linear in the page.
+std::optional<Dom> relocate_streamed_segments(const Dom& dom);
 
 // Concatenated text of a subtree, with whitespace collapsed to single spaces and block-level
 // elements separated by a space. Skips script, style, noscript, template.

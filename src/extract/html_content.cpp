@@ -333,6 +333,10 @@ Evidence element_evidence(const Node& n, TagRole role, bool product_page) {
           has_class_token(a.value, "screen-reader-text") || has_class_token(a.value, "visually-hidden"))
         return Evidence::kHidden;
       e = class_evidence(a.value, e);
+      // Search facets ("facets__item", "facet-checkbox") are filters over a listing; they are
+      // chrome unless they read as prose (some sites call their layout rows "facet-row").
+      if (!is_negative(e) && (has_class_word(a.value, "facet") || has_class_word(a.value, "facets")))
+        e = Evidence::kWeakChrome;
       if (!is_negative(e) && french_ad_class(a.value)) e = Evidence::kAd;
       // Customer reviews and carousels of other products on a product page are not the
       // product's description; on other pages they may be the content (a review site,
@@ -748,11 +752,21 @@ bool forum_url(std::string_view url) {
   return false;
 }
 
+// Whether `text` equals one of the last three blocks kept.
+bool repeats_recent_block(const std::vector<Block>& body, const std::string& text) {
+  const size_t from = body.size() > 3 ? body.size() - 3 : 0;
+  for (size_t k = from; k < body.size(); ++k)
+    if (body[k].text == text) return true;
+  return false;
+}
+
 }  // namespace
 
 Status extract_html_dom(const dom::Dom& dom, std::string_view url, const ExtractOptions& options,
                         Document& doc) {
   (void)options;
+  if (auto relocated = dom::relocate_streamed_segments(dom))
+    return extract_html_dom(*relocated, url, options, doc);  // the copy has no segment left to move
   const size_t n_nodes = dom.size();
 
   PageMetadata meta = extract_metadata(dom, url);
@@ -1056,6 +1070,12 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       continue;
     }
     if (b.words >= 5 && !seen_paragraphs.insert(b.text).second) {
+      doc.removed.push_back({RemovedKind::kBoilerplate, std::move(b.text)});
+      continue;
+    }
+    // Product tiles and cards repeat a short name as a link, an image label and a heading; a
+    // reader reads it once. Only near repeats: a short line may recur legitimately further on.
+    if (b.words < 5 && repeats_recent_block(doc.body, b.text)) {
       doc.removed.push_back({RemovedKind::kBoilerplate, std::move(b.text)});
       continue;
     }
