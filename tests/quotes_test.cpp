@@ -163,6 +163,45 @@ TEST_F(QuoteStageTest, KindsAndSpeakers) {
   }
 }
 
+// Regressions from the first run of news_fr_3.jsonl (each row a new text of the same shape).
+TEST_F(QuoteStageTest, Set3FirstRunCauses) {
+  const std::vector<SpeakerRow> rows = {
+      // a source after "selon" that is neither an entity nor a listed title
+      {"Selon un cadre du parti, « la primaire n'aura pas lieu ».", "la primaire n'aura pas lieu", "sentence",
+       "un cadre du parti", "selon"},
+      // an organisation before a colon, no person in the sentence
+      {"Le communiqué de la SNCF est sans appel : « Aucun train ne circulera dimanche. »",
+       "Aucun train ne circulera dimanche.", "sentence", "SNCF", std::nullopt},
+      // "Sa réponse :" points to the person of the sentence before
+      {"Carole Delga a été interrogée sur sa candidature. Sa réponse : « Je ne suis candidate à rien. »",
+       "Je ne suis candidate à rien.", "sentence", "Carole Delga", std::nullopt},
+      // a naming participle before a fragment: the marks set off a name, not the subject's words
+      {"Gérald Darmanin a présenté le plan dit « Place nette » aux préfets.", "Place nette", "fragment",
+       std::nullopt, std::nullopt},
+      {"Le syndicat a lancé une opération baptisée « Ville morte ».", "Ville morte", "fragment", std::nullopt,
+       std::nullopt},
+      // a singular description from the street, then a quote in the next sentence
+      {"Une enseignante du collège témoigne. « Nous n'avons plus de remplaçants. »",
+       "Nous n'avons plus de remplaçants.", "sentence", "Une enseignante du collège", std::nullopt},
+      // "C'est en ces termes que X ..."
+      {"« Nous ne céderons rien. » C'est en ces termes que Fabien Roussel a conclu le meeting.",
+       "Nous ne céderons rien.", "sentence", "Fabien Roussel", std::nullopt},
+      // "a dit" stays a cue
+      {"Fabien Roussel a dit « non » au ministre.", "non", "fragment", "Fabien Roussel", "a dit"},
+  };
+  for (const auto& r : rows) {
+    Document d = annotate(r.text);
+    const Quote* found = nullptr;
+    for (const auto& q : d.annotations.quotes)
+      if (text_of(d, q) == r.quote) found = &q;
+    ASSERT_NE(found, nullptr) << r.text;
+    EXPECT_EQ(found->kind, r.kind) << r.text;
+    std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
+    EXPECT_EQ(who, r.speaker) << r.text;
+    EXPECT_EQ(found->cue, r.cue) << r.text;
+  }
+}
+
 TEST_F(QuoteStageTest, PullQuoteBylineAndFloatingQuotes) {
   Document d = annotate(
       "Le plan a été présenté lundi.\n\n« Nous tiendrons le calendrier. »\n\n• Clément Beaune\n\n"

@@ -666,6 +666,61 @@ class Attributor {
     return &r;
   }
 
+  // Is the word before the opening mark a naming participle ("dite", "baptisée", "intitulé")?
+  bool names_what_follows(int open_tok) const {
+    static const std::unordered_set<std::string_view> naming = {
+        "dite", "dites", "dits", "baptisé", "baptisée", "baptisés", "baptisées", "surnommé",
+        "surnommée", "surnommés", "surnommées", "intitulé", "intitulée", "intitulés", "intitulées",
+        "nommé", "nommée", "nommés", "nommées", "appelé", "appelée", "appelés", "appelées"};
+    int t = open_tok - 1;
+    if (!free(t)) return false;
+    const std::string& w = low(t);
+    bool named = naming.count(w) > 0;
+    // "le projet dit « X »", not "il a dit « X »": a noun with its determiner before "dit".
+    if (w == "dit") named = t >= 2 && free(t - 1) && !toks_[t - 1].upper && is_word(low(t - 1)) &&
+                            preceded_by_determiner(t - 1) && !quotes::is_auxiliary(low(t - 1));
+    if (!named) return false;
+    // After an auxiliary or a reflexive the participle is a verb of saying or calling ("a appelé
+    // « à la retenue »", "s'est dite « inquiète »").
+    const std::string& before = low(t - 1);
+    return !(quotes::is_auxiliary(before) || quotes::is_pronominal_auxiliary(before) || before == "s'" ||
+             before == "se");
+  }
+
+  // The source after "selon" / "d'après" when it is no known reference: a short phrase starting
+  // with a determiner or a capital and ending at a comma, before the quotation.
+  std::optional<std::string> source_phrase(int t, int open_tok) const {
+    static const std::unordered_set<std::string_view> dets = {
+        "le", "la", "les", "l'", "un", "une", "des", "cet", "cette", "ce", "ces", "plusieurs"};
+    if (!free(t) || !(dets.count(low(t)) || toks_[t].upper)) return std::nullopt;
+    for (int k = t + 1; k < open_tok && k - t <= 8; ++k) {
+      if (!free(k)) return std::nullopt;
+      if (low(k) == ",") return surface(t, k);
+      if (!is_word(low(k)) && low(k) != "'") return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // "C'est par ces mots que X ...", "C'est en ces termes que X ...", "C'est ainsi que X ..." in the
+  // sentence right after the quotation (tokens from `t`): the reference after "que".
+  const Ref* speaker_of_these_words(int t, int close_tok) const {
+    if (!free(t) || !free(t + 1) || close_tok >= n() || toks_[t].para != toks_[close_tok].para) return nullptr;
+    if (low(t) != "c'" || low(t + 1) != "est") return nullptr;
+    bool these_words = false;
+    for (int k = t + 2; k < t + 8 && free(k); ++k) {
+      const std::string& w = low(k);
+      if (w == "mots" || w == "termes" || w == "propos" || w == "ainsi" || w == "formule" || w == "phrase")
+        these_words = true;
+      if (w == "que" || w == "qu'") {
+        if (!these_words) return nullptr;
+        const Ref* r = ref_at(k + 1);
+        return r && !r->surface.empty() ? r : nullptr;
+      }
+      if (w == "." || w == "," || w == ";") return nullptr;
+    }
+    return nullptr;
+  }
+
   // --- one quotation ------------------------------------------------------------------------------
   struct Attribution {
     const Ref* speaker = nullptr;
@@ -774,6 +829,9 @@ class Attributor {
     q.kind = toks_.empty() ? (words >= 10 ? "sentence" : "fragment") : kind_of(m, open_tok, words);
     if (toks_.empty()) return q;
     if (q.kind == "sentence" && pull_quote_byline(m, q)) return q;
+    // "la loi dite « immigration »", "l'opération baptisée « Bouclier »": the marks set off a name,
+    // not anyone's words, even when a cue earlier in the sentence has a subject.
+    if (q.kind == "fragment" && names_what_follows(open_tok)) return q;
 
     // 1. A reporting verb right after the closing mark: "», a déclaré X", "», a-t-il confié".
     {
@@ -801,6 +859,12 @@ class Attributor {
         }
       }
     }
+    // 1b. "« ... » C'est par ces mots que X a conclu", "C'est en ces termes que X ...": the
+    // sentence after the quotation names its speaker after "que".
+    if (const Ref* r = speaker_of_these_words(after, close_tok)) {
+      set_speaker(q, *r);
+      return q;
+    }
     // 2. The nearest cue before the quotation in its sentence.
     int sentence = open_tok < n() ? toks_[open_tok].sentence : -1;
     int lo = std::max(0, open_tok - kMaxLeftTokens);
@@ -822,6 +886,15 @@ class Attributor {
           speaker = r;
           cue = w == "après" ? "d'après" : w;
           break;
+        }
+        if (!r && w != "pour") {
+          // "Selon un haut fonctionnaire de Bercy, « ... »", "D'après la CGT, « ... »" with a
+          // source the tagger and the title list miss: the phrase up to the comma, as written.
+          if (auto source = source_phrase(t + 1, open_tok)) {
+            q.speaker = *source;
+            q.cue = w == "après" ? "d'après" : w;
+            return q;
+          }
         }
         continue;
       }
@@ -882,6 +955,23 @@ class Attributor {
       while (r-- > 0 && steps++ < kMaxRefsBack) {
         if (toks_[refs_[r].tb].sentence != sentence) break;
         if (is_person(refs_[r])) first = &refs_[r];
+      }
+      if (!first) {
+        // "La position de la FNSEA est claire : « ... »": an organisation when no person is named.
+        r = ref_from(open_tok);
+        steps = 0;
+        while (r-- > 0 && steps++ < kMaxRefsBack) {
+          if (toks_[refs_[r].tb].sentence != sentence) break;
+          first = &refs_[r];
+        }
+      }
+      if (!first) {
+        // "Son verdict : « ... »": the possessive points to the person of the sentence before.
+        int s0 = open_tok;
+        while (s0 > 0 && toks_[s0 - 1].sentence == sentence) --s0;
+        const std::string& det = low(s0);
+        if (free(s0) && (det == "son" || det == "sa" || det == "ses" || det == "leur" || det == "leurs"))
+          first = antecedent('u', sentence, ref_from(s0));
       }
       if (first) set_speaker(q, *first);
       return q;

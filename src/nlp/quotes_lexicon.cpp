@@ -227,7 +227,12 @@ char person_title(std::string_view low) {
                           "journaliste", "auteur", "écrivain", "chanteur", "acteur", "réalisateur",
                           "policier", "officier", "commandant", "lieutenant", "sergent", "soldat",
                           "chercheur", "philosophe", "épidémiologiste", "virologue", "climatologue",
-                          "démographe", "géographe", "juriste", "constitutionnaliste", "ancien"}) {
+                          "démographe", "géographe", "juriste", "constitutionnaliste", "ancien",
+                          // people of the street and the workplace, frequent speakers in reports
+                          "fonctionnaire", "infirmier", "salarié", "employé", "ouvrier",
+                          "agriculteur", "enseignant", "étudiant", "retraité", "riverain",
+                          "commerçant", "manifestant", "gréviste", "élève", "père", "pompier",
+                          "gendarme", "secouriste", "éleveur", "vigneron", "chauffeur"}) {
       m.emplace(w, 'm');
     }
     for (const char* w : {"ministre", "secrétaire", "porte-parole", "juge", "commissaire",
@@ -235,7 +240,8 @@ char person_title(std::string_view low) {
                           "maire", "témoin", "homologue", "capitaine", "leader", "politologue",
                           "économiste", "sociologue", "analyste", "philosophe", "journaliste",
                           "épidémiologiste", "virologue", "climatologue", "démographe", "juriste",
-                          "géographe", "constitutionnaliste", "pdg", "PDG", "émissaire"})
+                          "géographe", "constitutionnaliste", "pdg", "PDG", "émissaire",
+                          "fonctionnaire", "gréviste", "élève", "gendarme", "secouriste"})
       m[w] = 'u';
     m.erase("ancien");
     for (const char* w : {"présidente", "cheffe", "ambassadrice", "députée", "sénatrice",
@@ -246,7 +252,10 @@ char person_title(std::string_view low) {
                           "entraîneuse", "joueuse", "habitante", "fondatrice", "vice-présidente",
                           "coprésidente", "rapporteure", "médiatrice", "présentatrice",
                           "autrice", "écrivaine", "chanteuse", "actrice", "réalisatrice",
-                          "policière", "commandante", "haute-commissaire"})
+                          "policière", "commandante", "haute-commissaire", "infirmière",
+                          "salariée", "employée", "ouvrière", "agricultrice", "enseignante",
+                          "étudiante", "retraitée", "riveraine", "commerçante", "manifestante",
+                          "mère", "éleveuse", "vigneronne", "chauffeuse"})
       m.emplace(w, 'f');
     for (const char* w : {"présidents", "chefs", "ministres", "ambassadeurs", "députés",
                           "sénateurs", "dirigeants", "responsables", "experts", "analystes",
@@ -267,7 +276,9 @@ char person_title(std::string_view low) {
                           "proches", "conseillers", "ministères", "administrés", "citoyens",
                           "sondés", "français", "européens", "américains", "rapporteurs",
                           "enquêteurs", "procureurs", "militaires", "soldats", "officiers",
-                          "experts-comptables", "banquiers", "investisseurs", "analystes"})
+                          "experts-comptables", "banquiers", "investisseurs", "analystes",
+                          "fonctionnaires", "ouvriers", "ouvrières", "employés", "retraités",
+                          "pompiers", "gendarmes", "secouristes", "étudiantes", "enseignantes"})
       m.emplace(w, 'p');
     return m;
   }();
