@@ -1159,8 +1159,9 @@ class Matcher {
       j += 2;
     } else if (!words && is(j, "h") && !mark(j + 1, '/')) {
       ++j;
+      // "15 h 30, le verdict" keeps its minutes; "2 h 30,5" is not a clock time.
       if (number(j) && T(j).digits == 2 && T(j).num <= 59 && same_sentence(j, k) &&
-          !(mark(j + 1, ',') && attached(j + 1))) {
+          !(mark(j + 1, ',') && attached(j + 1) && number(j + 2) && attached(j + 2))) {
         minutes = static_cast<int>(T(j).num);
         ++j;
         if (is(j, "min")) return false;  // "2 h 29 min": a duration (a race time)
@@ -1457,6 +1458,14 @@ class Matcher {
     if (period) ++k;
     bool has_year = year_token(k, false) && (period || same_sentence(k, i));
     if (abbreviated && !has_year) return false;  // "sept", "nov" alone
+    // "Mai 68", "juin 40": a two-digit year right after a month name (a day would come before it).
+    int short_year = has_year ? -1 : two_digit_year(k, i);
+    if (short_year >= 0) {
+      f.value = fmt("%04d-%02d", short_year, m);
+      f.end = k + 1;
+      f.kind = "date";
+      return true;
+    }
     if (T(i).cap) {
       // "Mars" the planet, "Avril Lavigne", "Août" a first name: a capitalised month needs a
       // preposition that only months take, or a year at the start of a sentence.
@@ -1482,6 +1491,26 @@ class Matcher {
     }
     f.kind = "date";
     return true;
+  }
+
+  // The year a two-digit number at k after the month at i stands for, or -1: a number not glued
+  // to another ("68 000"), a decimal or a unit, and not counting a noun ("mai 15 personnes"). It
+  // is a past year when it is after the reference's (or, without one, after 30): "68" -> 1968.
+  int two_digit_year(size_t k, size_t i) const {
+    if (!plain_number(k) || T(k).digits != 2 || !same_sentence(k, i) || !T(k).space) return -1;
+    size_t nx = k + 1;
+    if (nx < n_ && same_sentence(k, nx)) {
+      const Tok& t = T(nx);
+      if (t.type == TokType::kNumber) return -1;
+      if (t.type == TokType::kPunct && !t.space && (t.p == ',' || t.p == '.') && number(nx + 1)) return -1;
+      if (raw(nx) == "%" || raw(nx) == "\xE2\x82\xAC" || raw(nx) == "$") return -1;
+      if (t.type == TokType::kWord && (count_noun(norm(nx)) || norm(nx) == "ans" || norm(nx) == "an" || norm(nx) == "fois")) return -1;
+      if (t.type == TokType::kWord && cls(nx) == kMonth) return -1;
+    }
+    const int yy = static_cast<int>(T(k).num);
+    const int pivot = has_ref_ ? ref_.year % 100 : 30;
+    const int century = has_ref_ ? ref_.year / 100 * 100 : 2000;
+    return yy > pivot ? century - 100 + yy : century + yy;
   }
 
   // "début mars", "fin 2023", "mi-janvier".
