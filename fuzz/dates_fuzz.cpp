@@ -9,14 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_check.h"
 #include "nlp/dates_calendar.h"
 #include "veille/dates.h"
 
-namespace {
-void check(bool ok) {
-  if (!ok) std::abort();
-}
+using veille::fuzz::check;
 
+namespace {
 // inside[i] is true when byte i continues a well-formed UTF-8 sequence (Unicode table 3-7): a
 // span may start or end anywhere else, invalid bytes being characters of their own.
 std::vector<bool> inside_characters(std::string_view s) {

@@ -9,18 +9,15 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_check.h"
 #include "nlp/quotes_marks.h"
 #include "nlp/tokenize.h"
 #include "veille/quotes.h"
 
-namespace {
-void check(bool ok) {
-  if (!ok) std::abort();
-}
-}  // namespace
+using veille::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > (size_t{1} << 20)) return 0;
+  if (size > veille::fuzz::kMaxTextInput) return 0;
   std::string_view text(reinterpret_cast<const char*>(data), size);
 
   for (const auto& m : veille::quotes::find_marked_quotes(text)) {

@@ -6,16 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_check.h"
 #include "nlp/tokenize.h"
 
-namespace {
-void check(bool ok) {
-  if (!ok) std::abort();
-}
-}  // namespace
+using veille::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size > (size_t{1} << 20)) return 0;
+  if (size > veille::fuzz::kMaxTextInput) return 0;
   std::string_view text(reinterpret_cast<const char*>(data), size);
   veille::Tokenization tz = veille::tokenize_and_split(text);
   uint32_t prev_end = 0;
