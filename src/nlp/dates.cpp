@@ -1758,6 +1758,21 @@ class Matcher {
     if (!quantity(i, q)) return false;
     size_t j = q.end;
     if (is_last_mod(j) || is_next_mod(j)) ++j;  // "trois derniers mois"
+    // "trois quarts d'heure", "un quart d'heure", "une demi-heure": minutes.
+    if (!q.unknown && q.v > 0 && (is(j, "quart") || is(j, "quarts")) && is(j + 1, "d") &&
+        mark(j + 2, '\'') && is(j + 3, "heure")) {
+      f.value = duration_value(uMin, q.v * 15, false);
+      f.kind = "duration";
+      f.end = j + 4;
+      return true;
+    }
+    if (!q.unknown && q.v > 0 && is(j, "demi") && mark(j + 1, '-') && attached(j + 1) && is(j + 2, "heure") &&
+        attached(j + 2)) {
+      f.value = duration_value(uMin, q.v * 30, false);
+      f.kind = "duration";
+      f.end = j + 3;
+      return true;
+    }
     size_t e;
     int u = unit_at(j, e);
     if (u == uNone || u == uWeekend) return false;
