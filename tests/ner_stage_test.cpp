@@ -78,6 +78,31 @@ TEST_F(NerRefineTest, FrenchConventionsTheTaggerMisses) {
       {"L'Éthiopien Abebe Tadesse a couru vite. Kirui termine deuxième, Tadesse troisième.",
        {{"Abebe Tadesse", "PER"}, {"Tadesse", "PER"}},
        {}},
+      // A word never seen in a person's name, particles and a name: an organisation ("Logis" was PER,
+      // "Garonne" LOC).
+      {"L'ancien directeur général de Logis de la Garonne a été condamné.",
+       {{"Logis de la Garonne", "ORG"}},
+       {"Logis", "Garonne"}},
+      // A lower-case word that completes a name of the alias table ("Journal" alone was MISC).
+      {"L'arrêté a été publié jeudi au Journal officiel pour Châteaulin.", {{"Journal officiel", "MISC"}}, {"Journal"}},
+      // An event named by apposition ("Angers-Loire" was PER).
+      {"Le Kényan Daniel Kiptoo a remporté dimanche le marathon Angers-Loire.",
+       {{"marathon Angers-Loire", "MISC"}, {"Daniel Kiptoo", "PER"}},
+       {"Angers-Loire"}},
+      // A trade after a name makes a company.
+      {"L'entrepreneur Didier Sabourin, dirigeant de Sabourin BTP, a été condamné.",
+       {{"Sabourin BTP", "ORG"}, {"Didier Sabourin", "PER"}},
+       {}},
+      // An interjection before a name in a reader's comment.
+      {"Merci Soizic, c'est noté.", {{"Soizic", "PER"}}, {"Merci Soizic"}},
+      // A one-word name coordinated with a place is a place ("Zeebruges" was PER).
+      {"Les armateurs font passer leurs marchandises par Dunkerque ou par Zeebruges.",
+       {{"Dunkerque", "LOC"}, {"Zeebruges", "LOC"}},
+       {}},
+      // An adjective between a site noun and its name ("Penn" and "Roz" were PER).
+      {"La salle polyvalente de Penn ar Roz accueille une quarantaine de personnes.",
+       {{"salle polyvalente de Penn ar Roz", "LOC"}},
+       {"Penn", "Roz"}},
       // A sentence cut inside the name made "Pen" a place.
       {"Interrogée mardi Marine Le Pen a répondu.", {{"Marine Le Pen", "PER"}}, {"Pen", "Le Pen"}},
   };

@@ -86,6 +86,30 @@ bool is_site_noun(std::string_view w) {
                       "chapelle", "cathédrale", "terminal", "parc", "jardin", "cité", "résidence", "halle"});
 }
 
+// Adjectives that qualify a site noun before its name: "salle polyvalente de Penn ar Roz", "stade
+// municipal Jean-Bouin".
+bool is_site_adjective(std::string_view w) {
+  return in_words(w, {"polyvalente", "polyvalent", "municipal", "municipale", "communal", "communale",
+                      "intercommunal", "intercommunale", "départemental", "départementale", "régional", "régionale",
+                      "national", "nationale", "omnisports", "primaire", "maternelle", "élémentaire", "universitaire",
+                      "paroissiale", "paroissial", "couvert", "couverte", "principal", "principale", "central",
+                      "centrale"});
+}
+
+// Nouns of events named by apposition: "le marathon Angers-Loire", "le festival Interceltique".
+bool is_event_noun(std::string_view w) {
+  return in_words(w, {"marathon", "semi-marathon", "festival", "salon", "rallye", "trophée", "tournoi", "championnat",
+                      "challenge", "meeting", "triathlon", "trail", "forum", "sommet", "biennale", "foire"});
+}
+
+// Words that end a company's name: a legal form or a trade ("Sabourin BTP", "Vinci SA").
+bool is_company_suffix(std::string_view w) {
+  return in_words(w, {"SA", "SAS", "SASU", "SARL", "EURL", "SCI", "SCOP", "SNC", "GIE", "BTP", "Group", "Groupe",
+                      "Holding", "Industries", "Immobilier", "Construction", "Constructions", "Transports",
+                      "Logistique", "Services", "Consulting", "Conseil", "Ingénierie", "Télécom", "Énergie",
+                      "Assurances", "Distribution", "Inc", "Ltd", "GmbH", "AG", "SpA", "NV", "BV"});
+}
+
 // Short lower-case words that join the parts of a place name ("Penn ar Roz", "Boulogne sur Mer").
 bool is_place_connector(std::string_view w) {
   return in_words(w, {"de", "du", "des", "la", "le", "les", "d'", "d’", "l'", "l’", "ar", "an", "en", "sur", "sous",
@@ -126,7 +150,7 @@ bool is_roman_ordinal(std::string_view w) {
 // from Wikipedia sentences: place nouns before a name, portfolios after "ministre", titles before a
 // person, nationality nouns before a name, Roman ordinals. `mentions` are in order, disjoint.
 void refine_mentions(const std::vector<std::string_view>& words, std::vector<TokenMention>& mentions) {
-  const int per = type_index("PER"), loc = type_index("LOC"), org = type_index("ORG");
+  const int per = type_index("PER"), loc = type_index("LOC"), org = type_index("ORG"), misc = type_index("MISC");
   std::vector<TokenMention> out;
   out.reserve(mentions.size());
   for (size_t k = 0; k < mentions.size(); ++k) {
@@ -174,6 +198,8 @@ void refine_mentions(const std::vector<std::string_view>& words, std::vector<Tok
       const bool figurative = j > 1 && in_words(words[j - 1], {"place", "cours", "route", "passage"}) &&
                               in_words(words[j - 2], {"la", "le", "une", "un", "sa", "son", "leur", "cette", "ce",
                                                       "notre", "votre", "ma", "mon", "ta", "ton", "quelle", "quel"});
+      // "salle polyvalente de Penn ar Roz": an adjective may stand between a site noun and the name.
+      if (j > 1 && connectors > 0 && is_site_adjective(words[j - 1]) && is_site_noun(words[j - 2])) --j;
       const bool place_noun =
           j > 0 && !figurative &&
           (is_street_noun(words[j - 1]) || (is_site_noun(words[j - 1]) && (connectors == 0 || m.type == per)));
@@ -193,6 +219,20 @@ void refine_mentions(const std::vector<std::string_view>& words, std::vector<Tok
         continue;
       }
     }
+    // An event named by apposition: "le marathon Angers-Loire" (tagged PER) is the event.
+    if (m.b > 0 && is_event_noun(words[m.b - 1]) && (out.empty() || out.back().e < m.b)) {
+      m.b -= 1;
+      m.type = misc;
+      out.push_back(m);
+      continue;
+    }
+    if (m.e > m.b + 1 && is_event_noun(words[m.b]) && starts_uppercase(words[m.b + 1])) {
+      m.type = misc;  // the tagger took the noun in: "marathon Angers-Loire" tagged LOC
+      out.push_back(m);
+      continue;
+    }
+    // A trade or a legal form after a name makes a company: "Sabourin BTP" is no person.
+    if (m.type == per && m.e > m.b + 1 && is_company_suffix(words[m.e - 1])) m.type = org;
     // A title before a capitalised run: "Me Claire Etcheverry" is a person, without the title.
     if (is_person_title(words[m.b]) && m.e > m.b + 1 && starts_uppercase(words[m.b + 1])) {
       ++m.b;
@@ -332,8 +372,8 @@ class NerStage final : public Stage {
     return out;
   }
 
-  static void collect(const std::vector<std::string_view>& words, const std::vector<uint8_t>& tags,
-                      const std::vector<Span>& tokens, size_t first, std::vector<TaggedMention>& out) {
+  void collect(const std::vector<std::string_view>& words, const std::vector<uint8_t>& tags,
+               const std::vector<Span>& tokens, size_t first, std::vector<TaggedMention>& out) const {
     std::vector<TokenMention> mentions;
     size_t i = 0;
     while (i < words.size()) {
@@ -360,8 +400,107 @@ class NerStage final : public Stage {
       }
     }
     refine_mentions(words, mentions);
+    correct_with_lexicons(words, mentions);
+    extend_with_aliases(words, mentions);
     for (const TokenMention& m : mentions)
       out.push_back({{tokens[first + m.b].begin, tokens[first + m.e - 1].end}, ner::type_name(m.type)});
+  }
+
+  // What the tagger's training data says of a word as written: whether it was ever part of a
+  // person's name there ("Pierre", "Claire" were), and whether its lower-cased form is usually
+  // written in lower case (a common word: "ville", "porte").
+  bool seen_in_person(std::string_view w) const {
+    ner::TokenInfo info;
+    ner::analyse_token(w, &info);
+    const uint16_t word = model_->params().lexicons.words.find(info.word);
+    return (word & ner::kWordPresent) && (word & (1u << type_index("PER")));
+  }
+  bool is_common_word(std::string_view w) const {
+    ner::TokenInfo info;
+    ner::analyse_token(w, &info);
+    const uint16_t lower = model_->params().lexicons.lowers.find(info.lower);
+    return (lower & ner::kWordPresent) && (lower & 7) >= 3 && !seen_in_person(w);  // lower case half the time or more
+  }
+
+  // Corrections of persons that need the tagger's lexicons:
+  //  - "Logis de la Garonne" (tagged "Logis" PER, "Garonne" LOC): one word never seen in a person's
+  //    name, particles and a capitalised name make the name of an organisation, one mention (a
+  //    person with a particle has a first name: "Jean de La Fontaine");
+  //  - "Merci Soizic", "Bravo Justine" (reader comments): an interjection is no part of the name,
+  //    and a common word left alone ("Merci Ville" -> "Ville") names nobody;
+  //  - "par Dunkerque ou par Zeebruges": a one-word person coordinated with a place is a place.
+  void correct_with_lexicons(const std::vector<std::string_view>& words, std::vector<TokenMention>& mentions) const {
+    const int per = type_index("PER"), org = type_index("ORG"), loc = type_index("LOC");
+    std::vector<TokenMention> out;
+    out.reserve(mentions.size());
+    for (size_t k = 0; k < mentions.size(); ++k) {
+      TokenMention m = mentions[k];
+      if (m.type != per) {
+        out.push_back(m);
+        continue;
+      }
+      if (in_words(words[m.b], {"Merci", "Bravo", "Bonjour", "Bonsoir", "Salut", "Coucou", "Félicitations", "Courage",
+                                "Chapeau", "Bienvenue", "Cher", "Chère", "Adieu", "Pauvre"})) {
+        ++m.b;
+        if (m.b == m.e || !starts_uppercase(words[m.b]) || (m.e == m.b + 1 && is_common_word(words[m.b]))) continue;
+      }
+      if (!seen_in_person(words[m.b])) {
+        // "Logis de la Garonne": particles, then a capitalised word, inside the mention or after it.
+        size_t j = m.b + 1, particles = 0;
+        while (j < words.size() && particles < 2 && in_words(words[j], {"de", "du", "des", "la", "d'", "d’", "l'", "l’"})) {
+          ++j;
+          ++particles;
+        }
+        if (particles > 0 && j < words.size() && starts_uppercase(words[j])) {
+          size_t e = j + 1;
+          while (e < words.size() && starts_uppercase(words[e])) ++e;
+          e = std::max(e, m.e);
+          while (k + 1 < mentions.size() && mentions[k + 1].b < e) {
+            ++k;
+            e = std::max(e, mentions[k].e);
+          }
+          out.push_back({m.b, e, org});
+          continue;
+        }
+        // "Saint-Brieuc ou Morlaix", "par Dunkerque ou par Zeebruges".
+        if (m.e == m.b + 1 && !out.empty() && out.back().type == loc) {
+          const size_t gap = m.b - out.back().e;
+          const bool coordinated =
+              (gap == 1 && in_words(words[m.b - 1], {"ou", "et", ","})) ||
+              (gap == 2 && in_words(words[m.b - 2], {"ou", "et", ","}) && out.back().b > 0 &&
+               words[m.b - 1] == words[out.back().b - 1] && starts_lowercase(words[m.b - 1]));
+          if (coordinated) m.type = loc;
+        }
+      }
+      out.push_back(m);
+    }
+    mentions.swap(out);
+  }
+
+  // A mention followed by lower-case words that make, with it, a name of the alias table
+  // ("Journal" + "officiel", "Assemblée" + "nationale") is extended to that name and takes its type.
+  void extend_with_aliases(const std::vector<std::string_view>& words, std::vector<TokenMention>& mentions) const {
+    if (aliases_.size() == 0) return;
+    std::string surface;
+    for (size_t k = 0; k < mentions.size(); ++k) {
+      TokenMention& m = mentions[k];
+      const size_t limit = std::min(words.size(), k + 1 < mentions.size() ? mentions[k + 1].b : words.size());
+      if (m.e >= limit || !starts_lowercase(words[m.e])) continue;
+      surface.clear();
+      for (size_t t = m.b; t < m.e; ++t) {
+        if (t > m.b) surface.push_back(' ');
+        surface.append(words[t]);
+      }
+      for (size_t e = m.e; e < limit && e < m.e + 3 && starts_lowercase(words[e]); ++e) {
+        surface.push_back(' ');
+        surface.append(words[e]);
+        if (const AliasTarget* t = aliases_.find(ner::type_name(m.type), surface)) {
+          m.e = e + 1;
+          m.type = type_index(t->type);
+          break;
+        }
+      }
+    }
   }
 
   // Adds words [b, e) as a mention once punctuation (and, for persons, particles) at either end
