@@ -119,17 +119,37 @@ size_t Lexicon::Hash::operator()(std::string_view s) const noexcept {
   return static_cast<size_t>(h ^ (h >> 29));
 }
 
+void Lexicon::KeyFilter::add(std::string_view key) {
+  const uint64_t h = hash(key);
+  bits_[(h & kMask) >> 6] |= uint64_t{1} << (h & 63);
+  bits_[((h >> 32) & kMask) >> 6] |= uint64_t{1} << ((h >> 32) & 63);
+}
+
+int Lexicon::find_form(std::string_view form) const {
+  if (!form_filter_.may_contain(form)) return -1;
+  auto it = form_index_.find(form);
+  return it == form_index_.end() ? -1 : it->second;
+}
+
+const std::vector<int>* Lexicon::find_deletes(std::string_view key) const {
+  if (!delete_filter_.may_contain(key)) return nullptr;
+  auto it = deletes_.find(key);
+  return it == deletes_.end() ? nullptr : &it->second;
+}
+
 void Lexicon::add_form(const std::string& form, int entry, bool base) {
   if (form.empty() || form_index_.count(form) || safe_.count(form)) return;
   const int idx = static_cast<int>(forms_.size());
   forms_.push_back({form, entry, base});
   form_index_.emplace(form, idx);
+  form_filter_.add(form);
   if (forms_by_length_.size() <= form.size()) forms_by_length_.resize(form.size() + 1);
   forms_by_length_[form.size()].push_back(idx);
   // Fuzzy matching starts from the entries' own spellings only: inflected forms one edit away
   // from ordinary words ("connues" / "connes", "passant" / "pissant") are too many.
   if (base && form.size() >= 5 && all_letters(form)) {
     auto add = [&](std::string key) {
+      delete_filter_.add(key);
       auto& v = deletes_[std::move(key)];
       if (v.empty() || v.back() != idx) v.push_back(idx);
     };
@@ -174,6 +194,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::parse(std::string_view text, con
     if (folded.empty())
       return Status::Corrupt(name + ":" + std::to_string(line_no) + ": empty word");
     if (category == kSafe) {
+      lex->safe_filter_.add(folded);
       lex->safe_.insert(folded);
     } else {
       lex->entries_.push_back({std::string(word), category});
@@ -213,16 +234,18 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::parse(std::string_view text, con
 }
 
 int Lexicon::lookup_exact(std::string_view form) const {
-  auto it = form_index_.find(form);
-  return it == form_index_.end() ? -1 : forms_[static_cast<size_t>(it->second)].entry;
+  const int f = find_form(form);
+  return f < 0 ? -1 : forms_[static_cast<size_t>(f)].entry;
 }
 
-bool Lexicon::is_safe(std::string_view form) const { return safe_.find(form) != safe_.end(); }
+bool Lexicon::is_safe(std::string_view form) const {
+  return safe_filter_.may_contain(form) && safe_.find(form) != safe_.end();
+}
 
 int Lexicon::match_exact_or_repeat(std::string_view form, uint8_t* kind) const {
-  if (auto it = form_index_.find(form); it != form_index_.end()) {
+  if (const int f = find_form(form); f >= 0) {
     *kind = kMatchExact;
-    return it->second;
+    return f;
   }
   // Only runs of three or more are emphasis ("connnnard"); doubles are ordinary spelling, so
   // "bitte" and "conn" are not "bite" and "con".
@@ -232,9 +255,9 @@ int Lexicon::match_exact_or_repeat(std::string_view form, uint8_t* kind) const {
   for (size_t run : {2, 1}) {
     std::string c = collapse_repeats(form, run);
     if (c.size() < 3) continue;
-    if (auto it = form_index_.find(c); it != form_index_.end()) {
+    if (const int f = find_form(c); f >= 0) {
       *kind = kMatchRepeat;
-      return it->second;
+      return f;
     }
   }
   return -1;
@@ -298,13 +321,13 @@ int Lexicon::match_fuzzy(std::string_view token) const {
       if (ok && (best < 0 || (f.base && !forms_[static_cast<size_t>(best)].base))) best = idx;
     }
   };
-  if (auto it = deletes_.find(token); it != deletes_.end()) consider(it->second);
+  if (const auto* c = find_deletes(token)) consider(*c);
   std::string key;
   for (size_t i = 0; i < token.size(); ++i) {
     if (i > 0 && token[i] == token[i - 1]) continue;  // same deletion as the previous one
     key.assign(token.substr(0, i));
     key.append(token.substr(i + 1));
-    if (auto it = deletes_.find(key); it != deletes_.end()) consider(it->second);
+    if (const auto* c = find_deletes(key)) consider(*c);
   }
   return best;
 }
@@ -330,10 +353,10 @@ int Lexicon::match_compound(std::string_view token) const {
       }
     }
     for (size_t len = 5; i + len <= token.size(); ++len) {
-      auto it = form_index_.find(token.substr(i, len));
-      if (it != form_index_.end() && !(reach[i + len] && lex[i + len] >= 0)) {
+      const int f = find_form(token.substr(i, len));
+      if (f >= 0 && !(reach[i + len] && lex[i + len] >= 0)) {
         reach[i + len] = 1;
-        lex[i + len] = it->second;
+        lex[i + len] = f;
       }
     }
   }
@@ -358,9 +381,9 @@ int Lexicon::match_word(std::string_view form, uint8_t* kind, bool allow_fuzzy) 
       if (i == form.size() || form[i] == '-') {
         std::string_view part = form.substr(start, i - start);
         if (part.size() >= 4 && !is_safe(part)) {
-          if (auto it = form_index_.find(part); it != form_index_.end()) {
+          if (const int f = find_form(part); f >= 0) {
             *kind = kMatchExact;
-            return it->second;
+            return f;
           }
         }
         start = i + 1;
@@ -465,7 +488,7 @@ void Lexicon::find_terms(std::string_view text, const std::vector<ModToken>& tok
       joined = t.form + tokens[i + 1].form;
       uint8_t k2 = 0;
       int m2 = match_exact_or_repeat(joined, &k2);
-      if (m2 >= 0 && form_index_.find(tokens[i + 1].form) == form_index_.end() &&
+      if (m2 >= 0 && find_form(tokens[i + 1].form) < 0 &&
           !is_safe(t.form) && !is_safe(tokens[i + 1].form)) {
         emit(i, i + 1, m2, kMatchJoined);
         i += 2;
