@@ -62,7 +62,7 @@ fs::path write_temp(const std::string& name, const std::string& content) {
   return p;
 }
 
-SentenceModelParams train_fixture_model() {
+SentenceModelParams train_fixture_model(double l2 = 0) {
   fs::path p = write_temp("train.conllu", fixture_conllu());
   auto corpus = read_sentence_corpus(p.string());
   EXPECT_TRUE(corpus.ok()) << corpus.status().to_string();
@@ -70,6 +70,7 @@ SentenceModelParams train_fixture_model() {
   opt.hash_bits = 14;
   opt.epochs = 8;
   opt.description = "test";
+  opt.l2 = l2;
   // One-word headings are candidates only when the word is known in lower case (a capitalised
   // pair is otherwise a name: "Marine | Le Pen"); the shipped model gets these from a lexicon file.
   opt.lexicon_files = {write_temp("lexicon.conll",
@@ -114,6 +115,22 @@ TEST(SentenceModel, TrainedModelLearnsHeadingsItsRulesMiss) {
   const SentenceScore learned = score_sentences(*corpus, model->get());
   EXPECT_GT(learned.f1(), rules.f1());
   EXPECT_GE(learned.f1(), 85.0);
+}
+
+// The logistic-regression trainer (--l2) learns the same headings, and gives the same weights
+// every time.
+TEST(SentenceModel, LogisticRegressionLearnsHeadingsDeterministically) {
+  SentenceModelParams params = train_fixture_model(1e-3);
+  auto model = SentenceModel::from_params(params, "fixture");
+  ASSERT_TRUE(model.ok()) << model.status().to_string();
+  auto corpus = read_sentence_corpus(write_temp("train3.conllu", fixture_conllu()).string());
+  ASSERT_TRUE(corpus.ok());
+  const SentenceScore rules = score_sentences(*corpus, nullptr);
+  const SentenceScore learned = score_sentences(*corpus, model->get());
+  EXPECT_GT(learned.f1(), rules.f1());
+  EXPECT_GE(learned.f1(), 85.0);
+  EXPECT_EQ(train_fixture_model(1e-3).weights, params.weights);
+  EXPECT_NE(train_fixture_model(0).weights, params.weights);
 }
 
 TEST(SentenceModel, FileRoundTrip) {
@@ -242,6 +259,9 @@ TEST_F(ShippedModel, CutsAfterHeadingsWithoutAMark) {
   const std::vector<Row> rows = {
       {"Grossesse et allaitement Ce médicament est déconseillé pendant la grossesse.",
        {"Grossesse et allaitement", "Ce médicament est déconseillé pendant la grossesse."}},
+      // A name ends a heading, a closed-class starter begins the sentence (the gap was no candidate).
+      {"Chronologie de l'affaire des frégates de Taïwan En effet, Alfred Sirven a fui aux Philippines.",
+       {"Chronologie de l'affaire des frégates de Taïwan", "En effet, Alfred Sirven a fui aux Philippines."}},
   };
   for (const Row& r : rows) EXPECT_EQ(sentence_surfaces(r.input, model_.get()), r.sentences) << r.input;
 }
