@@ -188,6 +188,19 @@ TEST_F(QuoteStageTest, Set3FirstRunCauses) {
        "Nous ne céderons rien.", "sentence", "Fabien Roussel", std::nullopt},
       // "a dit" stays a cue
       {"Fabien Roussel a dit « non » au ministre.", "non", "fragment", "Fabien Roussel", "a dit"},
+      // set 4's first run: names the tagger misses, before or after the cue
+      {"Bercy assure que « la dette sera stabilisée ».", "la dette sera stabilisée", "sentence", "Bercy",
+       "assure"},
+      {"« Les routes sont coupées », a indiqué Vigicrues dans la matinée.", "Les routes sont coupées",
+       "sentence", "Vigicrues", "a indiqué"},
+      // "a laissé" without "entendre" is no cue
+      {"La « rigueur » a laissé des traces, selon les économistes.", "rigueur", "fragment", std::nullopt,
+       std::nullopt},
+      // a pronoun incise whose person is named in the next sentence
+      {"« Nous sommes, reconnaît-elle, à bout de forces. » Sophie Binet demande un geste.",
+       "Nous sommes, reconnaît-elle, à bout de forces.", "sentence", "Sophie Binet", "reconnaît-elle"},
+      {"« Tout reste possible », souffle un membre du gouvernement.", "Tout reste possible", "sentence",
+       "un membre du gouvernement", "souffle"},
   };
   for (const auto& r : rows) {
     Document d = annotate(r.text);

@@ -578,7 +578,11 @@ class Attributor {
       if (free(j) && quotes::subject_clitic_gender(low(j))) v.clitic = j++;
       for (int k = 0; k < 3 && free(j) && quotes::is_inserted_adverb(low(j)); ++k) ++j;
       if (free(j) && quotes::is_reporting_participle(low(j))) {
-        v.te = j + 1 + quotes::multiword_cue_continuation(low(j), low(j + 1), low(j + 2));
+        int cont = quotes::multiword_cue_continuation(low(j), low(j + 1), low(j + 2));
+        // "a laissé", "a fait", "a mis" report nothing without their second word ("a laissé
+        // entendre", "a fait savoir", "a mis en garde").
+        if (!cont && (low(j) == "laissé" || low(j) == "fait" || low(j) == "mis")) return std::nullopt;
+        v.te = j + 1 + cont;
         return v;
       }
       if (free(j) && quotes::multiword_cue_continuation(low(j), low(j + 1), low(j + 2))) {
@@ -721,6 +725,37 @@ class Attributor {
     return nullptr;
   }
 
+  // A capitalised name at tokens [t, end) (end extended over further capitalised words and
+  // attached hyphens when `end` is t + 1) that no reference covers: "Météo-France", "Matignon",
+  // "Sylvie". Pronouns and determiners are no names.
+  std::optional<std::string> untagged_name(int t, int end) const {
+    static const std::unordered_set<std::string_view> not_names = {
+        "le", "la", "les", "l'", "il", "elle", "ils", "elles", "on", "ce", "c'", "cette", "cet", "ces",
+        "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "nous", "vous", "je", "j'",
+        "tu", "qui", "que", "et", "mais", "puis", "alors", "ainsi", "selon", "pour", "d'après"};
+    if (!free(t) || !toks_[t].upper || !is_word(low(t)) || not_names.count(low(t))) return std::nullopt;
+    if (end == t + 1)
+      while (free(end) && end - t < 5 &&
+             ((toks_[end].upper && is_word(low(end)) && toks_[end].sentence == toks_[t].sentence) ||
+              (low(end) == "-" && toks_[end].b == toks_[end - 1].e && free(end + 1) &&
+               toks_[end + 1].b == toks_[end].e)))
+        ++end;
+    for (int k = t; k < end; ++k)
+      if (!free(k) || ref_at(k) || (k < n() && entity_at_[k] >= 0)) return std::nullopt;
+    return surface(t, end);
+  }
+
+  // The first person of gender `g` named in the sentence right after a quotation (tokens from
+  // `t`, same paragraph): "« Nous avons, explique-t-elle, perdu ... » Marine Tondelier ne cache
+  // pas son inquiétude."
+  const Ref* named_next(char g, int t, int close_tok) const {
+    if (!free(t) || close_tok >= n() || toks_[t].para != toks_[close_tok].para) return nullptr;
+    const int s = toks_[t].sentence;
+    for (size_t k = ref_from(t); k < refs_.size() && toks_[refs_[k].tb].sentence == s; ++k)
+      if (refs_[k].kind == RefKind::kName && compatible(g, refs_[k].gender)) return &refs_[k];
+    return nullptr;
+  }
+
   // --- one quotation ------------------------------------------------------------------------------
   struct Attribution {
     const Ref* speaker = nullptr;
@@ -856,6 +891,12 @@ class Attributor {
             q.cue = cue_text(*v);
             return q;
           }
+          if (auto name = untagged_name(v->te, v->te + 1)) {
+            // "», a précisé Météo-France": a capitalised name the tagger missed.
+            q.speaker = *name;
+            q.cue = cue_text(*v);
+            return q;
+          }
         }
       }
     }
@@ -916,6 +957,19 @@ class Attributor {
           cue = cue_text(*v);
           break;
         }
+        if (v->clitic < 0 && v->tb > 0 && toks_[v->tb - 1].sentence == sentence) {
+          // "Matignon assure que « ... »": a capitalised name right before the verb.
+          int s0 = v->tb - 1;
+          while (s0 > 0 && v->tb - s0 < 5 && toks_[s0 - 1].sentence == sentence && free(s0 - 1) &&
+                 ((toks_[s0 - 1].upper && is_word(low(s0 - 1))) ||
+                  (low(s0 - 1) == "-" && toks_[s0 - 1].e == toks_[s0].b)))
+            --s0;
+          if (auto name = untagged_name(s0, v->tb); name) {
+            q.speaker = *name;
+            q.cue = cue_text(*v);
+            return q;
+          }
+        }
       }
     }
     if (speaker) {
@@ -933,8 +987,10 @@ class Attributor {
         if (v->clitic >= 0) {
           if (low(v->te) != ",") continue;
           char g = quotes::subject_clitic_gender(low(v->clitic));
-          if (g == 'm' || g == 'f')
+          if (g == 'm' || g == 'f') {
             if (const Ref* a = antecedent(g, sentence, ref_from(open_tok))) set_speaker(q, *a);
+            else if (const Ref* c = named_next(g, after, close_tok)) set_speaker(q, *c);
+          }
         } else if (v->te < n() && entity_at_[v->te] >= 0 && ann_.entities[entity_at_[v->te]].type == "PER") {
           const auto& e = ann_.entities[entity_at_[v->te]];
           if (low(entity_end(entity_at_[v->te])) != ",") continue;

@@ -232,7 +232,8 @@ char person_title(std::string_view low) {
                           "fonctionnaire", "infirmier", "salarié", "employé", "ouvrier",
                           "agriculteur", "enseignant", "étudiant", "retraité", "riverain",
                           "commerçant", "manifestant", "gréviste", "élève", "père", "pompier",
-                          "gendarme", "secouriste", "éleveur", "vigneron", "chauffeur"}) {
+                          "gendarme", "secouriste", "éleveur", "vigneron", "chauffeur", "proche",
+                          "membre"}) {
       m.emplace(w, 'm');
     }
     for (const char* w : {"ministre", "secrétaire", "porte-parole", "juge", "commissaire",
@@ -241,7 +242,7 @@ char person_title(std::string_view low) {
                           "économiste", "sociologue", "analyste", "philosophe", "journaliste",
                           "épidémiologiste", "virologue", "climatologue", "démographe", "juriste",
                           "géographe", "constitutionnaliste", "pdg", "PDG", "émissaire",
-                          "fonctionnaire", "gréviste", "élève", "gendarme", "secouriste"})
+                          "fonctionnaire", "gréviste", "élève", "gendarme", "secouriste", "proche", "membre"})
       m[w] = 'u';
     m.erase("ancien");
     for (const char* w : {"présidente", "cheffe", "ambassadrice", "députée", "sénatrice",
