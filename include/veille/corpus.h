@@ -62,6 +62,10 @@ class Background {
   // True for function words (le, de, que...) and tokens that are not words (numbers,
   // punctuation); they never become key terms.
   static bool is_stopword(std::string_view word);
+  // is_stopword(word) ? nullptr : &key_term(word), remembered per thread (at most ~100k words)
+  // for the per-token loops (profiles, summary candidates): a word is stemmed once, not at each
+  // occurrence. The pointer is valid until the next call on the same thread.
+  static const std::string* cached_key_term(std::string_view word);
 
   // Built from counts (the build_background tool, tests).
   static Background from_counts(uint64_t documents,
@@ -181,6 +185,25 @@ struct SummarySentence {
 // Extractive summary: 3 to 5 sentences drawn from different sources where possible, central to
 // the story, not redundant, in a readable order. Needs the articles' sentence annotations.
 std::vector<SummarySentence> summarize(const std::vector<const Document*>& articles,
+                                       size_t max_sentences = 5);
+
+// The part of a summary that depends on one article alone: the sentences that may be picked
+// (questions, headings, ads, too short or too long ones left out) and their key-term counts.
+// Why apart: a story's summary is refreshed each time it gains an article; computing this once
+// per article (on the ingester's worker threads) spares re-tokenising and re-stemming up to 30
+// articles at every refresh.
+struct SummaryCandidates {
+  struct Sentence {
+    Span span;  // into the article's text
+    std::vector<std::pair<std::string, uint32_t>> terms;  // distinct key terms and their counts
+  };
+  std::vector<Sentence> sentences;
+};
+SummaryCandidates summary_candidates(const Document& doc);
+// summarize(articles) with candidates[i] given for articles[i] (nullptr: computed here).
+// REQUIRES: candidates.size() == articles.size() and candidates[i] computed from *articles[i].
+std::vector<SummarySentence> summarize(const std::vector<const Document*>& articles,
+                                       const std::vector<const SummaryCandidates*>& candidates,
                                        size_t max_sentences = 5);
 
 struct TimelineEvent {

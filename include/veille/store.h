@@ -24,6 +24,10 @@
 
 namespace veille {
 
+namespace corpus {
+struct SummaryCandidates;
+}
+
 using Json = nlohmann::ordered_json;
 
 // ---------------------------------------------------------------- read-side views
@@ -259,9 +263,14 @@ class Store {
   // Recomputes and stores the story's summary and timeline (what get_story returns), from its
   // newest source articles; called by the ingester once per batch for each story that changed,
   // so that reads do not pay for it. `in_memory`: documents the caller already holds, by article
-  // id (the batch being written), used instead of parsing their stored JSON.
+  // id (the batch being written, recent ones), used instead of parsing their stored JSON, with
+  // their corpus::summary_candidates when the caller has them (else computed here).
+  struct DigestInput {
+    const Document* doc = nullptr;
+    const corpus::SummaryCandidates* summary = nullptr;  // may be null
+  };
   virtual Status refresh_story_digest(int64_t story,
-                                      const std::unordered_map<int64_t, const Document*>& in_memory = {}) = 0;
+                                      const std::unordered_map<int64_t, DigestInput>& in_memory = {}) = 0;
 
   // ---- read side. Unknown ids -> kNotFound; bad queries -> kInvalidArgument.
   // The query language: words (all required), "exact phrases", -word or -"phrase" to exclude,
@@ -310,6 +319,10 @@ inline constexpr int32_t kSqliteApplicationId = 0x7665696c;
 
 // Parses the `veille annotate` JSON (to_json with include_annotations) back into a Document.
 Result<Document> document_from_json(std::string_view json);
+// The same bytes as to_json(doc, {.include_annotations = true}), written straight into a string
+// instead of through a JSON tree (one node per token span made that a tenth of ingestion's CPU).
+// A document with a string that is not valid UTF-8 goes through to_json.
+std::string document_to_json(const Document& doc);
 
 // Translates a user query into an FTS5 MATCH expression in which every word is a quoted string,
 // so that no input can inject FTS5 syntax. kInvalidArgument for a query with nothing to search

@@ -8,7 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "corpus/background_build.h"
@@ -78,6 +80,29 @@ bool Background::is_stopword(std::string_view word) {
   for (char c : folded) has_letter |= !(c >= '0' && c <= '9');
   if (!has_letter) return true;
   return stopwords().count(folded) > 0;
+}
+
+const std::string* Background::cached_key_term(std::string_view word) {
+  struct Entry {
+    bool stop = false;
+    std::string term;
+  };
+  // Keyed by the surface; a transparent hash so that lookups do not build a string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  thread_local std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache;
+  constexpr size_t kMaxWords = 100000;
+  auto it = cache.find(word);
+  if (it == cache.end()) {
+    if (cache.size() >= kMaxWords) cache.clear();  // before inserting: the returned pointer stays valid
+    Entry e;
+    e.stop = is_stopword(word);
+    if (!e.stop) e.term = key_term(word);
+    it = cache.emplace(std::string(word), std::move(e)).first;
+  }
+  return it->second.stop ? nullptr : &it->second.term;
 }
 
 std::string Background::key_term(std::string_view word) {

@@ -140,10 +140,9 @@ void add_terms_of(std::string_view text, const std::vector<Span>& tokens,
     if (e < entities.size() && entities[e].span.begin <= t.begin && t.end <= entities[e].span.end) continue;
     if (t.end > text.size() || t.begin >= t.end) continue;
     std::string_view w = text.substr(t.begin, t.end - t.begin);
-    if (Background::is_stopword(w)) continue;
-    std::string term = Background::key_term(w);
-    if (term.size() < 2) continue;
-    tf[term] += weight;
+    const std::string* term = Background::cached_key_term(w);
+    if (term == nullptr || term->size() < 2) continue;
+    tf[*term] += weight;
   }
 }
 

@@ -25,13 +25,6 @@ constexpr size_t kMinWords = 8;
 constexpr size_t kMaxWords = 70;
 constexpr double kRedundant = 0.5;  // cosine above which two sentences say the same thing
 
-struct Candidate {
-  size_t article;
-  Span span;
-  std::unordered_map<std::string, double> tf;
-  double score = 0;
-};
-
 // Cues of page furniture that can survive extraction inside the text.
 bool looks_like_ad_or_chrome(const std::string& folded) {
   static const char* const kCues[] = {
@@ -56,90 +49,120 @@ std::string source_of(const Document& d, size_t index) {
   return "#" + std::to_string(index);
 }
 
-double squared_norm(const std::unordered_map<std::string, double>& v) {
-  double n = 0;
-  for (const auto& [t, w] : v) n += w * w;
-  return n;
-}
-
-// nb: squared_norm(b), given when b is the centroid so that it is summed once, not once per
-// candidate sentence (that made a summary quadratic in the story's sentences).
-double cosine(const std::unordered_map<std::string, double>& a, const std::unordered_map<std::string, double>& b,
-              double nb) {
-  double dot = 0, na = 0;
-  for (const auto& [t, w] : a) {
-    na += w * w;
-    auto it = b.find(t);
-    if (it != b.end()) dot += w * it->second;
-  }
-  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
-}
-
-double cosine(const std::unordered_map<std::string, double>& a,
-              const std::unordered_map<std::string, double>& b) {
-  return cosine(a, b, squared_norm(b));
-}
-
 bool inside_heading(const Document& d, Span s) {
   for (const Block& b : d.body)
     if (b.kind == BlockKind::kHeading && s.begin >= b.span.begin && s.end <= b.span.end) return true;
   return false;
 }
 
+// One candidate sentence of the story, its terms as ids into the story's term table (in the
+// article's first-seen order) with their TF-IDF weights.
+struct Candidate {
+  size_t article;
+  Span span;
+  std::vector<std::pair<uint32_t, double>> tf;
+  double norm2 = 0;  // squared norm of tf
+  double score = 0;
+};
+
+// Cosine of a candidate with a dense vector (the centroid or a picked sentence) of squared norm nb.
+double cosine(const Candidate& a, const std::vector<double>& b, double nb) {
+  double dot = 0;
+  for (const auto& [t, w] : a.tf) dot += w * b[t];
+  return a.norm2 > 0 && nb > 0 ? dot / std::sqrt(a.norm2 * nb) : 0;
+}
+
 }  // namespace
 
+SummaryCandidates summary_candidates(const Document& doc) {
+  SummaryCandidates out;
+  const Document* d = &doc;
+  for (const Span& s : d->annotations.sentences) {
+    if (s.end > d->text.size() || s.begin >= s.end) continue;
+    std::string_view text = std::string_view(d->text).substr(s.begin, s.end - s.begin);
+    if (text.find('?') != std::string_view::npos) continue;  // questions (to readers or rhetorical)
+    if (text.find('\n') != std::string_view::npos) continue;  // spans blocks: a list or a caption run
+    if (inside_heading(*d, s)) continue;
+    const char last = text.back();
+    if (last != '.' && last != '!' && last != '"' && last != '\xBB' /* » */ && last != ')') continue;
+    std::string folded = fold_words(text);
+    if (looks_like_ad_or_chrome(folded)) continue;
+    size_t words = 0;
+    for_each_word(text, [&](std::string_view w) { ++words; (void)w; });
+    if (words < kMinWords || words > kMaxWords) continue;
+    SummaryCandidates::Sentence c{s, {}};
+    // Key terms over the tokens' surface (key_term needs the accents for the stemmer).
+    for (const Span& t : tokenize(text)) {
+      const std::string* term = Background::cached_key_term(text.substr(t.begin, t.end - t.begin));
+      if (term == nullptr || term->size() < 3) continue;
+      // A sentence has a few dozen terms at most: a linear search beats a hash map here.
+      auto pos = std::find_if(c.terms.begin(), c.terms.end(), [&](const auto& e) { return e.first == *term; });
+      if (pos == c.terms.end()) c.terms.emplace_back(*term, 1);
+      else pos->second += 1;
+    }
+    if (c.terms.size() < 4) continue;
+    out.sentences.push_back(std::move(c));
+  }
+  return out;
+}
+
 std::vector<SummarySentence> summarize(const std::vector<const Document*>& articles, size_t max_sentences) {
-  std::vector<Candidate> cands;
-  std::unordered_map<std::string, double> df;
-  // key_term stems: one call per distinct word of the story, not per occurrence.
-  std::unordered_map<std::string, std::string> key_terms;
+  return summarize(articles, std::vector<const SummaryCandidates*>(articles.size(), nullptr), max_sentences);
+}
+
+std::vector<SummarySentence> summarize(const std::vector<const Document*>& articles,
+                                       const std::vector<const SummaryCandidates*>& given, size_t max_sentences) {
+  // Candidates the caller did not give are computed here and kept alive for the term table's views.
+  std::vector<SummaryCandidates> computed;
+  computed.reserve(articles.size());
+  std::vector<const SummaryCandidates*> per_article(articles.size(), nullptr);
   for (size_t a = 0; a < articles.size(); ++a) {
-    const Document* d = articles[a];
-    if (d == nullptr) continue;
-    for (const Span& s : d->annotations.sentences) {
-      if (s.end > d->text.size() || s.begin >= s.end) continue;
-      std::string_view text = std::string_view(d->text).substr(s.begin, s.end - s.begin);
-      if (text.find('?') != std::string_view::npos) continue;  // questions (to readers or rhetorical)
-      if (text.find('\n') != std::string_view::npos) continue;  // spans blocks: a list or a caption run
-      if (inside_heading(*d, s)) continue;
-      const char last = text.back();
-      if (last != '.' && last != '!' && last != '"' && last != '\xBB' /* » */ && last != ')') continue;
-      std::string folded = fold_words(text);
-      if (looks_like_ad_or_chrome(folded)) continue;
-      size_t words = 0;
-      Candidate c{a, s, {}, 0};
-      for_each_word(text, [&](std::string_view w) { ++words; (void)w; });
-      if (words < kMinWords || words > kMaxWords) continue;
-      // Key terms over the tokens' surface (key_term needs the accents for the stemmer).
-      for (const Span& t : tokenize(text)) {
-        std::string_view w = text.substr(t.begin, t.end - t.begin);
-        if (Background::is_stopword(w)) continue;
-        auto [it, fresh] = key_terms.try_emplace(std::string(w));
-        if (fresh) it->second = Background::key_term(w);
-        const std::string& term = it->second;
-        if (term.size() < 3) continue;
-        c.tf[term] += 1;
+    if (articles[a] == nullptr) continue;
+    if (a < given.size() && given[a]) {
+      per_article[a] = given[a];
+    } else {
+      computed.push_back(summary_candidates(*articles[a]));
+      per_article[a] = &computed.back();
+    }
+  }
+  // Terms become dense ids for this story, so that weights, the centroid and cosines are arrays.
+  std::unordered_map<std::string_view, uint32_t> term_ids;
+  std::vector<double> df;
+  std::vector<Candidate> cands;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    if (per_article[a] == nullptr) continue;
+    for (const auto& s : per_article[a]->sentences) {
+      Candidate c{a, s.span, {}, 0, 0};
+      c.tf.reserve(s.terms.size());
+      for (const auto& [term, count] : s.terms) {
+        auto [it, fresh] = term_ids.try_emplace(term, static_cast<uint32_t>(df.size()));
+        if (fresh) df.push_back(0);
+        df[it->second] += 1;
+        c.tf.emplace_back(it->second, static_cast<double>(count));
       }
-      if (c.tf.size() < 4) continue;
-      for (const auto& [t, f] : c.tf) df[t] += 1;
       cands.push_back(std::move(c));
     }
   }
   if (cands.empty()) return {};
   const double n = static_cast<double>(cands.size());
-  std::unordered_map<std::string, double> centroid;
+  std::vector<double> centroid(df.size(), 0.0);
   for (Candidate& c : cands) {
-    for (auto& [t, f] : c.tf) f = (1 + std::log(f)) * std::log((n + 1) / df[t]);
-    for (const auto& [t, w] : c.tf) centroid[t] += w;
+    for (auto& [t, f] : c.tf) {
+      f = (1 + std::log(f)) * std::log((n + 1) / df[t]);
+      c.norm2 += f * f;
+      centroid[t] += f;
+    }
   }
-  const double centroid_norm = squared_norm(centroid);
-  for (Candidate& c : cands) c.score = cosine(c.tf, centroid, centroid_norm);
+  double centroid_norm = 0;
+  for (double w : centroid) centroid_norm += w * w;
+  for (Candidate& c : cands) c.score = cosine(c, centroid, centroid_norm);
   std::vector<size_t> order(cands.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t x, size_t y) { return cands[x].score > cands[y].score; });
 
   std::vector<size_t> picked;
+  std::vector<std::vector<double>> picked_dense;  // the picked sentences' weights, by term id
   std::set<std::string> used_sources;
   std::set<std::string> all_sources;
   for (size_t a = 0; a < articles.size(); ++a)
@@ -152,10 +175,12 @@ std::vector<SummarySentence> summarize(const std::vector<const Document*>& artic
       const std::string src = source_of(*articles[cands[i].article], cands[i].article);
       if (pass == 0 && used_sources.count(src)) continue;
       bool redundant = false;
-      for (size_t j : picked)
-        if (cosine(cands[i].tf, cands[j].tf) >= kRedundant) redundant = true;
+      for (size_t k = 0; k < picked.size() && !redundant; ++k)
+        redundant = cosine(cands[i], picked_dense[k], cands[picked[k]].norm2) >= kRedundant;
       if (redundant) continue;
       picked.push_back(i);
+      auto& dense = picked_dense.emplace_back(df.size(), 0.0);
+      for (const auto& [t, w] : cands[i].tf) dense[t] = w;
       used_sources.insert(src);
       if (pass == 0 && used_sources.size() == all_sources.size()) break;
     }

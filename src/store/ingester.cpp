@@ -27,6 +27,7 @@ struct Annotated {
   std::string json;  // to_json(doc, include_annotations): what the store keeps
   corpus::MinHash minhash;
   corpus::ArticleProfile profile;
+  corpus::SummaryCandidates summary;  // for the story digest refreshes
 };
 
 std::vector<uint64_t> key_vector(const corpus::MinHash& m) {
@@ -97,10 +98,14 @@ struct Ingester::Impl {
   // story's summary does not parse the stored JSON of its recent articles again (stories are
   // made of recent pages). Bounded: a miss only costs a parse.
   static constexpr size_t kRecentDocuments = 512;
-  std::unordered_map<int64_t, std::shared_ptr<const Document>> recent;
+  struct Recent {
+    Document doc;
+    corpus::SummaryCandidates summary;
+  };
+  std::unordered_map<int64_t, std::shared_ptr<const Recent>> recent;
   std::deque<int64_t> recent_order;
-  void remember(int64_t article, Document&& doc) {
-    recent[article] = std::make_shared<const Document>(std::move(doc));
+  void remember(int64_t article, Annotated&& a) {
+    recent[article] = std::make_shared<const Recent>(Recent{std::move(a.doc), std::move(a.summary)});
     recent_order.push_back(article);
     while (recent_order.size() > kRecentDocuments) {
       recent.erase(recent_order.front());  // an article stored twice may go early: only a miss
@@ -116,9 +121,8 @@ struct Ingester::Impl {
     Annotated a;
     a.minhash = corpus::minhash(doc.text);
     a.profile = corpus::profile(doc, background);
-    JsonOptions jopt;
-    jopt.include_annotations = true;
-    a.json = to_json(doc, jopt);
+    a.summary = corpus::summary_candidates(doc);
+    a.json = document_to_json(doc);  // to_json(doc) with annotations, without a JSON tree
     a.doc = std::move(doc);
     return a;
   }
@@ -288,7 +292,7 @@ Result<IngestOutcome> Ingester::add(const Document& doc) {
   Annotated a = impl_->annotate(doc);
   auto r = impl_->add(a);
   if (!r.ok() || !r->story || r->duplicate_of || r->put.kind == PutOutcome::Kind::kKnown) return r;
-  Status st = impl_->store.refresh_story_digest(*r->story, {{r->put.article, &a.doc}});
+  Status st = impl_->store.refresh_story_digest(*r->story, {{r->put.article, {&a.doc, &a.summary}}});
   if (!st.ok()) return st;
   return r;
 }
@@ -350,7 +354,7 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
     // Stories whose articles changed in this batch get their summary and timeline recomputed
     // once, before the commit; the batch's documents are at hand, not re-read from the store.
     std::set<int64_t> changed_stories;
-    std::vector<std::pair<int64_t, Document*>> changed_docs;
+    std::vector<std::pair<int64_t, Annotated*>> changed_docs;
     for (auto& d : done) {
       if (auto* err = std::get_if<InputError>(&d)) {
         ++delta.failed;
@@ -371,12 +375,12 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
       if (r->duplicate_of) ++delta.duplicates;
       if (r->story && !r->duplicate_of && r->put.kind != PutOutcome::Kind::kKnown) {
         changed_stories.insert(*r->story);
-        changed_docs.emplace_back(r->put.article, &std::get<Annotated>(d).doc);
+        changed_docs.emplace_back(r->put.article, &std::get<Annotated>(d));
       }
     }
     for (auto& [article, doc] : changed_docs) im.remember(article, std::move(*doc));
-    std::unordered_map<int64_t, const Document*> in_memory;
-    for (const auto& [article, doc] : im.recent) in_memory.emplace(article, doc.get());
+    std::unordered_map<int64_t, Store::DigestInput> in_memory;
+    for (const auto& [article, r] : im.recent) in_memory.emplace(article, Store::DigestInput{&r->doc, &r->summary});
     for (int64_t story : changed_stories) {
       st = im.store.refresh_story_digest(story, in_memory);
       if (!st.ok()) {

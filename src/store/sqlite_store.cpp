@@ -245,8 +245,7 @@ class SqliteStore final : public Store {
                       std::optional<int32_t> first_day, std::optional<int32_t> last_day) override;
   Status set_article_story(int64_t article, int64_t story) override;
   Result<int64_t> join_thread(int64_t story, int64_t other) override;
-  Status refresh_story_digest(int64_t story,
-                              const std::unordered_map<int64_t, const Document*>& in_memory) override;
+  Status refresh_story_digest(int64_t story, const std::unordered_map<int64_t, DigestInput>& in_memory) override;
 
   Result<SearchResult> search(const SearchQuery& q) override;
   Result<StoryList> list_stories(const StoryListQuery& q) override;
@@ -771,21 +770,25 @@ Result<int64_t> SqliteStore::join_thread(int64_t story, int64_t other) {
 constexpr int64_t kDigestArticles = 30;
 
 // Summary and timeline of documents given newest first, as StoryDetail holds them.
-void compute_digest(const std::vector<std::pair<int64_t, const Document*>>& docs, StoryDetail& d) {
+// summaries: the articles' summary candidates where known (same order as docs), else empty.
+void compute_digest(const std::vector<std::pair<int64_t, const Document*>>& docs, StoryDetail& d,
+                    const std::vector<const corpus::SummaryCandidates*>& summaries = {}) {
   std::vector<const Document*> ptrs;
   ptrs.reserve(docs.size());
   for (const auto& [id, doc] : docs) ptrs.push_back(doc);
   d.summary.clear();
   d.timeline.clear();
-  for (const auto& s : corpus::summarize(ptrs)) d.summary.push_back({s.text, docs[s.article].first});
+  std::vector<const corpus::SummaryCandidates*> given = summaries;
+  given.resize(ptrs.size(), nullptr);
+  for (const auto& s : corpus::summarize(ptrs, given)) d.summary.push_back({s.text, docs[s.article].first});
   for (const auto& e : corpus::timeline(ptrs)) d.timeline.push_back({e.value, e.text, docs[e.article].first});
 }
 
-Status SqliteStore::refresh_story_digest(int64_t story,
-                                         const std::unordered_map<int64_t, const Document*>& in_memory) {
+Status SqliteStore::refresh_story_digest(int64_t story, const std::unordered_map<int64_t, DigestInput>& in_memory) {
   // Same order and limit as story_documents: the digest must be what a read-time computation
   // would give.
   std::vector<std::pair<int64_t, const Document*>> docs;
+  std::vector<const corpus::SummaryCandidates*> summaries;
   std::vector<std::unique_ptr<Document>> loaded;
   {
     VEILLE_QUERY(q, "SELECT a.id, a.latest_version FROM articles a WHERE a.story_id = ?1 AND a.duplicate_of IS NULL "
@@ -797,8 +800,9 @@ Status SqliteStore::refresh_story_digest(int64_t story,
     VEILLE_TRY(st);
     for (const auto& [id, version] : ids) {
       auto it = in_memory.find(id);
-      if (it != in_memory.end() && it->second) {
-        docs.emplace_back(id, it->second);
+      if (it != in_memory.end() && it->second.doc) {
+        docs.emplace_back(id, it->second.doc);
+        summaries.push_back(it->second.summary);
         continue;
       }
       VEILLE_QUERY(v, "SELECT document FROM versions WHERE id = ?1");
@@ -811,10 +815,11 @@ Status SqliteStore::refresh_story_digest(int64_t story,
       if (!doc.ok()) return Status::Corrupt("article " + std::to_string(id) + ": " + doc.status().message());
       loaded.push_back(std::make_unique<Document>(std::move(*doc)));
       docs.emplace_back(id, loaded.back().get());
+      summaries.push_back(nullptr);
     }
   }
   StoryDetail d;
-  compute_digest(docs, d);
+  compute_digest(docs, d, summaries);
   Json j;
   auto& sum = j["summary"] = Json::array();
   for (const auto& s : d.summary) sum.push_back(Json{{"text", s.text}, {"article", s.article}});
