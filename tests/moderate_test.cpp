@@ -2,6 +2,8 @@
 // shipped model, and the `veille moderate` output contract through the library.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -345,6 +347,47 @@ TEST(ModerationTrain, NestedCrossValidationOnSeparableData) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->pooled.tp, cv->pooled.tp);
   EXPECT_EQ(again->pooled.fp, cv->pooled.fp);
+}
+
+// The training options measured in models/MODERATION.md each still learn separable data; soft
+// labels follow the second opinion (here the reverse of the label) as far as they are weighted.
+TEST(ModerationTrain, TrainingOptionsOnSeparableData) {
+  std::vector<LabeledComment> data;
+  const char* toxic[] = {"quel connard", "espèce de salope", "gros con va", "sale enculé", "t'es un connard"};
+  const char* clean[] = {"bon article merci", "le match de samedi", "la mairie vote le budget",
+                         "merci pour l'analyse", "très bonne idée"};
+  for (int i = 0; i < 100; ++i) {
+    LabeledComment c;
+    c.toxic = i % 2 == 0;
+    c.text = std::string(c.toxic ? toxic[i % 5] : clean[i % 5]) + " " + std::to_string(i);
+    c.fold = i % 5;
+    c.second_opinion = c.toxic ? 0.f : 1.f;  // a second annotator who disagrees every time
+    data.push_back(c);
+  }
+  struct Row {
+    std::string name;
+    std::function<void(ModerationTrainOptions*)> set;
+    double min_f1, max_f1;
+  };
+  const std::vector<Row> rows = {
+      {"nb-scale 1", [](ModerationTrainOptions* o) { o->nb_scale = 1; }, 0.9, 1.0},
+      {"nb-scale 0.5, alpha 5", [](ModerationTrainOptions* o) { o->nb_scale = 0.5f; o->nb_alpha = 5; }, 0.9, 1.0},
+      {"nb-mix 0.1", [](ModerationTrainOptions* o) { o->nb_mix = 0.1f; }, 0.9, 1.0},
+      {"bags 3", [](ModerationTrainOptions* o) { o->bags = 3; }, 0.9, 1.0},
+      {"soft labels 0.2", [](ModerationTrainOptions* o) { o->soft_label = 0.2f; }, 0.9, 1.0},
+      // Learnt backwards: below the 0.33 of one class for all, most toxic comments missed.
+      {"soft labels 1: the second opinion only", [](ModerationTrainOptions* o) { o->soft_label = 1; }, 0.0, 0.33},
+  };
+  for (const auto& row : rows) {
+    ModerationTrainOptions opt;
+    opt.max_clean_fp = 0;
+    row.set(&opt);
+    auto cv = nested_cross_validation(data, *shipped_lexicon(), opt);
+    ASSERT_TRUE(cv.ok()) << row.name << ": " << cv.status().to_string();
+    EXPECT_GE(cv->pooled.macro_f1(), row.min_f1) << row.name;
+    EXPECT_LE(cv->pooled.macro_f1(), row.max_f1) << row.name;
+    if (row.max_f1 < 0.5) EXPECT_LT(cv->pooled.recall(), 0.5) << row.name;
+  }
 }
 
 // The one place the CLI and the Ingester build the stage from: model path, lexicon, threshold.
