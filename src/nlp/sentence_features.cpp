@@ -39,7 +39,9 @@ constexpr std::string_view kNeverLast[] = {
     "cette", "ces", "et", "ou", "mais", "ni", "car", "par", "pour", "dans", "en", "\xc3\xa0", "au", "aux", "avec", "sans",
     "sous", "sur", "chez", "vers", "selon", "entre", "contre", "lors", "d\xc3\xa8s", "mon", "ma", "mes", "ton", "ta",
     "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "chaque", "quelques", "plusieurs", "aucun",
-    "aucune", "que", "qu'", "qu\xe2\x80\x99", "dont", "o\xc3\xb9"};
+    "aucune", "que", "qu'", "qu\xe2\x80\x99", "dont", "o\xc3\xb9",
+    // References ask for what they point to: "(voir Annexe I)", "Voir Chronologie de l'affaire".
+    "voir", "cf", "cf."};
 
 // Closed-class words (lower case) that start sentences after a heading without a final mark:
 // determiners, pronouns, prepositions, conjunctions, connectives.
@@ -53,7 +55,10 @@ constexpr std::string_view kStarters[] = {
     "avec", "sans", "sous", "sur", "chez", "vers", "apr\xc3\xa8s", "avant", "depuis", "pendant", "selon", "entre",
     "contre", "lors", "d\xc3\xa8s", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos",
     "votre", "vos", "leur", "leurs", "aucun", "aucune", "chaque", "tout", "toute", "tous", "toutes", "plusieurs",
-    "certains", "certaines", "ne", "n'", "n\xe2\x80\x99", "y", "voir", "cf"};
+    "certains", "certaines", "ne", "n'", "n\xe2\x80\x99", "y", "voir", "cf",
+    // Cardinal numbers are determiners: "Quinze prévenus comparaissent".
+    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze",
+    "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "mille"};
 
 constexpr uint64_t kFnvBasis = 1469598103934665603ull;
 constexpr uint64_t kFnvPrime = 1099511628211ull;
@@ -218,7 +223,8 @@ GapFeaturizer::GapFeaturizer(std::string_view text, std::span<const Span> tokens
       if (lexicon->contains_class(out.form, LowerLexicon::kInnerCapital)) out.flags |= kSeenInner;
     }
     if (lexicon && (out.flags & kLower) && lexicon->contains_class(out.form, LowerLexicon::kVerb)) out.flags |= kVerbForm;
-    if ((out.flags & kLower) && out.len <= 9 && std::binary_search(never_last.begin(), never_last.end(), out.form))
+    // In any case: "Voir | Chronologie", "FORME PHARMACEUTIQUE ET | CONTENU".
+    if ((out.flags & (kLower | kUpper)) && out.len <= 9 && std::binary_search(never_last.begin(), never_last.end(), out.form))
       never_last_[t] = 1;
   }
   verbs_before_.assign(tokens.size() + 1, 0);

@@ -20,7 +20,7 @@ namespace veille::sentences {
 
 // Changes whenever a feature is added, removed or computed differently: a model trained with
 // another feature set is refused at load.
-inline constexpr uint32_t kFeatureSetVersion = 4;
+inline constexpr uint32_t kFeatureSetVersion = 5;
 
 // The lexicon of words seen in lower case (a bitset over a hash of the lower-cased form): a
 // capitalised word whose lower-cased form is a common word ("Les", "Effets") may start a
