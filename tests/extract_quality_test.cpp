@@ -204,6 +204,32 @@ TEST(ExtractQualityTest, SearchFacetsAreChrome) {
   }
 }
 
+TEST(ExtractQualityTest, SeveralContentSectionsAreAllKept) {
+  // A service page: three sections of prose, two of them with rows of short links. The
+  // best section alone would be the root; its parent holds three times its prose and is taken.
+  auto prose = [](const std::string& what) {
+    return "<p>Notre équipe " + what + " accompagne les collectivités et les entreprises de la "
+           "région depuis quinze ans, avec des méthodes éprouvées, des outils ouverts et un suivi "
+           "personnalisé de chaque projet, du premier rendez-vous au bilan final.</p>";
+  };
+  std::string labels;
+  for (int i = 0; i < 40; ++i) labels += "<p><a href=\"/o\">Option " + std::to_string(i) + "</a></p>";
+  const std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Nos services</title></head><body>"
+      "<nav><a href=\"/\">Accueil</a> <a href=\"/contact\">Contact</a></nav><div class=\"sections\">"
+      "<section><h2>Conseil</h2>" + prose("de conseil") + "</section>"
+      "<section><h2>Audit</h2>" + prose("d’audit") + labels + "</section>"
+      "<section><h2>Formation</h2>" + prose("de formation") + labels + "</section></div>"
+      "<footer>Mentions légales</footer></body></html>";
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser);
+    EXPECT_TRUE(body_contains(d, "Notre équipe de conseil"));
+    EXPECT_TRUE(body_contains(d, "Notre équipe d’audit"));
+    EXPECT_TRUE(body_contains(d, "Notre équipe de formation"));
+    EXPECT_FALSE(body_contains(d, "Mentions légales"));
+  }
+}
+
 TEST(ExtractQualityTest, ForumPostsUnderCommentMarkupAreTheContent) {
   // Invision-style topic: every post is an <article class="ipsComment ..."> that the comment
   // reader does not turn into records; the posts are the page's content.

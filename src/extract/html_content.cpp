@@ -631,6 +631,8 @@ constexpr double kNarrowShare = 0.9;
 // Weight of article/main markup (class "entry-content", <article>, itemprop=articleBody) when
 // choosing the root.
 constexpr double kPositiveBonus = 1.3;
+// Clean prose an ancestor must hold, over the root's, for the root to widen to it.
+constexpr double kWidenProse = 2.0;
 
 double block_value(const TextBlock& b) {
   const double chars = b.chars;
@@ -973,6 +975,33 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
         listing_like = true;
       }
       break;
+    }
+  }
+  // A page of several content sections (a service or product page: one section per feature)
+  // gives the root to its best section. Widen it to an ancestor (up to three levels at a time)
+  // that holds at least twice its clean prose (prose outside chrome markup), unless the chrome
+  // and fragments the ancestor adds outweigh what the root is worth.
+  if (!listing_like) {
+    std::vector<double> clean(n_nodes, 0.0), value(n_nodes, 0.0);
+    for (const auto& b : blocks) {
+      const bool chrome = negative_ancestor[b.owner] != UINT32_MAX;
+      if (b.value > 0 && !chrome) clean[b.owner] += b.value;
+      value[b.owner] += chrome ? -static_cast<double>(b.chars) : b.value;
+    }
+    for (size_t i = n_nodes; i-- > 1;) {
+      const Node* n = dom.node(i);
+      if (n->parent) {
+        clean[n->parent->index] += clean[i];
+        value[n->parent->index] += value[i];
+      }
+    }
+    int hops = 0;
+    for (const Node* p = dom.node(root)->parent; p && p != start && hops < 3; p = p->parent, ++hops) {
+      if (negative_ancestor[p->index] != UINT32_MAX) break;
+      if (clean[p->index] >= kWidenProse * clean[root] && value[p->index] > -value[root]) {
+        root = p->index;
+        hops = 0;
+      }
     }
   }
   const uint32_t root_end = subtree_end[root];
