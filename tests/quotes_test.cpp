@@ -201,6 +201,14 @@ TEST_F(QuoteStageTest, Set3FirstRunCauses) {
        "Nous sommes, reconnaît-elle, à bout de forces.", "sentence", "Sophie Binet", "reconnaît-elle"},
       {"« Tout reste possible », souffle un membre du gouvernement.", "Tout reste possible", "sentence",
        "un membre du gouvernement", "souffle"},
+      // an institution speaking through its services, after or before the cue
+      {"« Le pont restera fermé », indique la préfecture du Finistère.", "Le pont restera fermé", "sentence",
+       "la préfecture du Finistère", "indique"},
+      {"La direction de l'usine assure que « aucun emploi ne sera supprimé ».",
+       "aucun emploi ne sera supprimé", "sentence", "La direction de l'usine", "assure"},
+      // but an institution's word in scare quotes stays the writer's
+      {"La mairie vante un « nouveau souffle » pour le quartier.", "nouveau souffle", "fragment", std::nullopt,
+       std::nullopt},
   };
   for (const auto& r : rows) {
     Document d = annotate(r.text);

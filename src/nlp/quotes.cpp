@@ -745,6 +745,29 @@ class Attributor {
     return surface(t, end);
   }
 
+  // An institution or group that speaks through a spokesperson, with its complement: "la
+  // direction de Renault", "la préfecture", "l'entourage du ministre", "la famille de la victime".
+  // Returns the token after it, or 0 when there is none at t.
+  int institution_end(int t) const {
+    static const std::unordered_set<std::string_view> nouns = {
+        "direction", "préfecture", "mairie", "gouvernement", "ministère", "parquet", "entourage",
+        "gendarmerie", "rectorat", "présidence", "municipalité", "intersyndicale", "défense",
+        "famille", "fédération", "commission", "police"};
+    if (!free(t) || !free(t + 1) || !is_article(low(t)) || low(t) == "les" || !nouns.count(low(t + 1)))
+      return 0;
+    int e = t + 2;
+    if (free(e) && is_preposition_of(low(e)) && low(e) != "à" && low(e) != "au" && low(e) != "aux") {
+      int m = e + 1;
+      if (free(m) && is_article(low(m))) ++m;
+      if (free(m) && is_word(low(m)) && !quotes::is_reporting_finite(low(m)) && !quotes::is_auxiliary(low(m))) {
+        ++m;
+        while (free(m) && m - e < 5 && toks_[m].upper && is_word(low(m))) ++m;
+        e = m;
+      }
+    }
+    return e;
+  }
+
   // The first person of gender `g` named in the sentence right after a quotation (tokens from
   // `t`, same paragraph): "« Nous avons, explique-t-elle, perdu ... » Marine Tondelier ne cache
   // pas son inquiétude."
@@ -897,6 +920,12 @@ class Attributor {
             q.cue = cue_text(*v);
             return q;
           }
+          if (int e = institution_end(v->te); e > 0) {
+            // "», fait valoir la direction de Renault", "», indique la préfecture".
+            q.speaker = surface(v->te, e);
+            q.cue = cue_text(*v);
+            return q;
+          }
         }
       }
     }
@@ -957,8 +986,9 @@ class Attributor {
           cue = cue_text(*v);
           break;
         }
-        if (v->clitic < 0 && v->tb > 0 && toks_[v->tb - 1].sentence == sentence) {
-          // "Matignon assure que « ... »": a capitalised name right before the verb.
+        if (v->clitic < 0 && v->tb > 0 && toks_[v->tb - 1].sentence == sentence && q.kind == "sentence") {
+          // "Matignon assure que « ... »": a capitalised name right before the verb. Only for
+          // sentence quotes: "Le gouvernement vante une « simplification »" is the writer's irony.
           int s0 = v->tb - 1;
           while (s0 > 0 && v->tb - s0 < 5 && toks_[s0 - 1].sentence == sentence && free(s0 - 1) &&
                  ((toks_[s0 - 1].upper && is_word(low(s0 - 1))) ||
@@ -969,6 +999,13 @@ class Attributor {
             q.cue = cue_text(*v);
             return q;
           }
+          // "La préfecture indique que « ... »": an institution right before the verb.
+          for (int b = v->tb - 1; b >= 0 && v->tb - b <= 7 && toks_[b].sentence == sentence; --b)
+            if (institution_end(b) == v->tb) {
+              q.speaker = surface(b, v->tb);
+              q.cue = cue_text(*v);
+              return q;
+            }
         }
       }
     }
