@@ -77,6 +77,10 @@ double cosine(const Candidate& a, const std::vector<double>& b, double nb) {
 SummaryCandidates summary_candidates(const Document& doc) {
   SummaryCandidates out;
   const Document* d = &doc;
+  const std::vector<Span>& tokens = doc.annotations.tokens;
+  const bool sorted_tokens =
+      !tokens.empty() && tokens.back().end <= doc.text.size() &&
+      std::is_sorted(tokens.begin(), tokens.end(), [](const Span& x, const Span& y) { return x.begin < y.begin; });
   for (const Span& s : d->annotations.sentences) {
     if (s.end > d->text.size() || s.begin >= s.end) continue;
     std::string_view text = std::string_view(d->text).substr(s.begin, s.end - s.begin);
@@ -92,13 +96,23 @@ SummaryCandidates summary_candidates(const Document& doc) {
     if (words < kMinWords || words > kMaxWords) continue;
     SummaryCandidates::Sentence c{s, {}};
     // Key terms over the tokens' surface (key_term needs the accents for the stemmer).
-    for (const Span& t : tokenize(text)) {
-      const std::string* term = Background::cached_key_term(text.substr(t.begin, t.end - t.begin));
-      if (term == nullptr || term->size() < 3) continue;
+    auto add_term = [&](std::string_view w) {
+      const std::string* term = Background::cached_key_term(w);
+      if (term == nullptr || term->size() < 3) return;
       // A sentence has a few dozen terms at most: a linear search beats a hash map here.
       auto pos = std::find_if(c.terms.begin(), c.terms.end(), [&](const auto& e) { return e.first == *term; });
       if (pos == c.terms.end()) c.terms.emplace_back(*term, 1);
       else pos->second += 1;
+    };
+    if (sorted_tokens) {
+      // The document's own tokens inside the sentence (sentences end on token boundaries): the
+      // text is not tokenised a second time.
+      auto t = std::lower_bound(tokens.begin(), tokens.end(), s.begin,
+                                [](const Span& x, uint32_t b) { return x.begin < b; });
+      for (; t != tokens.end() && t->begin < s.end; ++t)
+        if (t->end <= s.end && t->begin < t->end) add_term(std::string_view(d->text).substr(t->begin, t->end - t->begin));
+    } else {
+      for (const Span& t : tokenize(text)) add_term(text.substr(t.begin, t.end - t.begin));
     }
     if (c.terms.size() < 4) continue;
     out.sentences.push_back(std::move(c));

@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <deque>
 #include <future>
@@ -318,8 +319,11 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
   // Workers: extraction, language stages, moderation, MinHash and profile.
   auto annotate_all = [&im, threads](std::vector<Item> items) {
     std::vector<std::optional<Done>> results(items.size());
-    auto work = [&](size_t worker) {
-      for (size_t i = worker; i < items.size(); i += threads) {
+    // Pages are taken one at a time from a shared counter: their sizes vary, and a fixed share
+    // per worker left one worker idle while the other finished a run of large pages.
+    std::atomic<size_t> next{0};
+    auto work = [&](size_t) {
+      for (size_t i = next++; i < items.size(); i = next++) {
         if (auto* err = std::get_if<InputError>(&items[i])) {
           results[i].emplace(std::move(*err));
           continue;
@@ -405,20 +409,20 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
   };
 
   // Overlap: while the workers annotate batch k, this thread stores batch k - 1 and reads k + 1.
+  // The next batch goes to the workers before the previous one is stored, so that they are not
+  // idle while the writer works.
   auto flush = [&]() {
     if (!failure.ok()) return;
     std::vector<Item> items = std::move(batch);
     batch.clear();
     batch_bytes = 0;
     batch_hashes.clear();
-    if (annotating.valid()) {
-      Status st = store_all(annotating.get());
-      if (!st.ok()) {
-        failure = st;
-        return;
-      }
-    }
+    std::future<std::vector<Done>> previous = std::move(annotating);
     if (!items.empty()) annotating = std::async(std::launch::async, annotate_all, std::move(items));
+    if (previous.valid()) {
+      Status st = store_all(previous.get());
+      if (!st.ok()) failure = st;
+    }
   };
 
   auto known_before_extraction = [&](const RawPage& page) -> bool {
