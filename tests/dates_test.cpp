@@ -300,6 +300,9 @@ TEST(DatesTricky, QuarterAndHalfHours) {
       {"Le débat a duré un quart d'heure, puis une demi-heure.", nullptr,
        "un quart d'heure|PT15M|duration ; une demi-heure|PT30M|duration"},
       {"Il a attendu trois quarts d'heure.", nullptr, "trois quarts d'heure|PT45M|duration"},
+      // the blind suite's first-run miss: a weekday after the time gives its day
+      {"Le conseil se réunira à 18 h vendredi.", "2025-02-12",
+       "18 h|2025-02-14T18:00|time ; vendredi|2025-02-14|date"},
       {"Les trois quarts des élus ont voté.", nullptr, ""},
   });
 }

@@ -1245,7 +1245,15 @@ class Matcher {
     if (cls(i) == kNumWord && !prep_before(i)) return false;
     f.end = end;
     f.kind = "time";
-    f.value = anchor_day(i) + fmt("T%02d:%02d", h, mi);
+    std::string day = anchor_day(i);
+    // "à 9 h 30 jeudi": with no day before it in the sentence, a weekday right after the time
+    // gives its day.
+    if (!(last_day_sent_ == T(i).sent && !last_day_.empty()) && cls(end) == kWeekday && same_sentence(end, i)) {
+      Found g;
+      if (weekday_expr(end, g) && g.value.size() >= 10 && g.value[4] == '-' && g.value[7] == '-')
+        day = g.value.substr(0, 10);
+    }
+    f.value = day + fmt("T%02d:%02d", h, mi);
     return true;
   }
 
