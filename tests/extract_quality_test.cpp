@@ -191,6 +191,26 @@ TEST(ExtractQualityTest, ShortBlockRepeatedAtOnceIsReadOnce) {
   }
 }
 
+TEST(ExtractQualityTest, ScriptsRequiredNoticeIsNotContent) {
+  // A client-rendered shell: the only text is the notice for browsers without scripts.
+  for (const std::string notice : {"You need to enable JavaScript to run this app.",
+                                   "Veuillez activer JavaScript dans votre navigateur."}) {
+    const std::string html = "<html><head><title>Boutique</title></head><body><noscript>" + notice +
+                             "</noscript><div id=\"root\"></div></body></html>";
+    for (HtmlParser parser : kParsers) {
+      Document d = extract(html, parser);
+      EXPECT_TRUE(d.body.empty()) << notice;
+      EXPECT_TRUE(removed_has(d, RemovedKind::kBoilerplate, notice));
+    }
+  }
+  // An article that mentions JavaScript keeps its sentence.
+  Document d = extract(page_with("<p>Pour jouer, il faut activer JavaScript dans le navigateur, "
+                                 "explique le développeur, qui a passé deux ans sur ce jeu de "
+                                 "société en ligne et refuse toute publicité.</p>"),
+                       HtmlParser::kNative);
+  EXPECT_TRUE(body_contains(d, "il faut activer JavaScript"));
+}
+
 TEST(ExtractQualityTest, SearchFacetsAreChrome) {
   const std::string facets =
       "<div class=\"facets\"><p>Filtrer</p><ul><li>Rouge (3)</li><li>Bleu (5)</li></ul></div>";

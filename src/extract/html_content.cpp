@@ -730,6 +730,13 @@ std::optional<RemovedKind> chrome_phrase(const TextBlock& b) {
       norm.find("champs suivis d un astérisque") != std::string::npos ||
       norm.find("champs marqués d un astérisque") != std::string::npos)
     return RemovedKind::kCommentForm;
+  // What a page shows to a browser without scripts ("You need to enable JavaScript to run this
+  // app", "Veuillez activer JavaScript"): never the page's content.
+  if (norm.find("enable javascript") != std::string::npos ||
+      norm.find("javascript is disabled") != std::string::npos ||
+      norm.find("activer javascript") != std::string::npos ||
+      norm.find("activez javascript") != std::string::npos)
+    return RemovedKind::kBoilerplate;
   if (norm.starts_with("copyright") || norm.starts_with("all rights reserved") ||
       b.text.starts_with("©") || norm.ends_with("all rights reserved") ||
       norm.ends_with("tous droits réservés"))
