@@ -26,7 +26,8 @@
 //             (morning, afternoon, evening, night); <date> may be XXXX-XX-XX.
 //   duration  P<n>Y | P<n>M | P<n>W | P<n>D | P<n>DE (decades) | P<n>CE (centuries) | PT<n>H |
 //             PT<n>M | PT<n>S | PT<h>H<m>M ("2 h 29 min", a race time), where <n> is an integer, a decimal with a '.' ("PT2.5H") or X when
-//             unspecified ("quelques jours" -> PXD).
+//             unspecified ("quelques jours" -> PXD); quarter and half hours in minutes ("trois
+//             quarts d'heure" -> PT45M, "une demi-heure" -> PT30M).
 //   set       P1Y | P1M | P1W | P1D | P<n>Y... (every n units) | XXXX-WXX-n (every weekday n, 1 =
 //             Monday) | XXXX-XX-XXTMO (every morning).
 //
@@ -37,7 +38,10 @@
 // "est attendu") looks forward from the reference, a past one ("a annoncé", "s'est tenu",
 // "envahissait") backward; "prochain" / "dernier" are strict (never the reference day itself). A
 // weekday alone takes the nearest such day in the direction the tense gives ("ce mardi": the one
-// in the reference's week). A weekday with a day and a month ("Mercredi 12 février") takes the
+// in the reference's week). A clock time takes the day named before it in its sentence, else a
+// weekday right after it ("à 9 h 30 jeudi"), else the reference day. A month with a two-digit
+// year ("Mai 68") is that month of the latest such year not after the reference (without one,
+// 19yy above 30). A weekday with a day and a month ("Mercredi 12 février") takes the
 // year near the reference where that day is that weekday.
 // Without a reference, a year is inferred only when the text makes it certain: a weekday with a
 // day and a month takes the first year, from the latest year the text mentions and within the six

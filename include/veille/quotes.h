@@ -17,7 +17,15 @@
 // "Pour X, ..."); a sentence ending in ':' before the quote (its first person); and, for a
 // sentence quote with none of these, the speaker of the previous quote of the same or the
 // previous paragraph when no other person is named in between (floating quotes). A fragment with
-// no cue (scare quotes, titles) has no speaker.
+// no cue (scare quotes, titles) has no speaker, nor has one set off by a naming participle ("la
+// loi dite « immigration »", "baptisée", "intitulé"). When a cue has no recognised subject, the
+// speaker is taken as written from: a source after "selon"/"d'après" up to the comma; a
+// capitalised name the tagger missed next to the verb ("Matignon assure que", "a précisé
+// Météo-France"); an institution with its complement ("indique la préfecture du Finistère");
+// before the verb these two only for sentence quotes. A ':' sentence with no person takes its
+// organisation, or after a possessive opener ("Son verdict :") the person before; "C'est par ces
+// mots que X ..." after a quote names X; an incise pronoun with no antecedent takes the person
+// named in the next sentence.
 // Pronouns (il, elle, -t-il, lui) resolve to the last person of compatible gender named before
 // them; a definite description ("le président américain") to the person the text called so
 // earlier ("le président américain Donald Trump", "Pete Hegseth, le secrétaire à la Défense"),
