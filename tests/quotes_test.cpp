@@ -193,6 +193,8 @@ TEST_F(QuoteStageTest, Set3FirstRunCauses) {
        "assure"},
       {"« Les routes sont coupées », a indiqué Vigicrues dans la matinée.", "Les routes sont coupées",
        "sentence", "Vigicrues", "a indiqué"},
+      {"« Rien ne bouge », a ajouté M. Kervella, le délégué syndical.", "Rien ne bouge", "sentence",
+       "Kervella", "a ajouté"},
       // "a laissé" without "entendre" is no cue
       {"La « rigueur » a laissé des traces, selon les économistes.", "rigueur", "fragment", std::nullopt,
        std::nullopt},

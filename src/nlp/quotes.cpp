@@ -734,6 +734,12 @@ class Attributor {
         "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "nous", "vous", "je", "j'",
         "tu", "qui", "que", "et", "mais", "puis", "alors", "ainsi", "selon", "pour", "d'après"};
     if (!free(t) || !toks_[t].upper || !is_word(low(t)) || not_names.count(low(t))) return std::nullopt;
+    if ((quotes::honorific_gender(low(t)) || (low(t) == "m" && low(t + 1) == ".")) && end == t + 1) {
+      // "», a ajouté M. Dupont": the name after the honorific ("M" alone names no one).
+      int k = t + 1;
+      if (free(k) && low(k) == ".") ++k;
+      return untagged_name(k, k + 1);
+    }
     if (end == t + 1)
       while (free(end) && end - t < 5 &&
              ((toks_[end].upper && is_word(low(end)) && toks_[end].sentence == toks_[t].sentence) ||
