@@ -103,6 +103,10 @@ TEST_F(NerRefineTest, FrenchConventionsTheTaggerMisses) {
       {"La salle polyvalente de Penn ar Roz accueille une quarantaine de personnes.",
        {{"salle polyvalente de Penn ar Roz", "LOC"}},
        {"Penn", "Roz"}},
+      // ... or a participle, by apposition ("Porte Océane" was PER).
+      {"Le médiateur ne remet pas en cause le projet de terminal automatisé Porte Océane, mais son calendrier.",
+       {{"terminal automatisé Porte Océane", "LOC"}},
+       {"Porte Océane"}},
       // A sentence cut inside the name made "Pen" a place.
       {"Interrogée mardi Marine Le Pen a répondu.", {{"Marine Le Pen", "PER"}}, {"Pen", "Le Pen"}},
   };

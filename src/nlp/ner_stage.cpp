@@ -199,7 +199,12 @@ void refine_mentions(const std::vector<std::string_view>& words, std::vector<Tok
                               in_words(words[j - 2], {"la", "le", "une", "un", "sa", "son", "leur", "cette", "ce",
                                                       "notre", "votre", "ma", "mon", "ta", "ton", "quelle", "quel"});
       // "salle polyvalente de Penn ar Roz": an adjective may stand between a site noun and the name.
-      if (j > 1 && connectors > 0 && is_site_adjective(words[j - 1]) && is_site_noun(words[j - 2])) --j;
+      // By apposition a participle may stand there too: "terminal automatisé Porte Océane".
+      if (j > 1 && is_site_noun(words[j - 2]) &&
+          (is_site_adjective(words[j - 1]) ||
+           (connectors == 0 && words[j - 1].size() > 4 &&
+            (words[j - 1].ends_with("\xc3\xa9") || words[j - 1].ends_with("\xc3\xa9" "e")))))
+        --j;
       const bool place_noun =
           j > 0 && !figurative &&
           (is_street_noun(words[j - 1]) || (is_site_noun(words[j - 1]) && (connectors == 0 || m.type == per)));
