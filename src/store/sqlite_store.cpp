@@ -486,6 +486,7 @@ Status SqliteStore::replace_derived(int64_t article, const Document& doc, bool n
   auto surface = [&](const Span& s) { return doc.text.substr(s.begin, s.end - s.begin); };
   // Entities: one row per entity with its mention count in this article.
   std::map<std::string, int64_t> counts;
+  std::set<std::pair<std::string_view, std::string_view>> surfaces;  // written once per article
   for (const auto& e : doc.annotations.entities) {
     if (e.id.empty() || e.span.end > doc.text.size() || e.span.begin > e.span.end) continue;
     if (counts[e.id]++ == 0) {
@@ -493,6 +494,8 @@ Status SqliteStore::replace_derived(int64_t article, const Document& doc, bool n
       q.bind(1, e.id).bind(2, e.entity).bind(3, e.type).bind(4, store::fold(e.entity));
       VEILLE_TRY(q.run());
     }
+    if (!surfaces.emplace(e.id, std::string_view(doc.text).substr(e.span.begin, e.span.end - e.span.begin)).second)
+      continue;
     VEILLE_QUERY(s, "INSERT OR IGNORE INTO surfaces(entity_id, surface) VALUES (?1, ?2)");
     s.bind(1, e.id).bind(2, surface(e.span));
     VEILLE_TRY(s.run());
