@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "html_extract_helpers.h"
 #include "veille/extract.h"
@@ -209,6 +210,16 @@ TEST(ExtractQualityTest, ScriptsRequiredNoticeIsNotContent) {
                                  "société en ligne et refuse toute publicité.</p>"),
                        HtmlParser::kNative);
   EXPECT_TRUE(body_contains(d, "il faut activer JavaScript"));
+}
+
+TEST(ExtractQualityTest, SignatureLineIsTheAuthorNotTheBody) {
+  // samples/html/fil-des-monts-*: the reporter's name closes the article in a "signature" line.
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(page_with("", "<p class=\"signature\">Bastien Chabrier</p>"), parser);
+    EXPECT_FALSE(body_contains(d, "Bastien Chabrier"));
+    EXPECT_TRUE(removed_has(d, RemovedKind::kBoilerplate, "Bastien Chabrier"));
+    EXPECT_EQ(d.authors, std::vector<std::string>{"Bastien Chabrier"});
+  }
 }
 
 TEST(ExtractQualityTest, SearchFacetsAreChrome) {

@@ -174,6 +174,7 @@ constexpr std::array kClassWords = std::to_array<WordEvidence>({
     {"sharedaddy", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"sharing", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"sidebar", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"signature", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"signup", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"social", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"sponsor", Evidence::kAd, WordPlace::kAnywhere},
