@@ -219,6 +219,9 @@ TEST(ExtractQualityTest, SignatureLineIsTheAuthorNotTheBody) {
     EXPECT_FALSE(body_contains(d, "Bastien Chabrier"));
     EXPECT_TRUE(removed_has(d, RemovedKind::kBoilerplate, "Bastien Chabrier"));
     EXPECT_EQ(d.authors, std::vector<std::string>{"Bastien Chabrier"});
+    // "X, avec Y" names two people; X keeps no trailing comma.
+    Document two = extract(page_with("", "<p class=\"signature\">Marie Dupont, avec Paul Martin</p>"), parser);
+    EXPECT_EQ(two.authors, (std::vector<std::string>{"Marie Dupont", "Paul Martin"}));
   }
 }
 

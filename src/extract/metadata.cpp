@@ -1095,7 +1095,11 @@ std::vector<std::string> split_byline(std::string_view raw) {
   // "X (avec Y et Z)" names three people.
   for (const char* with : {"(avec ", "(with ", " avec ", " with "}) {
     size_t pos;
-    while ((pos = s.find(with)) != std::string::npos) s.replace(pos, std::strlen(with), ", ");
+    while ((pos = s.find(with)) != std::string::npos) {
+      // "X, avec Y": the comma is already there; a second one would end X's name with a comma.
+      const bool comma_before = pos > 0 && s[pos - 1] == ',';
+      s.replace(pos, std::strlen(with), comma_before ? " " : ", ");
+    }
   }
   s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '(' || c == ')'; }), s.end());
   s = collapse_spaces(s);
