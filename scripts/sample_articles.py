@@ -1635,7 +1635,7 @@ CONTAINERS = [
 # regenerate and review them.
 KNOWN_ISSUES = [
     {"pages": "html/fil-des-monts-*.html", "field": "authors, body",
-     "issue": "site tagline and signature kept in the body; author 'Le Fil des Monts,' taken from 'Le Fil des Monts, avec APH'"},
+     "issue": "site tagline kept in the body; author 'Le Fil des Monts' (from 'Le Fil des Monts, avec APH') where the agency 'APH' is expected"},
 ]
 
 # Pages that must not become articles. "expect": "error" (veille extract reports the page as
