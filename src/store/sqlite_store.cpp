@@ -318,9 +318,17 @@ Status SqliteStore::open(const SqliteStoreOptions& options) {
         return Status::Corrupt(path_ + " is corrupt or not a database: " + st.message());
       return st;
     };
-    VEILLE_TRY(read_int("PRAGMA application_id", &app_id));
-    VEILLE_TRY(read_int("PRAGMA user_version", &version));
-    VEILLE_TRY(read_int("SELECT count(*) FROM sqlite_master", &objects));
+    // One read transaction, so that the three come from one snapshot: another veille creating
+    // the file commits its schema and its application_id together, and read apart the id could
+    // come from before that commit and the objects from after it ("another application's").
+    VEILLE_TRY(db_.exec("BEGIN"));
+    Status st = read_int("PRAGMA application_id", &app_id);
+    if (st.ok()) st = read_int("PRAGMA user_version", &version);
+    if (st.ok()) st = read_int("SELECT count(*) FROM sqlite_master", &objects);
+    db_.clear_cache();  // finalised before the transaction ends
+    Status end = db_.exec(st.ok() ? "COMMIT" : "ROLLBACK");
+    VEILLE_TRY(st);
+    VEILLE_TRY(end);
   }
   db_.clear_cache();
   if (app_id != kSqliteApplicationId && (app_id != 0 || objects != 0))
