@@ -319,10 +319,6 @@ inline constexpr int32_t kSqliteApplicationId = 0x7665696c;
 
 // Parses the `veille annotate` JSON (to_json with include_annotations) back into a Document.
 Result<Document> document_from_json(std::string_view json);
-// The same bytes as to_json(doc, {.include_annotations = true}), written straight into a string
-// instead of through a JSON tree (one node per token span made that a tenth of ingestion's CPU).
-// A document with a string that is not valid UTF-8 goes through to_json.
-std::string document_to_json(const Document& doc);
 
 // Translates a user query into an FTS5 MATCH expression in which every word is a quoted string,
 // so that no input can inject FTS5 syntax. kInvalidArgument for a query with nothing to search

@@ -1,7 +1,5 @@
 #include "veille/document.h"
 
-#include <nlohmann/json.hpp>
-
 namespace veille {
 
 const char* block_kind_name(BlockKind kind) {
@@ -65,111 +63,6 @@ std::string content_hash(std::string_view bytes) {
     out[31 - i] = hex[(h2 >> (4 * i)) & 15];
   }
   return out;
-}
-
-namespace {
-
-nlohmann::json opt(const std::optional<std::string>& s) {
-  return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
-}
-
-// "sentences", "tokens", "entities", "quotes" and "dates" of one annotated text; surfaces come
-// from `text`.
-void add_annotations(nlohmann::ordered_json& j, const Annotations& a, const std::string& text) {
-  auto spans = [](const std::vector<Span>& v) {
-    auto out = nlohmann::ordered_json::array();
-    for (const auto& s : v) out.push_back({s.begin, s.end});
-    return out;
-  };
-  auto surface = [&](const Span& s) {
-    bool in_text = s.begin <= s.end && s.end <= text.size();
-    return in_text ? text.substr(s.begin, s.end - s.begin) : std::string();
-  };
-  j["sentences"] = spans(a.sentences);
-  j["tokens"] = spans(a.tokens);
-  auto& entities = j["entities"] = nlohmann::ordered_json::array();
-  for (const auto& e : a.entities) {
-    nlohmann::ordered_json ej;
-    ej["begin"] = e.span.begin;
-    ej["end"] = e.span.end;
-    ej["text"] = surface(e.span);
-    ej["type"] = e.type;
-    ej["entity"] = e.entity;
-    ej["id"] = e.id;
-    entities.push_back(std::move(ej));
-  }
-  auto& quotes = j["quotes"] = nlohmann::ordered_json::array();
-  for (const auto& q : a.quotes) {
-    nlohmann::ordered_json qj;
-    qj["begin"] = q.span.begin;
-    qj["end"] = q.span.end;
-    qj["text"] = surface(q.span);
-    qj["kind"] = q.kind;
-    qj["speaker"] = opt(q.speaker);
-    qj["speaker_entity"] = opt(q.speaker_entity);
-    qj["cue"] = opt(q.cue);
-    quotes.push_back(std::move(qj));
-  }
-  auto& dates = j["dates"] = nlohmann::ordered_json::array();
-  for (const auto& d : a.dates) {
-    nlohmann::ordered_json dj;
-    dj["begin"] = d.span.begin;
-    dj["end"] = d.span.end;
-    dj["text"] = surface(d.span);
-    dj["value"] = d.value;
-    dj["kind"] = d.kind;
-    dates.push_back(std::move(dj));
-  }
-}
-
-}  // namespace
-
-std::string to_json(const Document& doc, const JsonOptions& options) {
-  nlohmann::ordered_json j;
-  j["id"] = doc.id;
-  j["source"] = doc.source;
-  j["url"] = opt(doc.url);
-  j["title"] = opt(doc.title);
-  j["published"] = opt(doc.published);
-  j["authors"] = doc.authors;
-  j["site"] = opt(doc.site);
-  j["lang"] = doc.lang;
-  auto& body = j["body"] = nlohmann::ordered_json::array();
-  for (const auto& b : doc.body) body.push_back({{"kind", block_kind_name(b.kind)}, {"text", b.text}});
-  j["text"] = doc.text;
-  auto& comments = j["comments"] = nlohmann::ordered_json::array();
-  for (const auto& c : doc.comments) {
-    nlohmann::ordered_json cj;
-    cj["id"] = c.id;
-    cj["parent"] = c.parent ? nlohmann::ordered_json(*c.parent) : nlohmann::ordered_json(nullptr);
-    cj["author"] = opt(c.author);
-    cj["date"] = opt(c.date);
-    cj["text"] = c.text;
-    if (options.include_annotations) {
-      add_annotations(cj, c.annotations, c.text);
-    }
-    if (c.moderation) {
-      auto& mj = cj["moderation"];
-      mj["toxic"] = c.moderation->toxic;
-      mj["score"] = c.moderation->score;
-      auto& terms = mj["terms"] = nlohmann::ordered_json::array();
-      for (const auto& t : c.moderation->terms)
-        terms.push_back({{"text", t.text}, {"normalized", t.normalized}, {"category", t.category}});
-    }
-    comments.push_back(std::move(cj));
-  }
-  auto& removed = j["removed"] = nlohmann::ordered_json::array();
-  for (const auto& r : doc.removed)
-    removed.push_back({{"kind", removed_kind_name(r.kind)}, {"text", r.text}});
-  if (options.include_annotations) {
-    add_annotations(j, doc.annotations, doc.text);
-  }
-  if (options.include_lines) {
-    auto& lines = j["lines"] = nlohmann::ordered_json::array();
-    for (const auto& l : doc.lines) lines.push_back({{"line", l.line}, {"label", line_label_name(l.label)}});
-  }
-  // Invalid UTF-8 never reaches here (ingest converts), but replace rather than throw if it does.
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 namespace {

@@ -123,7 +123,7 @@ struct Ingester::Impl {
     a.minhash = corpus::minhash(doc.text);
     a.profile = corpus::profile(doc, background);
     a.summary = corpus::summary_candidates(doc);
-    a.json = document_to_json(doc);  // to_json(doc) with annotations, without a JSON tree
+    a.json = to_json(doc, {.include_lines = false, .include_annotations = true});
     a.doc = std::move(doc);
     return a;
   }
