@@ -391,9 +391,9 @@ struct TextBlock {
 // Cuts the subtree under `start` into TextBlocks, in document order.
 class Linearizer {
  public:
-  Linearizer(const dom::Dom& dom, const std::vector<uint8_t>& skip,
-             const std::vector<uint8_t>& structural, const std::vector<uint32_t>& max_cell_chars)
-      : dom_(dom), skip_(skip), structural_(structural), max_cell_chars_(max_cell_chars) {}
+  Linearizer(const std::vector<uint8_t>& skip, const std::vector<uint8_t>& structural,
+             const std::vector<uint32_t>& max_cell_chars)
+      : skip_(skip), structural_(structural), max_cell_chars_(max_cell_chars) {}
 
   std::vector<TextBlock> run(const Node* start) {
     struct Frame {
@@ -609,7 +609,6 @@ class Linearizer {
     line_has_text_ = false;
   }
 
-  const dom::Dom& dom_;
   const std::vector<uint8_t>& skip_;
   const std::vector<uint8_t>& structural_;
   const std::vector<uint32_t>& max_cell_chars_;
@@ -849,7 +848,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   }
 
   const Node* start = body ? body : dom.root();
-  Linearizer linearizer(dom, skip, structural, max_cell_chars);
+  Linearizer linearizer(skip, structural, max_cell_chars);
   std::vector<TextBlock> blocks = linearizer.run(start);
 
   // Prose per subtree, judged on the text alone: how much of the page's readable text it holds.

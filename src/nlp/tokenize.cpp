@@ -124,7 +124,6 @@ inline bool is_lower(uint32_t cp) {
   return u_islower(static_cast<UChar32>(cp));
 }
 inline bool is_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
-inline bool is_dash(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2013 || cp == 0x2014; }
 
 // ---------------------------------------------------------------------------------------------
 // Word lists (compared case-insensitively on ASCII letters; entries are lowercase UTF-8)
