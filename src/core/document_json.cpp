@@ -6,60 +6,40 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/ingest_internal.h"
 #include "veille/document.h"
 
 namespace veille {
 
 namespace {
 
-// Strict UTF-8 (no overlongs, surrogates or code points over U+10FFFF), as nlohmann decodes it.
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-    if (c1 < lo || c1 > hi) return false;
-    for (size_t k = 2; k < len; ++k) {
-      const unsigned char ck = static_cast<unsigned char>(s[i + k]);
-      if (ck < 0x80 || ck > 0xBF) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
+// Compact JSON with the separators placed by the writer: open() and value writers put the comma
+// that a previous element or member asks for.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
 
-  void raw(std::string_view s) { out_ += s; }
-  void key(const char* k) {
+  void open(char c) {
+    separate();
+    out_ += c;
+    first_ = true;
+  }
+  void close(char c) {
+    out_ += c;
+    first_ = false;
+  }
+  // A member's key; its value follows without a separator.
+  JsonWriter& key(const char* k) {
+    separate();
     out_ += '"';
     out_ += k;
     out_ += "\":";
+    first_ = true;
+    return *this;
   }
   void string(std::string_view s) {
-    if (!valid_utf8(s)) {
+    separate();
+    if (!ingest::is_valid_utf8(s)) {
       // Ingestion converts every page to UTF-8, so this is rare: nlohmann's serializer replaces
       // each invalid byte with U+FFFD.
       out_ += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -93,121 +73,99 @@ class JsonWriter {
   }
   void opt_string(const std::optional<std::string>& s) {
     if (s) string(*s);
-    else out_ += "null";
+    else literal("null");
   }
   template <typename Int>
   void integer(Int v) {
+    separate();
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, v);
     out_.append(buf, r.ptr);
   }
+  // A literal as nlohmann prints it (null, true, false, a number's shortest form).
+  void literal(std::string_view s) {
+    separate();
+    out_ += s;
+  }
 
  private:
+  void separate() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+
   std::string& out_;
+  bool first_ = true;
 };
 
-void write_spans(JsonWriter& w, const std::vector<Span>& spans) {
-  w.raw("[");
-  for (size_t i = 0; i < spans.size(); ++i) {
-    if (i) w.raw(",");
-    w.raw("[");
-    w.integer(spans[i].begin);
-    w.raw(",");
-    w.integer(spans[i].end);
-    w.raw("]");
+void write_spans(JsonWriter& w, const char* key, const std::vector<Span>& spans) {
+  w.key(key).open('[');
+  for (const Span& s : spans) {
+    w.open('[');
+    w.integer(s.begin);
+    w.integer(s.end);
+    w.close(']');
   }
-  w.raw("]");
+  w.close(']');
 }
 
-// to_json's surface(): the span's text, or "" for a span outside the text.
-std::string_view surface(const Span& s, const std::string& text) {
+// Opens a mention's object with its "begin", "end" and "text" (the span's surface, or "" for a
+// span outside the text).
+void open_mention(JsonWriter& w, const Span& s, const std::string& text) {
   bool in_text = s.begin <= s.end && s.end <= text.size();
-  return in_text ? std::string_view(text).substr(s.begin, s.end - s.begin) : std::string_view();
+  w.open('{');
+  w.key("begin").integer(s.begin);
+  w.key("end").integer(s.end);
+  w.key("text").string(in_text ? std::string_view(text).substr(s.begin, s.end - s.begin) : std::string_view());
 }
 
 void write_annotations(JsonWriter& w, const Annotations& a, const std::string& text) {
-  w.raw(",");
-  w.key("sentences");
-  write_spans(w, a.sentences);
-  w.raw(",");
-  w.key("tokens");
-  write_spans(w, a.tokens);
-  w.raw(",");
-  w.key("entities");
-  w.raw("[");
-  for (size_t i = 0; i < a.entities.size(); ++i) {
-    const auto& e = a.entities[i];
-    w.raw(i ? ",{" : "{");
-    w.key("begin");
-    w.integer(e.span.begin);
-    w.raw(",");
-    w.key("end");
-    w.integer(e.span.end);
-    w.raw(",");
-    w.key("text");
-    w.string(surface(e.span, text));
-    w.raw(",");
-    w.key("type");
-    w.string(e.type);
-    w.raw(",");
-    w.key("entity");
-    w.string(e.entity);
-    w.raw(",");
-    w.key("id");
-    w.string(e.id);
-    w.raw("}");
+  write_spans(w, "sentences", a.sentences);
+  write_spans(w, "tokens", a.tokens);
+  w.key("entities").open('[');
+  for (const auto& e : a.entities) {
+    open_mention(w, e.span, text);
+    w.key("type").string(e.type);
+    w.key("entity").string(e.entity);
+    w.key("id").string(e.id);
+    w.close('}');
   }
-  w.raw("],");
-  w.key("quotes");
-  w.raw("[");
-  for (size_t i = 0; i < a.quotes.size(); ++i) {
-    const auto& q = a.quotes[i];
-    w.raw(i ? ",{" : "{");
-    w.key("begin");
-    w.integer(q.span.begin);
-    w.raw(",");
-    w.key("end");
-    w.integer(q.span.end);
-    w.raw(",");
-    w.key("text");
-    w.string(surface(q.span, text));
-    w.raw(",");
-    w.key("kind");
-    w.string(q.kind);
-    w.raw(",");
-    w.key("speaker");
-    w.opt_string(q.speaker);
-    w.raw(",");
-    w.key("speaker_entity");
-    w.opt_string(q.speaker_entity);
-    w.raw(",");
-    w.key("cue");
-    w.opt_string(q.cue);
-    w.raw("}");
+  w.close(']');
+  w.key("quotes").open('[');
+  for (const auto& q : a.quotes) {
+    open_mention(w, q.span, text);
+    w.key("kind").string(q.kind);
+    w.key("speaker").opt_string(q.speaker);
+    w.key("speaker_entity").opt_string(q.speaker_entity);
+    w.key("cue").opt_string(q.cue);
+    w.close('}');
   }
-  w.raw("],");
-  w.key("dates");
-  w.raw("[");
-  for (size_t i = 0; i < a.dates.size(); ++i) {
-    const auto& d = a.dates[i];
-    w.raw(i ? ",{" : "{");
-    w.key("begin");
-    w.integer(d.span.begin);
-    w.raw(",");
-    w.key("end");
-    w.integer(d.span.end);
-    w.raw(",");
-    w.key("text");
-    w.string(surface(d.span, text));
-    w.raw(",");
-    w.key("value");
-    w.string(d.value);
-    w.raw(",");
-    w.key("kind");
-    w.string(d.kind);
-    w.raw("}");
+  w.close(']');
+  w.key("dates").open('[');
+  for (const auto& d : a.dates) {
+    open_mention(w, d.span, text);
+    w.key("value").string(d.value);
+    w.key("kind").string(d.kind);
+    w.close('}');
   }
-  w.raw("]");
+  w.close(']');
+}
+
+void write_moderation(JsonWriter& w, const CommentModeration& m) {
+  w.key("moderation").open('{');
+  w.key("toxic").literal(m.toxic ? "true" : "false");
+  // nlohmann's shortest round-trip form of the double the float becomes.
+  w.key("score").literal(nlohmann::json(m.score).dump());
+  w.key("terms").open('[');
+  for (const auto& t : m.terms) {
+    w.open('{');
+    w.key("text").string(t.text);
+    w.key("normalized").string(t.normalized);
+    w.key("category").string(t.category);
+    w.close('}');
+  }
+  w.close(']');
+  w.close('}');
 }
 
 }  // namespace
@@ -216,133 +174,62 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
   std::string out;
   out.reserve(256 + doc.text.size() * 2 + doc.annotations.tokens.size() * 12);
   JsonWriter w(out);
-  w.raw("{");
-  w.key("id");
-  w.string(doc.id);
-  w.raw(",");
-  w.key("source");
-  w.string(doc.source);
-  w.raw(",");
-  w.key("url");
-  w.opt_string(doc.url);
-  w.raw(",");
-  w.key("title");
-  w.opt_string(doc.title);
-  w.raw(",");
-  w.key("published");
-  w.opt_string(doc.published);
-  w.raw(",");
-  w.key("authors");
-  w.raw("[");
-  for (size_t i = 0; i < doc.authors.size(); ++i) {
-    if (i) w.raw(",");
-    w.string(doc.authors[i]);
+  w.open('{');
+  w.key("id").string(doc.id);
+  w.key("source").string(doc.source);
+  w.key("url").opt_string(doc.url);
+  w.key("title").opt_string(doc.title);
+  w.key("published").opt_string(doc.published);
+  w.key("authors").open('[');
+  for (const auto& a : doc.authors) w.string(a);
+  w.close(']');
+  w.key("site").opt_string(doc.site);
+  w.key("lang").string(doc.lang);
+  w.key("body").open('[');
+  for (const auto& b : doc.body) {
+    w.open('{');
+    w.key("kind").string(block_kind_name(b.kind));
+    w.key("text").string(b.text);
+    w.close('}');
   }
-  w.raw("],");
-  w.key("site");
-  w.opt_string(doc.site);
-  w.raw(",");
-  w.key("lang");
-  w.string(doc.lang);
-  w.raw(",");
-  w.key("body");
-  w.raw("[");
-  for (size_t i = 0; i < doc.body.size(); ++i) {
-    w.raw(i ? ",{" : "{");
-    w.key("kind");
-    w.string(block_kind_name(doc.body[i].kind));
-    w.raw(",");
-    w.key("text");
-    w.string(doc.body[i].text);
-    w.raw("}");
-  }
-  w.raw("],");
-  w.key("text");
-  w.string(doc.text);
-  w.raw(",");
-  w.key("comments");
-  w.raw("[");
-  for (size_t i = 0; i < doc.comments.size(); ++i) {
-    const Comment& c = doc.comments[i];
-    w.raw(i ? ",{" : "{");
-    w.key("id");
-    w.integer(c.id);
-    w.raw(",");
+  w.close(']');
+  w.key("text").string(doc.text);
+  w.key("comments").open('[');
+  for (const Comment& c : doc.comments) {
+    w.open('{');
+    w.key("id").integer(c.id);
     w.key("parent");
     if (c.parent) w.integer(*c.parent);
-    else w.raw("null");
-    w.raw(",");
-    w.key("author");
-    w.opt_string(c.author);
-    w.raw(",");
-    w.key("date");
-    w.opt_string(c.date);
-    w.raw(",");
-    w.key("text");
-    w.string(c.text);
+    else w.literal("null");
+    w.key("author").opt_string(c.author);
+    w.key("date").opt_string(c.date);
+    w.key("text").string(c.text);
     if (options.include_annotations) write_annotations(w, c.annotations, c.text);
-    if (c.moderation) {
-      w.raw(",");
-      w.key("moderation");
-      w.raw("{");
-      w.key("toxic");
-      w.raw(c.moderation->toxic ? "true" : "false");
-      w.raw(",");
-      w.key("score");
-      // nlohmann's shortest round-trip form of the double the float becomes.
-      w.raw(nlohmann::json(c.moderation->score).dump());
-      w.raw(",");
-      w.key("terms");
-      w.raw("[");
-      for (size_t k = 0; k < c.moderation->terms.size(); ++k) {
-        const auto& t = c.moderation->terms[k];
-        w.raw(k ? ",{" : "{");
-        w.key("text");
-        w.string(t.text);
-        w.raw(",");
-        w.key("normalized");
-        w.string(t.normalized);
-        w.raw(",");
-        w.key("category");
-        w.string(t.category);
-        w.raw("}");
-      }
-      w.raw("]}");
-    }
-    w.raw("}");
+    if (c.moderation) write_moderation(w, *c.moderation);
+    w.close('}');
   }
-  w.raw("],");
-  w.key("removed");
-  w.raw("[");
-  for (size_t i = 0; i < doc.removed.size(); ++i) {
-    w.raw(i ? ",{" : "{");
-    w.key("kind");
-    w.string(removed_kind_name(doc.removed[i].kind));
-    w.raw(",");
-    w.key("text");
-    w.string(doc.removed[i].text);
-    w.raw("}");
+  w.close(']');
+  w.key("removed").open('[');
+  for (const auto& r : doc.removed) {
+    w.open('{');
+    w.key("kind").string(removed_kind_name(r.kind));
+    w.key("text").string(r.text);
+    w.close('}');
   }
-  w.raw("]");
+  w.close(']');
   if (options.include_annotations) write_annotations(w, doc.annotations, doc.text);
   if (options.include_lines) {
-    w.raw(",");
-    w.key("lines");
-    w.raw("[");
-    for (size_t i = 0; i < doc.lines.size(); ++i) {
-      w.raw(i ? ",{" : "{");
-      w.key("line");
-      w.integer(doc.lines[i].line);
-      w.raw(",");
-      w.key("label");
-      w.string(line_label_name(doc.lines[i].label));
-      w.raw("}");
+    w.key("lines").open('[');
+    for (const auto& l : doc.lines) {
+      w.open('{');
+      w.key("line").integer(l.line);
+      w.key("label").string(line_label_name(l.label));
+      w.close('}');
     }
-    w.raw("]");
+    w.close(']');
   }
-  w.raw("}");
+  w.close('}');
   return out;
 }
-
 
 }  // namespace veille
