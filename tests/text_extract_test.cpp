@@ -35,8 +35,8 @@ TEST(TextCuesTest, BoilerplatePhrases) {
       {"Votre courriel reste confidentiel ; les champs suivis d'un astérisque sont requis.",
        RemovedKind::kCommentForm},
       {"Les champs marqués d’un astérisque sont obligatoires.", RemovedKind::kCommentForm},
-      // WordPress's own notice, as real pages carry it.
-      {"Votre adresse e-mail ne sera pas publiée.", RemovedKind::kCommentForm},
+      // The blog engines' usual notice (one of its wordings).
+      {"Votre adresse de messagerie ne sera pas publiée.", RemovedKind::kCommentForm},
       {"Commentaire *", RemovedKind::kCommentForm},
       {"Exit mobile version", RemovedKind::kNavigation},
       {"À lire aussi : la réforme des retraites en cinq questions", RemovedKind::kNavigation},
