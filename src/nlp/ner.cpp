@@ -3,13 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "core/binary_io.h"
 #include "nlp/ner_model_file.h"
 
 namespace veille {
@@ -17,17 +15,9 @@ namespace veille {
 using namespace ner;
 
 Result<std::shared_ptr<const NerModel>> NerModel::load(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
-    return Status::NotFound(path + ": no such NER model file");
-  if (std::filesystem::is_directory(path, ec))
-    return Status::InvalidArgument(path + ": is a directory, not a NER model file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io(path + ": cannot open: " + std::strerror(errno));
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::Io(path + ": read error");
-  return load_bytes(buf.str(), path);
+  Result<std::string> bytes = binio::read_model_file(path, "NER model");
+  if (!bytes.ok()) return bytes.status();
+  return load_bytes(*bytes, path);
 }
 
 Result<std::shared_ptr<const NerModel>> NerModel::load_bytes(std::string_view bytes,

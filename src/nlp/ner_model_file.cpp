@@ -4,76 +4,15 @@
 
 #include <cstring>
 
+#include "core/binary_io.h"
 #include "nlp/ner.h"
 
 namespace veille::ner {
 
 namespace {
 
-class Writer {
- public:
-  void bytes(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
-  template <typename T>
-  void pod(T v) { bytes(&v, sizeof v); }
-  void str(std::string_view s) {
-    pod<uint32_t>(static_cast<uint32_t>(s.size()));
-    bytes(s.data(), s.size());
-  }
-  std::string& out() { return out_; }
-
- private:
-  std::string out_;
-};
-
-// Sequential reader that records the first failure: what it was reading when the bytes ran out.
-class Reader {
- public:
-  explicit Reader(std::string_view b) : b_(b) {}
-  bool bytes(void* p, size_t n, const char* what) {
-    if (failed_) return false;
-    if (n > b_.size() - pos_) {
-      failed_ = true;
-      what_ = what;
-      return false;
-    }
-    std::memcpy(p, b_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  template <typename T>
-  bool pod(T* v, const char* what) { return bytes(v, sizeof *v, what); }
-  bool str(std::string* s, const char* what, size_t max_len) {
-    uint32_t n = 0;
-    if (!pod(&n, what)) return false;
-    if (n > max_len || n > b_.size() - pos_) {
-      failed_ = true;
-      what_ = what;
-      return false;
-    }
-    s->assign(b_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  std::string_view take(size_t n, const char* what) {
-    if (failed_ || n > b_.size() - pos_) {
-      failed_ = true;
-      what_ = what;
-      return {};
-    }
-    std::string_view v = b_.substr(pos_, n);
-    pos_ += n;
-    return v;
-  }
-  bool failed() const { return failed_; }
-  const char* what() const { return what_; }
-  size_t pos() const { return pos_; }
-
- private:
-  std::string_view b_;
-  size_t pos_ = 0;
-  bool failed_ = false;
-  const char* what_ = "";
-};
+using binio::Reader;
+using binio::Writer;
 
 void write_table(Writer& w, const HashTable16& t) {
   const auto entries = t.entries();

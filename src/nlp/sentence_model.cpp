@@ -2,14 +2,12 @@
 
 #include <zlib.h>
 
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "core/binary_io.h"
 #include "nlp/sentence_features.h"
 #include "nlp/tokenize.h"
 
@@ -17,64 +15,8 @@ namespace veille {
 
 namespace {
 
-class Writer {
- public:
-  void bytes(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
-  template <typename T>
-  void pod(T v) { bytes(&v, sizeof v); }
-  void str(std::string_view s) {
-    pod<uint32_t>(static_cast<uint32_t>(s.size()));
-    bytes(s.data(), s.size());
-  }
-  std::string& out() { return out_; }
-
- private:
-  std::string out_;
-};
-
-// Sequential reader that remembers what it was reading when the bytes ran out.
-class Reader {
- public:
-  explicit Reader(std::string_view b) : b_(b) {}
-  template <typename T>
-  bool pod(T* v, const char* what) {
-    std::string_view s = take(sizeof *v, what);
-    if (failed_) return false;
-    std::memcpy(v, s.data(), sizeof *v);
-    return true;
-  }
-  bool str(std::string* s, const char* what, size_t max_len) {
-    uint32_t n = 0;
-    if (!pod(&n, what)) return false;
-    if (n > max_len) return fail(what);
-    std::string_view v = take(n, what);
-    if (failed_) return false;
-    s->assign(v);
-    return true;
-  }
-  std::string_view take(size_t n, const char* what) {
-    if (failed_ || n > b_.size() - pos_) {
-      fail(what);
-      return {};
-    }
-    std::string_view v = b_.substr(pos_, n);
-    pos_ += n;
-    return v;
-  }
-  bool fail(const char* what) {
-    if (!failed_) what_ = what;
-    failed_ = true;
-    return false;
-  }
-  const char* what() const { return what_; }
-  size_t pos() const { return pos_; }
-
- private:
-  std::string_view b_;
-  size_t pos_ = 0;
-  bool failed_ = false;
-  const char* what_ = "";
-};
+using binio::Reader;
+using binio::Writer;
 
 Result<SentenceModelParams> parse(std::string_view bytes, const std::string& name) {
   const std::string prefix = name + ": ";
@@ -190,16 +132,9 @@ std::string serialize_sentence_model(const SentenceModelParams& p) {
 }
 
 Result<std::shared_ptr<const SentenceModel>> SentenceModel::load(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such sentence model file");
-  if (std::filesystem::is_directory(path, ec))
-    return Status::InvalidArgument(path + ": is a directory, not a sentence model file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io(path + ": cannot open: " + std::strerror(errno));
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::Io(path + ": read error");
-  return load_bytes(buf.str(), path);
+  Result<std::string> bytes = binio::read_model_file(path, "sentence model");
+  if (!bytes.ok()) return bytes.status();
+  return load_bytes(*bytes, path);
 }
 
 Result<std::shared_ptr<const SentenceModel>> SentenceModel::load_bytes(std::string_view bytes,
