@@ -89,6 +89,7 @@ int run_moderate(const ModerateArgs& args) {
 
 struct TrainModerationArgs {
   std::string data, out, lexicon, clean;
+  std::string mlma_labels = "any";
   bool cv = false;
   moderate::ModerationTrainOptions opt;
 };
@@ -109,7 +110,12 @@ int run_train_moderation(TrainModerationArgs& args) {
     std::cerr << who << lexicon.status().to_string() << "\n";
     return 1;
   }
-  auto data = moderate::read_toxicity_data(args.data, args.opt.folds);
+  moderate::MlmaLabels mlma;
+  if (!moderate::parse_mlma_labels(args.mlma_labels, &mlma)) {
+    std::cerr << who << "--mlma-labels " << args.mlma_labels << ": expected any, harm or strict\n";
+    return 2;
+  }
+  auto data = moderate::read_toxicity_data(args.data, args.opt.folds, mlma);
   if (!data.ok()) {
     std::cerr << who << data.status().to_string() << "\n";
     return data.status().is_caller_error() ? 2 : 1;
@@ -222,18 +228,23 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
                   "Weight of the MLMA tweets relative to their class-balanced weight")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  cmd->add_option("--mlma-labels", args->mlma_labels,
+                  "How MLMA's sentiment views become labels: any (toxic unless normal alone), harm "
+                  "(toxic with offensive/abusive/hateful/disrespectful), strict (offensive/abusive/"
+                  "hateful without normal; normal alone clean; the rest left out)")
+      ->capture_default_str();
   cmd->add_flag("--cv", args->cv,
                 "Also report nested cross-validation over all ToxiFrench folds (each held out in "
                 "turn, its threshold chosen on the others)");
   cmd->add_flag("!--no-translated", args->opt.use_translated,
                 "Leave out the machine-translated Jigsaw comments");
   cmd->callback([args, exit_code] {
-    char buf[480];
+    char buf[560];
     std::snprintf(buf, sizeof buf,
                   "veille train moderation --epochs %d --hash-bits %d --seed %llu --folds %d "
                   "--dev-fold %d --l2 %g --learning-rate %g --in-domain-weight %g%s%s --clean-weight %g "
                   "--term-dropout %g --max-clean-fp %g --bags %d --nb-scale %g --nb-alpha %g --nb-mix %g "
-                  "--soft-label %g --mlma-weight %g",
+                  "--soft-label %g --mlma-weight %g%s%s",
                   args->opt.epochs, args->opt.hash_bits,
                   static_cast<unsigned long long>(args->opt.seed), args->opt.folds,
                   args->opt.dev_fold, static_cast<double>(args->opt.l2),
@@ -244,7 +255,9 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
                   static_cast<double>(args->opt.term_dropout), static_cast<double>(args->opt.max_clean_fp),
                   args->opt.bags, static_cast<double>(args->opt.nb_scale),
                   static_cast<double>(args->opt.nb_alpha), static_cast<double>(args->opt.nb_mix),
-                  static_cast<double>(args->opt.soft_label), static_cast<double>(args->opt.mlma_weight));
+                  static_cast<double>(args->opt.soft_label), static_cast<double>(args->opt.mlma_weight),
+                  // Named only when not the default, so that the shipped model's bytes stay the same.
+                  args->mlma_labels == "any" ? "" : " --mlma-labels ", args->mlma_labels == "any" ? "" : args->mlma_labels.c_str());
     args->opt.description = buf;
     *exit_code = run_train_moderation(*args);
   });

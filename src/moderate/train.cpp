@@ -252,7 +252,40 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
   return rows;
 }
 
-Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, int folds) {
+bool parse_mlma_labels(std::string_view name, MlmaLabels* out) {
+  if (name == "any") *out = MlmaLabels::kAnyHarm;
+  else if (name == "harm") *out = MlmaLabels::kHarm;
+  else if (name == "strict") *out = MlmaLabels::kStrict;
+  else return false;
+  return true;
+}
+
+namespace {
+// -1: left out, 0: clean, 1: toxic.
+int mlma_label(std::string_view sentiment, MlmaLabels mapping) {
+  bool normal = false, harm = false, disrespect = false;
+  size_t views = 0;
+  while (!sentiment.empty()) {
+    const size_t cut = std::min(sentiment.find('_'), sentiment.size());
+    const std::string_view v = sentiment.substr(0, cut);
+    sentiment.remove_prefix(std::min(cut + 1, sentiment.size()));
+    ++views;
+    if (v == "normal") normal = true;
+    else if (v == "offensive" || v == "abusive" || v == "hateful") harm = true;
+    else if (v == "disrespectful") disrespect = true;
+  }
+  switch (mapping) {
+    case MlmaLabels::kAnyHarm: return normal && views == 1 ? 0 : 1;
+    case MlmaLabels::kHarm: return harm || disrespect ? 1 : 0;
+    case MlmaLabels::kStrict:
+      if (normal) return views == 1 ? 0 : -1;
+      return harm ? 1 : -1;
+  }
+  return -1;
+}
+}  // namespace
+
+Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, int folds, MlmaLabels mlma) {
   std::vector<LabeledComment> out;
   auto load = [&](const std::string& rel, std::vector<std::vector<std::string>>* rows,
                   std::unordered_map<std::string, size_t>* cols) -> Status {
@@ -298,7 +331,9 @@ Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, i
     for (size_t r = 1; r < rows.size(); ++r) {
       const auto& row = rows[r];
       if (row.size() <= std::max(c_text, c_label)) continue;
-      out.push_back({row[c_text], row[c_label] != "normal", DataSource::kMlma, -1, -1.f});
+      const int label = mlma_label(row[c_label], mlma);
+      if (label < 0) continue;
+      out.push_back({row[c_text], label == 1, DataSource::kMlma, -1, -1.f});
     }
   }
   {

@@ -25,12 +25,24 @@ struct LabeledComment {
   float second_opinion = -1;
 };
 
+// How MLMA's `sentiment` (one or more of normal, offensive, abusive, hateful, disrespectful,
+// fearful joined by `_`, one per annotator view) becomes a label.
+enum class MlmaLabels : uint8_t {
+  kAnyHarm,  // toxic unless `normal` alone (the shipped model)
+  kHarm,     // toxic when offensive, abusive, hateful or disrespectful is among the views; else clean
+  kStrict,   // toxic when offensive, abusive or hateful without `normal`; clean when `normal` alone;
+             // the rest (fearful, disrespectful alone, views that disagree with `normal`) dropped
+};
+// Parses "any", "harm", "strict"; false for anything else.
+bool parse_mlma_labels(std::string_view name, MlmaLabels* out);
+
 // Reads DIR/toxifrench/agreement_checking_500.csv (label: the first annotator's conclusion),
-// DIR/mlma_fr/fr_dataset.csv (toxic unless the sentiment is `normal` alone) and
+// DIR/mlma_fr/fr_dataset.csv (labelled as `mlma` says) and
 // DIR/toxifrench/JigsawBilingualBalanced.csv (machine-translated `content`, `label`).
 // ToxiFrench comments are given a fold from a hash of their topic, so that comments of one thread
 // never sit on both sides of a split.
-Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, int folds);
+Result<std::vector<LabeledComment>> read_toxicity_data(const std::string& dir, int folds,
+                                                       MlmaLabels mlma = MlmaLabels::kAnyHarm);
 
 // Appends the `# text =` sentences of every *train*.conllu file under `dir` (recursively) as
 // non-toxic comments: edited news prose, so that the model does not take formal text for abuse.
