@@ -16,15 +16,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "common.h"
 
 #include "nlp/entities.h"
 #include "nlp/ner.h"
@@ -39,20 +39,9 @@ namespace {
 const fs::path kSourceDir = fs::path(__FILE__).parent_path().parent_path();
 
 std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path default_seeds_dir(const char* argv0) {
-  fs::path from_source = kSourceDir.parent_path() / "shared" / "seeds";
-  if (fs::exists(from_source)) return from_source;
-  std::error_code ec;
-  fs::path exe = fs::weakly_canonical(fs::path(argv0), ec);
-  for (fs::path p = exe.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path())
-    if (fs::exists(p / "shared" / "seeds")) return p / "shared" / "seeds";
-  return from_source;
+  std::string out;
+  bench::read_whole_file(p, out);
+  return out;
 }
 
 struct Counts {
@@ -121,7 +110,7 @@ int main(int argc, char** argv) {
       return 0;
     } else seeds = a;
   }
-  if (seeds.empty()) seeds = default_seeds_dir(argv[0]);
+  if (seeds.empty()) seeds = bench::find_shared("", "seeds").value_or(kSourceDir.parent_path() / "shared" / "seeds");
   if (!fs::exists(seeds / "gold")) {
     std::cout << "seeds_entities_bench: skipped, no seeds at " << seeds.string()
               << " (the seeds live in ../shared/seeds beside the checkout; pass the directory)\n";
