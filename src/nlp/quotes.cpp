@@ -135,6 +135,7 @@ class Attributor {
     if (marks_.empty()) return {};
     build_tokens();
     build_refs();
+    silent_.assign(marks_.size(), false);
     std::vector<Quote> out;
     out.reserve(marks_.size());
     for (size_t k = 0; k < marks_.size(); ++k) out.push_back(attribute(static_cast<int>(k)));
@@ -171,8 +172,14 @@ class Attributor {
     }
     number_sentences();
     entity_at_.assign(toks_.size(), -1);
+    loc_at_.assign(toks_.size(), -1);
     for (size_t i = 0; i < ann_.entities.size(); ++i) {
       const auto& e = ann_.entities[i];
+      if (e.type == "LOC") {
+        int tb = tok_at(e.span.begin);
+        if (tb < static_cast<int>(toks_.size()) && toks_[tb].b == e.span.begin) loc_at_[tb] = static_cast<int>(i);
+        continue;
+      }
       if (e.type != "PER" && e.type != "ORG") continue;
       int tb = tok_at(e.span.begin);
       if (tb < static_cast<int>(toks_.size()) && toks_[tb].b == e.span.begin && entity_at_[tb] < 0)
@@ -312,6 +319,13 @@ class Attributor {
       break;
     }
     d.te = k;
+    // "le chef de l'État" is the president: one description for both.
+    if ((d.head == "chef" || d.head == "cheffe") &&
+        std::find(d.words.begin(), d.words.end(), "état") != d.words.end()) {
+      d.head = d.head == "chef" ? "président" : "présidente";
+      d.words.erase(std::remove(d.words.begin(), d.words.end(), std::string("état")), d.words.end());
+      d.words[0] = d.head;
+    }
     return d;
   }
 
@@ -338,9 +352,25 @@ class Attributor {
     if (free(t) && low(t) == "," && free(t + 1) &&
         (quotes::is_auxiliary(low(t + 1)) || quotes::is_reporting_finite(low(t + 1))))
       return true;
-    for (int k = 0; k < 3 && free(t) && clitics.count(low(t)); ++k) ++t;
-    if (!free(t) || !is_word(low(t)) || toks_[t].upper) return false;
-    return function_words.count(low(t)) == 0;
+    auto verb_follows = [&](int t) {
+      for (int k = 0; k < 3 && free(t) && clitics.count(low(t)); ++k) ++t;
+      if (!free(t) || !is_word(low(t)) || toks_[t].upper) return false;
+      return function_words.count(low(t)) == 0;
+    };
+    if (verb_follows(t)) return true;
+    bool apposition_inside = false;  // the reference took in "Name, apposition" up to here
+    for (int k = r.tb; k < r.te && !apposition_inside; ++k) apposition_inside = low(k) == ",";
+    if (free(t) && (low(t) == "," || apposition_inside)) {
+      if (low(t) != ",") --t;  // the rest of the apposition ("dans le Cantal"), then its comma
+      // An apposition between commas ("Mamadou Keïta, éleveur dans le Cantal, a perdu", "Enzo
+      // Dalmasso, 19 ans, vient"): the verb, if any, comes after the second comma.
+      int c = t + 1;
+      while (c < t + 10 && free(c) && low(c) != "," && toks_[c].sentence == toks_[r.tb].sentence &&
+             (is_word(low(c)) || low(c) == "'" || low(c) == "-"))
+        ++c;
+      if (c > t + 1 && free(c) && low(c) == ",") return verb_follows(c + 1);
+    }
+    return false;
   }
 
   // The antecedent of a pronoun of gender `g` in sentence `sentence`: among earlier names and
@@ -423,6 +453,14 @@ class Attributor {
     if (tb > 0 && toks_[tb - 1].upper && quotes::is_female_first_name(low(tb - 1))) return 'f';
     std::string first = lower_token(entity.substr(0, entity.find(' ')));
     if (quotes::is_female_first_name(first)) return 'f';
+    // A name of two words or more starts with a first name: a listed male one, or a guess from
+    // its ending for a first name never listed ("Yolande", "Armelle"). One word alone may be a
+    // surname ("Lemoine"), so it gets no guess.
+    if (entity.find(' ') != std::string::npos) {
+      std::string head = first.substr(0, first.find('-'));  // "jean-baptiste" -> "jean"
+      if (quotes::is_male_first_name(first) || quotes::is_male_first_name(head)) return 'm';
+      if (quotes::looks_female_first_name(first)) return 'f';
+    }
     return 'u';
   }
 
@@ -435,6 +473,19 @@ class Attributor {
       // A description, possibly in front of the name it describes.
       if (auto d = parse_description(i, false)) {
         int m = d->te;
+        // Adjectives the description parser leaves out before the name: "le chef étoilé
+        // Jean-Baptiste Arnoult", "la célèbre navigatrice".
+        for (int a = m; a < d->te + 2 && free(a) && !toks_[a].upper; ++a) {
+          const std::string& w = low(a);
+          bool adjective = is_description_adjective(w) ||
+                           ((w.ends_with("\xC3\xA9") || w.ends_with("\xC3\xA9" "e")) && w.size() > 4 &&
+                            !quotes::is_reporting_participle(w));
+          if (!adjective) break;
+          if (free(a + 1) && entity_at_[a + 1] >= 0 && ann_.entities[entity_at_[a + 1]].type == "PER") {
+            m = a + 1;
+            break;
+          }
+        }
         if (free(m) && low(m) == ",") ++m;
         if (free(m) && quotes::honorific_gender(low(m))) ++m;
         if (free(m) && entity_at_[m] >= 0 && ann_.entities[entity_at_[m]].type == "PER" && !d->plural) {
@@ -479,6 +530,17 @@ class Attributor {
         i = r.te;
         continue;
       }
+      if (int e = metonymic_org_end(i); e > i) {
+        Ref r;
+        r.tb = i;
+        r.te = e;
+        r.kind = RefKind::kOrg;
+        r.surface = surface(i, e);
+        if (loc_at_[i] >= 0) r.entity = ann_.entities[loc_at_[i]].entity;
+        refs_.push_back(std::move(r));
+        i = e;
+        continue;
+      }
       const std::string& w = low(i);
       char clitic = quotes::subject_clitic_gender(w);
       bool after_prep = i > 0 && (low(i - 1) == "selon" || low(i - 1) == "pour" || low(i - 1) == "après");
@@ -518,6 +580,37 @@ class Attributor {
       }
       ++i;
     }
+  }
+
+  // An organisation the tagger left untyped as one, at token i: an acronym in capitals after an
+  // article ("la CGT", "l'OMS"), or a place that speaks, right before or after a reporting verb
+  // ("L'Insee note", "Paris dénonce", "a indiqué Washington"). Returns the token after it, or i.
+  int metonymic_org_end(int i) const {
+    if (!free(i) || !toks_[i].upper) return i;
+    int end = i;
+    if (loc_at_[i] >= 0) {
+      end = std::max(i + 1, tok_at(ann_.entities[loc_at_[i]].span.end));
+    } else {
+      std::string_view w = text_.substr(toks_[i].b, toks_[i].e - toks_[i].b);
+      bool acronym = w.size() >= 2 && w.size() <= 6 &&
+                     std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      // Roman numerals are no organisations ("Louis XIV", "XXIe").
+      if (acronym && w.find_first_not_of("IVXLCDM") == std::string_view::npos) acronym = false;
+      if (!acronym || i == 0) return i;
+      static const std::unordered_set<std::string_view> preps = {
+          "à", "par", "sur", "dans", "avec", "pour", "chez", "en", "vers", "sous", "contre", "auprès"};
+      const std::string& d = low(i - 1);
+      // "la CGT", "l'OMS"; not the medium of "a indiqué à l'AFP", "sur la BBC".
+      if ((d == "la" || d == "le" || d == "l'" || d == "les") && !preps.count(low(i - 2))) return i + 1;
+      end = i + 1;
+    }
+    // Next to a reporting verb, past a reflexive or a negation.
+    int j = end;
+    for (int k = 0; k < 2 && free(j) && (low(j) == "s'" || low(j) == "se" || low(j) == "ne" || low(j) == "n'"); ++k) ++j;
+    if (match_verb(j)) return end;
+    for (int b = i - 1; b >= 0 && i - b <= 4 && free(b); --b)
+      if (auto v = match_verb(b); v && v->te == i) return end;
+    return i;
   }
 
   // A PER mention at token m; the reference starts at `from` (a description before it) and takes
@@ -774,6 +867,65 @@ class Attributor {
     return e;
   }
 
+  // A noun phrase that can be the subject of an incise, at token t: an article, a lower-case noun
+  // ("les conducteurs", "une habitante"), adjectives and participles after it, and one complement
+  // ("de la ligne 13", "du quartier"). Returns the token after it, or 0.
+  int noun_phrase_end(int t) const {
+    static const std::unordered_set<std::string_view> dets = {"le", "la", "les", "l'", "un", "une", "des"};
+    static const std::unordered_set<std::string_view> not_nouns = {
+        "même", "plus", "moins", "autre", "autres", "tout", "tous", "toute", "toutes", "premier", "première",
+        "dernier", "dernière", "lendemain", "veille", "jour", "soir", "matin", "semaine", "mois", "an", "année"};
+    if (!free(t) || !dets.count(low(t)) || !free(t + 1) || toks_[t + 1].upper || !is_word(low(t + 1)) ||
+        not_nouns.count(low(t + 1)) || quotes::is_reporting_finite(low(t + 1)) || quotes::is_auxiliary(low(t + 1)))
+      return 0;
+    int e = t + 2;
+    while (free(e) && e < t + 5 && !toks_[e].upper &&
+           (is_description_adjective(low(e)) ||
+            (low(e).size() > 4 && (low(e).ends_with("\xC3\xA9") || low(e).ends_with("\xC3\xA9" "e") ||
+                                   low(e).ends_with("\xC3\xA9" "s") || low(e).ends_with("\xC3\xA9" "es")))))
+      ++e;
+    if (free(e) && (low(e) == "de" || low(e) == "du" || low(e) == "des" || low(e) == "d'")) {
+      int m = e + 1;
+      if (free(m) && is_article(low(m))) ++m;
+      if (free(m) && is_word(low(m)) && !quotes::is_reporting_finite(low(m)) && !quotes::is_auxiliary(low(m))) {
+        ++m;
+        while (free(m) && m - e < 6 && (toks_[m].upper || std::isdigit(static_cast<unsigned char>(low(m)[0]))) &&
+               is_word(low(m)))
+          ++m;
+        e = m;
+      }
+    }
+    return e;
+  }
+
+  // "le communiqué", "le texte", "la lettre" with no complement: a document that speaks for its
+  // author.
+  bool is_document_noun_phrase(int t) const {
+    static const std::unordered_set<std::string_view> docs = {
+        "communiqué", "texte", "document", "rapport", "lettre", "courrier", "message", "note",
+        "tweet", "publication", "post", "déclaration", "mail", "courriel"};
+    if (!free(t) || !is_article(low(t)) || !free(t + 1) || !docs.count(low(t + 1))) return false;
+    const std::string& next = low(t + 2);
+    return !(next == "de" || next == "du" || next == "des" || next == "d'");
+  }
+
+  // The author of a document quoted after the quotation: the nearest organisation named before
+  // it in the same paragraph (two sentences back at most), else the nearest person.
+  const Ref* author_before(int open_tok) const {
+    if (open_tok >= n()) return nullptr;
+    const int s = toks_[open_tok].sentence, p = toks_[open_tok].para;
+    const Ref* person = nullptr;
+    int steps = 0;
+    for (size_t k = ref_from(open_tok); k-- > 0 && steps++ < kMaxRefsBack;) {
+      const Ref& r = refs_[k];
+      if (toks_[r.tb].para != p || s - toks_[r.tb].sentence > 2) break;
+      if (r.surface.empty()) continue;
+      if (r.kind == RefKind::kOrg) return &r;
+      if (r.kind == RefKind::kName && !person) person = &r;
+    }
+    return person;
+  }
+
   // The first person of gender `g` named in the sentence right after a quotation (tokens from
   // `t`, same paragraph): "« Nous avons, explique-t-elle, perdu ... » Marine Tondelier ne cache
   // pas son inquiétude."
@@ -834,6 +986,18 @@ class Attributor {
     if (p >= 3 && text_.substr(p - 3, 3) == "\xE2\x80\x94") return "sentence";  // — dialogue dash
     const std::string& before = low(open_tok - 1);
     if ((before == "que" || before == "qu'") && content_words >= 3) return "sentence";
+    if (content_words < 10) {
+      // The writer's sentence goes on after the closing mark with a word ("« près de 40 % des
+      // agents » étaient en grève"): the quotation is a piece of that sentence.
+      size_t a = m.close_end;
+      while (a < text_.size() && (text_[a] == ' ' || text_[a] == '\t')) ++a;
+      if (a + 1 < text_.size() && static_cast<unsigned char>(text_[a]) == 0xC2 &&
+          static_cast<unsigned char>(text_[a + 1]) == 0xA0)
+        a += 2;
+      if (a < text_.size() && is_word(text_.substr(a, 2)) && !starts_upper(text_.substr(a, 2)) &&
+          !std::isdigit(static_cast<unsigned char>(text_[a])))
+        return "fragment";
+    }
     if (prev == ',' && content_words >= 4) return "sentence";
     if (content_words >= 10) return "sentence";
     return "fragment";
@@ -896,6 +1060,12 @@ class Attributor {
     // "la loi dite « immigration »", "l'opération baptisée « Bouclier »": the marks set off a name,
     // not anyone's words, even when a cue earlier in the sentence has a subject.
     if (q.kind == "fragment" && names_what_follows(open_tok)) return q;
+    // "À la question « Serez-vous candidate ? », elle a répondu ...": a question put to the
+    // speaker, by someone the text does not name; it does not continue anyone's words either.
+    if (open_tok > 0 && free(open_tok - 1) && (low(open_tok - 1) == "question" || low(open_tok - 1) == "questions")) {
+      silent_[k] = true;
+      return q;
+    }
 
     // 1. A reporting verb right after the closing mark: "», a déclaré X", "», a-t-il confié".
     {
@@ -932,6 +1102,45 @@ class Attributor {
             q.cue = cue_text(*v);
             return q;
           }
+          if (is_document_noun_phrase(v->te)) {
+            // "», indique le communiqué": the writer of the document, named before the quote.
+            if (const Ref* r = author_before(open_tok)) set_speaker(q, *r);
+            q.cue = cue_text(*v);
+            return q;
+          }
+          if (int e = noun_phrase_end(v->te); e > 0) {
+            // The subject of an incise is the speaker whatever its noun: "», préviennent les
+            // conducteurs de la ligne 13", "», scandaient les aides-soignantes".
+            q.speaker = surface(v->te, e);
+            q.cue = cue_text(*v);
+            return q;
+          }
+        }
+      }
+    }
+    // 1a. ", selon X" / ", d'après X" right after the closing mark: "coûtera « deux milliards »,
+    // selon un rapport de la Cour des comptes". The first person or organisation of the source,
+    // else the source as written.
+    {
+      int t = after;
+      if (free(t) && low(t) == ",") ++t;
+      int src = -1;
+      if (free(t) && low(t) == "selon") src = t + 1;
+      else if (free(t + 1) && low(t) == "d'" && low(t + 1) == "après") src = t + 2;
+      if (src > 0 && close_tok < n() && free(src) && toks_[src].para == toks_[close_tok].para) {
+        int end = src;
+        while (end < n() && end < src + 10 && free(end) && (is_word(low(end)) || low(end) == "'" || low(end) == "-"))
+          ++end;
+        for (int k = src; k < end; ++k)
+          if (const Ref* r = ref_at(k); r && !r->surface.empty() && r->kind != RefKind::kCollective) {
+            set_speaker(q, *r);
+            q.cue = low(t) == "selon" ? "selon" : "d'après";
+            return q;
+          }
+        if (int e = noun_phrase_end(src); e > 0) {
+          q.speaker = surface(src, e);
+          q.cue = low(t) == "selon" ? "selon" : "d'après";
+          return q;
         }
       }
     }
@@ -956,19 +1165,33 @@ class Attributor {
       if (const Ref* r = ref_at(t); r && is_person(*r) && r->te <= open_tok && subject_like(*r) &&
                                      !(t > 0 && (low(t - 1) == "que" || low(t - 1) == "qu'")))
         break;
-      if (w == "selon" || w == "pour" || (w == "après" && t > 0 && low(t - 1) == "d'")) {
-        const Ref* r = ref_at(t + 1);
+      // "aux yeux de X" and "à en croire X" introduce a source as "selon X" does.
+      const bool eyes = w == "yeux" && t > 0 && low(t - 1) == "aux" && (low(t + 1) == "de" || low(t + 1) == "d'");
+      const bool believe = w == "croire" && t > 1 && low(t - 1) == "en" && low(t - 2) == "à";
+      if (w == "selon" || w == "pour" || (w == "après" && t > 0 && low(t - 1) == "d'") || eyes || believe) {
+        const int src = eyes ? t + 2 : t + 1;
+        const std::string cue_word = w == "après" ? "d'après" : eyes ? "aux yeux de" : believe ? "à en croire" : w;
+        const Ref* r = ref_at(src);
+        if (!r) {
+          // "Pour l'association UFC-Que Choisir,", "Selon le cabinet Xerfi,": a common noun with
+          // its article before the name.
+          for (int k = src; k < src + 4 && k < open_tok && free(k) && !toks_[k].upper && is_word(low(k)); ++k)
+            if (const Ref* r2 = ref_at(k + 1); r2 && r2->te <= open_tok) {
+              r = r2;
+              break;
+            }
+        }
         if (r && (w != "pour" || (free(r->te) && low(r->te) == ","))) {
           speaker = r;
-          cue = w == "après" ? "d'après" : w;
+          cue = cue_word;
           break;
         }
         if (!r && w != "pour") {
           // "Selon un haut fonctionnaire de Bercy, « ... »", "D'après la CGT, « ... »" with a
           // source the tagger and the title list miss: the phrase up to the comma, as written.
-          if (auto source = source_phrase(t + 1, open_tok)) {
+          if (auto source = source_phrase(src, open_tok)) {
             q.speaker = *source;
-            q.cue = w == "après" ? "d'après" : w;
+            q.cue = cue_word;
             return q;
           }
         }
@@ -1102,7 +1325,7 @@ class Attributor {
   void resolve_floating(std::vector<Quote>& out) const {
     for (size_t k = 1; k < out.size(); ++k) {
       Quote& q = out[k];
-      if (q.speaker || q.kind != "sentence" || toks_.empty()) continue;
+      if (q.speaker || q.kind != "sentence" || toks_.empty() || silent_[k]) continue;
       const Quote* prev = nullptr;
       size_t pk = k;
       for (int steps = 0; pk-- > 0 && steps < 50; ++steps)
@@ -1135,6 +1358,8 @@ class Attributor {
   std::vector<MarkedQuote> marks_;
   std::vector<Tok> toks_;
   std::vector<int> entity_at_;
+  std::vector<int> loc_at_;  // LOC mentions by first token, -1 elsewhere
+  std::vector<bool> silent_;  // quotations that must keep no speaker (a question put to someone)
   std::vector<Ref> refs_;
   std::unordered_map<std::string, std::unordered_set<std::string>> attributes_;
   std::unordered_map<std::string, char> gender_;

@@ -306,4 +306,42 @@ char honorific_gender(std::string_view low) {
 
 bool is_female_first_name(std::string_view low) { return female_names().count(std::string(low)) > 0; }
 
+bool is_male_first_name(std::string_view low) {
+  static const std::unordered_set<std::string_view> s = {
+      // Frequent French first names, and male names with a feminine-looking ending (below).
+      "jean", "pierre", "michel", "philippe", "alain", "nicolas", "christophe", "patrick", "daniel",
+      "bernard", "éric", "eric", "laurent", "frédéric", "stéphane", "david", "thierry", "olivier",
+      "pascal", "sébastien", "julien", "françois", "jacques", "gérard", "didier", "christian",
+      "bruno", "vincent", "thomas", "antoine", "alexandre", "guillaume", "emmanuel", "marc",
+      "hervé", "yves", "denis", "benoît", "benoit", "gilles", "xavier", "dominique", "jérôme",
+      "cédric", "fabrice", "franck", "sylvain", "lionel", "arnaud", "romain", "mathieu", "matthieu",
+      "maxime", "baptiste", "hugo", "lucas", "louis", "paul", "jules", "léo", "gabriel", "raphaël",
+      "arthur", "adam", "nathan", "théo", "ethan", "enzo", "tom", "clément", "quentin", "florian",
+      "damien", "jérémy", "kevin", "rémi", "rémy", "bertrand", "charles", "henri", "georges",
+      "andré", "rené", "roger", "robert", "marcel", "claude", "serge", "jean-luc", "jean-marc",
+      "jean-pierre", "jean-claude", "jean-louis", "jean-michel", "jean-paul", "jean-yves",
+      "jean-marie", "jean-baptiste", "jean-noël", "jean-françois", "jean-jacques", "édouard",
+      "gabriel", "bruno", "gérald", "sébastien", "olaf", "friedrich", "donald", "joe", "vladimir",
+      "volodymyr", "recep", "xi", "benyamin", "benjamin", "mohammed", "mohamed", "ahmed", "ali",
+      "karim", "rachid", "mehdi", "sofiane", "yacine", "amine", "lamine", "hocine", "nordine",
+      "yassine", "moussa", "mamadou", "ibrahim", "youssef", "omar", "hamza", "bilal", "killian",
+      "kylian", "thibaut", "thibault", "tristan", "aurèle", "aurélien", "anatole", "amaury",
+      "ghislain", "rodolphe", "hugues", "gaston", "fernand", "armand", "roland", "lucien",
+      "émile", "achille", "jérémie", "moïse", "josé", "luca", "andrea", "nicola", "mattia",
+      "sacha", "sasha", "mustapha", "joshua", "elia", "ilya", "dmitri", "sergueï", "wojciech",
+      "pieter", "jan", "hans", "klaus", "karl", "luiz", "lula", "pedro", "carlos", "javier"};
+  return s.count(low) > 0;
+}
+
+bool looks_female_first_name(std::string_view low) {
+  if (is_male_first_name(low)) return false;
+  if (is_female_first_name(low)) return true;
+  // Endings that French and many borrowed female first names share and male ones do not:
+  // Yolande, Armelle, Capucine, Perrine, Paulette, Fabienne, Océane.
+  for (std::string_view suf : {"ande", "elle", "ette", "ine", "ienne", "ianne", "éane", "iane", "lène",
+                               "rène", "ise", "ysse", "ysia", "ine"})
+    if (low.size() > suf.size() + 1 && low.ends_with(suf)) return true;
+  return false;
+}
+
 }  // namespace veille::quotes

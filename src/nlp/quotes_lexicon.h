@@ -39,5 +39,10 @@ char honorific_gender(std::string_view low);
 
 // True for a female first name ("marie", "ursula", "rachida").
 bool is_female_first_name(std::string_view low);
+// True for a male first name ("didier", "olaf"), also those with a feminine-looking ending ("amine").
+bool is_male_first_name(std::string_view low);
+// A female first name listed, or an unlisted one with an ending female names share ("yolande",
+// "armelle", "capucine") and that is not a listed male name. A guess for names never seen.
+bool looks_female_first_name(std::string_view low);
 
 }  // namespace veille::quotes
