@@ -90,8 +90,10 @@ struct ArticleProfile {
   // bit 6 = Sunday. Pages without dates often say only "Wednesday" about the event they report.
   uint8_t weekdays = 0;
 };
-// doc annotated (tokens, entities; dates if present).
-ArticleProfile profile(const Document& doc, const Background& bg);
+// doc annotated (tokens, entities; dates if present). `today` (days since 1970-01-01, default the
+// clock) only places the days of a page without a published date: a day and month it names with
+// a weekday ("samedi 7 novembre") go to the latest such day not long after today.
+ArticleProfile profile(const Document& doc, const Background& bg, std::optional<int32_t> today = std::nullopt);
 
 struct StoryProfile {
   std::vector<std::pair<std::string, float>> terms, entities;  // centroids, top-k kept

@@ -9,6 +9,9 @@
 // Stories weigh terms above entities (the actors of a thread are shared by all its stories);
 // threads weigh entities only.
 #include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
@@ -166,7 +169,110 @@ std::optional<int32_t> parse_day(std::string_view iso) {
   return days_from_civil(y, m, d);
 }
 
-ArticleProfile profile(const Document& doc, const Background& bg) {
+namespace {
+
+int32_t today_from_clock() {
+  using namespace std::chrono;
+  return static_cast<int32_t>(floor<days>(system_clock::now()).time_since_epoch().count());
+}
+
+// 1 = Monday ... 7 = Sunday when `surface` starts with a French weekday name, else 0.
+int weekday_word(std::string_view surface) {
+  static constexpr std::string_view kNames[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
+  for (int k = 0; k < 7; ++k) {
+    const std::string_view n = kNames[k];
+    if (surface.size() < n.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < n.size() && same; ++i)
+      same = (surface[i] | 0x20) == n[i];
+    if (same && (surface.size() == n.size() || !std::isalpha(static_cast<unsigned char>(surface[n.size()]))))
+      return k + 1;
+  }
+  return 0;
+}
+
+bool has_year_digits(std::string_view surface) {  // four digits in a row
+  int run = 0;
+  for (char c : surface) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
+// The days of a page without a published date. The date resolver had no reference day for it, so
+// a year it gave to a day and month that the text wrote without one is a guess from the years the
+// text mentions (often a past one: "la crue de l'hiver 2014"); only years written next to the day
+// are kept. The other days are placed by the first one named with its weekday ("samedi 7
+// novembre", usually the event the page reports): the latest such day not after a few weeks from
+// today (a page is read after it was written, and may announce an event), then the others in
+// the year that puts them nearest to it. The earliest weekday-named day stands for the page's day.
+void undated_days(const Document& doc, int32_t today, ArticleProfile& p) {
+  struct MonthDay {
+    uint32_t begin;
+    int month, day, weekday;
+  };
+  std::vector<MonthDay> partial;
+  for (const DateMention& d : doc.annotations.dates) {
+    if (d.kind != "date" && d.kind != "time") continue;
+    const std::string_view v = d.value;
+    const std::string_view surface = d.span.end <= doc.text.size() && d.span.begin <= d.span.end
+                                         ? std::string_view(doc.text).substr(d.span.begin, d.span.end - d.span.begin)
+                                         : std::string_view();
+    if (v.size() < 10 || v[4] != '-' || v[7] != '-') continue;
+    if (d.kind == "date" && v.size() == 10 && has_year_digits(surface)) {
+      if (auto day = parse_day(v)) p.event_days.push_back(*day);
+      continue;
+    }
+    auto digit = [&](size_t i) { return v[i] >= '0' && v[i] <= '9' ? v[i] - '0' : -1; };
+    const int m = digit(5) * 10 + digit(6), dd = digit(8) * 10 + digit(9);
+    if (digit(5) < 0 || digit(6) < 0 || digit(8) < 0 || digit(9) < 0 || m < 1 || m > 12 || dd < 1 || dd > 31) continue;
+    partial.push_back({d.span.begin, m, dd, weekday_word(surface)});
+  }
+  if (partial.empty()) return;
+  std::sort(partial.begin(), partial.end(), [](const MonthDay& a, const MonthDay& b) { return a.begin < b.begin; });
+  const int32_t latest = today + 42;
+  std::optional<int32_t> anchor;
+  for (const MonthDay& md : partial) {
+    if (md.weekday == 0) continue;
+    // The latest year, going back at most 28 years (the calendar's cycle), where the day falls
+    // on that weekday.
+    const int y0 = 1970 + static_cast<int>(latest / 365.2425) + 1;
+    for (int y = y0; y > y0 - 30 && !anchor; --y) {
+      char iso[32];
+      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, md.month, md.day);
+      auto x = parse_day(iso);
+      if (!x || *x > latest) continue;
+      if ((((*x % 7) + 7 + 3) % 7) + 1 == md.weekday) anchor = *x;
+    }
+    if (anchor) break;
+  }
+  if (!anchor) return;
+  p.day = *anchor;
+  char iso[32];
+  const auto year_of = [](int32_t day) {  // the civil year of a day number
+    int y = 1970 + static_cast<int>(day / 365.2425) - 1;
+    char b[32];
+    for (;; ++y) {
+      std::snprintf(b, sizeof b, "%04d-01-01", y + 1);
+      if (*parse_day(b) > day) return y;
+    }
+  };
+  const int ay = year_of(*anchor);
+  for (const MonthDay& md : partial) {
+    std::optional<int32_t> best;
+    for (int y = ay - 1; y <= ay + 1; ++y) {
+      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, md.month, md.day);
+      auto x = parse_day(iso);
+      if (x && (!best || std::abs(*x - *anchor) < std::abs(*best - *anchor))) best = x;
+    }
+    if (best) p.event_days.push_back(*best);
+  }
+}
+
+}  // namespace
+
+ArticleProfile profile(const Document& doc, const Background& bg, std::optional<int32_t> today) {
   ArticleProfile p;
   const Annotations& ann = doc.annotations;
   // Entity mentions sorted by start, for the in-entity test of add_terms_of.
@@ -193,9 +299,13 @@ ArticleProfile profile(const Document& doc, const Background& bg) {
   keep_top_normalised(p.entities, kArticleEntities);
 
   if (doc.published) p.day = parse_day(*doc.published);
-  for (const DateMention& d : ann.dates) {
-    if (d.kind != "date") continue;
-    if (auto day = parse_day(d.value); day && d.value.size() == 10) p.event_days.push_back(*day);
+  if (p.day) {
+    for (const DateMention& d : ann.dates) {
+      if (d.kind != "date") continue;
+      if (auto day = parse_day(d.value); day && d.value.size() == 10) p.event_days.push_back(*day);
+    }
+  } else {
+    undated_days(doc, today ? *today : today_from_clock(), p);
   }
   std::sort(p.event_days.begin(), p.event_days.end());
   p.event_days.erase(std::unique(p.event_days.begin(), p.event_days.end()), p.event_days.end());
