@@ -406,6 +406,42 @@ TEST(CorpusStories, DistantDaysDecayTheSimilarity) {
   EXPECT_GT(story_similarity(b, new_story(a)), 0.0);
 }
 
+// A page without a published date: the resolver gave its "lundi 2 novembre" the year after one the
+// text mentions in passing ("l'hiver 2014"). Only years written beside a day are kept; the day
+// named with its weekday is placed in the latest year where it falls on that weekday, not long
+// after today, and the page's other days beside it.
+TEST(CorpusStories, UndatedPageTakesItsWeekdayNamedDay) {
+  Document doc;
+  doc.text = "Comme l'hiver 2014, la rivière a débordé dans la nuit de lundi 2 novembre. Les dégâts seront "
+             "évalués le 5 novembre. Le pont fermé le 3 novembre 2026 rouvrira.";
+  auto span_of = [&](std::string_view s) {
+    const size_t b = doc.text.find(s);
+    return Span{static_cast<uint32_t>(b), static_cast<uint32_t>(b + s.size())};
+  };
+  doc.annotations.dates = {{span_of("l'hiver 2014"), "2014-WI", "date"},
+                           {span_of("lundi 2 novembre"), "2015-11-02", "date"},
+                           {span_of("5 novembre"), "XXXX-11-05", "date"},
+                           {span_of("3 novembre 2026"), "2026-11-03", "date"}};
+  const Background bg = Background::from_counts(10, {});
+  const int32_t today = *parse_day("2026-11-23");
+  ArticleProfile p = profile(doc, bg, today);
+  ASSERT_TRUE(p.day.has_value());
+  EXPECT_EQ(*p.day, *parse_day("2026-11-02"));
+  EXPECT_EQ(p.event_days, (std::vector<int32_t>{*parse_day("2026-11-02"), *parse_day("2026-11-03"),
+                                                *parse_day("2026-11-05")}));
+  // Read in 2030, the latest Monday 2 November not after it is in 2026 still.
+  EXPECT_EQ(*profile(doc, bg, *parse_day("2030-06-01")).day, *parse_day("2026-11-02"));
+  // The same page with a published date keeps the resolver's days.
+  doc.published = "2015-11-03";
+  p = profile(doc, bg, today);
+  EXPECT_EQ(*p.day, *parse_day("2015-11-03"));
+  EXPECT_EQ(p.event_days, (std::vector<int32_t>{*parse_day("2015-11-02"), *parse_day("2026-11-03")}));
+  // No weekday beside a day and month: no year can be told, no day.
+  doc.published.reset();
+  doc.annotations.dates = {{span_of("5 novembre"), "XXXX-11-05", "date"}};
+  EXPECT_FALSE(profile(doc, bg, today).day.has_value());
+}
+
 TEST(CorpusStories, StoryProfileRoundTrip) {
   Fixture f = story_fixture();
   StoryProfile s = new_story(profile(f.docs[0], shipped_background()));
