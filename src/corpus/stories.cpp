@@ -7,7 +7,7 @@
 //  - entities: canonical entity ids, PER/ORG/LOC weighted above MISC (who and where);
 //  - time: the published day and the full dates mentioned (event days).
 // Stories weigh terms above entities (the actors of a thread are shared by all its stories);
-// threads weigh entities only.
+// threads weigh entities (actors double) above terms.
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "nlp/tokenize.h"
 #include "veille/corpus.h"
@@ -132,6 +133,21 @@ int32_t days_from_civil(int y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int32_t>(doe) - 719468;
 }
 
+// Weekday and month names say when, not what: every story of a week says "lundi" and "novembre",
+// and they made pages of unrelated stories look alike. Days are their own evidence (day,
+// event_days, weekdays).
+bool is_calendar_term(const std::string& term) {
+  static const std::unordered_set<std::string> kTerms = [] {
+    std::unordered_set<std::string> t;
+    for (const char* w : {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
+                          "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                          "novembre", "décembre"})
+      t.insert(Background::key_term(w));
+    return t;
+  }();
+  return kTerms.count(term) != 0;
+}
+
 void add_terms_of(std::string_view text, const std::vector<Span>& tokens,
                   const std::vector<EntityMention>& entities, double weight,
                   std::unordered_map<std::string, double>& tf) {
@@ -144,7 +160,7 @@ void add_terms_of(std::string_view text, const std::vector<Span>& tokens,
     if (t.end > text.size() || t.begin >= t.end) continue;
     std::string_view w = text.substr(t.begin, t.end - t.begin);
     const std::string* term = Background::cached_key_term(w);
-    if (term == nullptr || term->size() < 2) continue;
+    if (term == nullptr || term->size() < 2 || is_calendar_term(*term)) continue;
     tf[*term] += weight;
   }
 }
@@ -152,7 +168,7 @@ void add_terms_of(std::string_view text, const std::vector<Span>& tokens,
 }  // namespace
 
 const double kStoryThreshold = 0.33;
-const double kThreadThreshold = 0.45;
+const double kThreadThreshold = 0.35;
 
 std::optional<int32_t> parse_day(std::string_view iso) {
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
@@ -347,10 +363,11 @@ double story_similarity(const ArticleProfile& a, const StoryProfile& s) {
   }
   sim = std::min(1.0, sim);
   if (a.day && s.has_day) {
-    // A story spans days, not months: full weight within a day of the story's range, then decay
-    // with a 4-day scale (a week away keeps about a quarter).
+    // A story spans days, not months: full weight within two days of the story's range (an event
+    // and the next days' follow-ups: a flood, then its decrue), then decay with a 3-day scale (a
+    // week away keeps a fifth), so that the next event of a thread four days on starts its own.
     const int32_t gap = gap_days(*a.day, s.first_day, s.last_day);
-    if (gap > 1) sim *= std::exp(-(gap - 1) / 4.0);
+    if (gap > 2) sim *= std::exp(-(gap - 2) / 3.0);
   }
   return sim;
 }
@@ -479,7 +496,7 @@ double StoryMatcher::similarity(const StoryProfile& s) const {
   sim = std::min(1.0, sim);
   if (a_.day && s.has_day) {
     const int32_t gap = gap_days(*a_.day, s.first_day, s.last_day);
-    if (gap > 1) sim *= std::exp(-(gap - 1) / 4.0);
+    if (gap > 2) sim *= std::exp(-(gap - 2) / 3.0);
   }
   return sim;
 }
