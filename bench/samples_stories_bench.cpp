@@ -11,8 +11,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "veille/corpus.h"
 #include "veille/nlp.h"
@@ -111,6 +115,55 @@ int main(int argc, char** argv) {
                    shared(profiles[i].terms, profiles[j].terms, 8).c_str());
     }
   std::fclose(f);
+  // The expected stories of samples/EXPECTED.json, each built from its pages in file order: the
+  // thread similarity of every two of them, and each page's similarity with every expected story
+  // but its own (its own story without it: leave one out).
+  std::ifstream in(samples / "EXPECTED.json");
+  if (in) {
+    nlohmann::json expected = nlohmann::json::parse(in, nullptr, false);
+    std::map<std::string, std::string> story_of, thread_of;
+    for (const auto& pg : expected["pages"]) story_of[(samples / pg["source"].get<std::string>()).string()] = pg["story"];
+    for (const auto& [t, ss] : expected["threads"].items())
+      for (const auto& st : ss) thread_of[st.get<std::string>()] = t;
+    std::map<std::string, std::vector<size_t>> members;
+    for (size_t i = 0; i < docs.size(); ++i)
+      if (auto it = story_of.find(docs[i].source); it != story_of.end()) members[it->second].push_back(i);
+    auto build = [&](const std::vector<size_t>& idx, size_t skip) {
+      StoryProfile sp;
+      for (size_t i : idx)
+        if (i != skip) add_to_story(sp, profiles[i]);
+      return sp;
+    };
+    std::map<std::string, StoryProfile> gold;
+    for (const auto& [name, idx] : members) gold[name] = build(idx, SIZE_MAX);
+    std::printf("\nthread similarity of expected stories (* = same expected thread) [kThreadThreshold %.2f]\n",
+                kThreadThreshold);
+    for (const auto& [a, sa] : gold)
+      for (const auto& [b, sb] : gold) {
+        if (a >= b) continue;
+        const bool same = thread_of.count(a) && thread_of.count(b) && thread_of[a] == thread_of[b];
+        const double t = thread_similarity(sa, sb);
+        if (same || t >= 0.2) std::printf("  %s %-22s %-22s %.3f\n", same ? "*" : " ", a.c_str(), b.c_str(), t);
+      }
+    std::printf("\npage against expected stories: own story (without the page), best other [kStoryThreshold %.2f]\n",
+                kStoryThreshold);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      auto it = story_of.find(docs[i].source);
+      if (it == story_of.end()) continue;
+      const auto& idx = members[it->second];
+      double own = -1;
+      if (idx.size() > 1) own = story_similarity(profiles[i], build(idx, i));
+      double best = -1;
+      std::string best_name;
+      for (const auto& [name, sp] : gold) {
+        if (name == it->second) continue;
+        const double v = story_similarity(profiles[i], sp);
+        if (v > best) best = v, best_name = name;
+      }
+      std::printf("  %-60s %-20s own %6.3f  best other %.3f %s\n", docs[i].source.c_str() + samples.string().size() + 1,
+                  it->second.c_str(), own, best, best_name.c_str());
+    }
+  }
   std::printf("kStoryThreshold %.2f kThreadThreshold %.2f; pairs in %s\n", kStoryThreshold, kThreadThreshold,
               pairs_path.c_str());
   std::printf("reproduce: cmake --build BUILD --target samples_stories_bench && BUILD/bench/samples_stories_bench\n");
