@@ -164,6 +164,43 @@ TEST(Ingester, SecondRunStoresNothingNew) {
   EXPECT_EQ(stats2->to_json(), stats1->to_json());
 }
 
+// The hash the ingester computes to skip known pages is handed to extraction as the document id
+// (not computed twice): the stored id must still be content_hash of the page's bytes, which
+// defines every document id, and a second run must know the page by it.
+TEST(Ingester, StoredIdIsTheContentHashOfThePage) {
+  TempDb db;
+  const fs::path dir = fs::path(db.path()).parent_path() / "pages";
+  fs::create_directories(dir);
+  const std::string html =
+      "<html><head><title>La criée de Douarnenez modernisée</title></head><body><article>"
+      "<h1>La criée de Douarnenez modernisée</h1><p>Les travaux de la criée de Douarnenez s'achèvent, a indiqué "
+      "la chambre de commerce. Les mareyeurs disposeront d'une nouvelle salle de vente réfrigérée.</p>"
+      "</article></body></html>";
+  std::ofstream(dir / "criee.html", std::ios::binary) << html;
+  auto store = open_sqlite_store(db.path());
+  ASSERT_TRUE(store.ok());
+  auto ing = Ingester::create(**store, test_options());
+  ASSERT_TRUE(ing.ok()) << ing.status().to_string();
+  auto first = (*ing)->ingest({dir.string()}, [](const InputError&) {});
+  ASSERT_TRUE(first.ok()) << first.status().to_string();
+  EXPECT_EQ(first->new_pages, 1u);
+  auto known = (*store)->has_page(content_hash(html));
+  ASSERT_TRUE(known.ok());
+  EXPECT_TRUE(*known);
+  auto second = (*ing)->ingest({dir.string()}, [](const InputError&) {});
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->known, 1u);
+  EXPECT_EQ(second->new_pages, 0u);
+
+  // A page without a precomputed hash gets the same id from extraction itself.
+  RawPage page;
+  page.source = "criee.html";
+  page.content = html;
+  auto doc = (*ing)->pipeline().run(page);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->id, content_hash(html));
+}
+
 // The page is long enough to be an article (pages under 80 words start no story).
 TEST(Ingester, ChangedPageAtKnownUrlIsAVersionInItsStory) {
   TempDb db;

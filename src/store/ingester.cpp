@@ -425,10 +425,12 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
     }
   };
 
-  auto known_before_extraction = [&](const RawPage& page) -> bool {
-    std::string hash = content_hash(page.content);
-    if (!batch_hashes.insert(hash).second) return true;
-    auto known = im.store.has_page(hash);
+  // Also keeps the hash in the page: extraction uses it as the document id instead of hashing
+  // the page a second time.
+  auto known_before_extraction = [&](RawPage& page) -> bool {
+    page.content_hash = content_hash(page.content);
+    if (!batch_hashes.insert(page.content_hash).second) return true;
+    auto known = im.store.has_page(page.content_hash);
     return known.ok() && *known;
   };
 
