@@ -5,6 +5,7 @@
 #include <functional>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -219,6 +220,45 @@ TEST(ModerationModelFile, RoundTrip) {
   EXPECT_EQ(r->weights, p.weights);
   EXPECT_EQ(r->description, "test");
   EXPECT_EQ(r->self_tests.size(), 1u);
+}
+
+// The feature set travels with the version: a model with the construction features is written as
+// version 3, one without as version 2, and both read back with the flag they were written with.
+TEST(ModerationModelFile, VersionCarriesTheFeatureSet) {
+  for (bool constructions : {false, true}) {
+    ModelParams p = tiny_model();
+    p.constructions = constructions;
+    const std::string bytes = serialize_model(p);
+    uint32_t version = 0;
+    std::memcpy(&version, bytes.data() + kModelMagic.size(), sizeof version);
+    EXPECT_EQ(version, constructions ? 3u : 2u);
+    auto r = parse_model(bytes, "m");
+    ASSERT_TRUE(r.ok()) << r.status().to_string();
+    EXPECT_EQ(r->constructions, constructions);
+  }
+}
+
+// The contempt constructions add features only when asked, and only where the construction is.
+TEST(ModerationFeatures, ContemptConstructions) {
+  struct Row { std::string text; bool construction; };
+  const std::vector<Row> rows = {
+      {"Vous êtes tous des moutons", true},
+      {"ces gauchistes-là ne comprennent rien", true},
+      {"Dégage, personne ne t'aime", true},
+      {"retourne dans ton pays", true},
+      {"quelle bande de guignols", true},
+      {"qu'il crève en prison", true},
+      {"Le conseil municipal de Mâcon a voté contre l'analyse", false},
+      {"Tous les élus ont voté le budget", false},
+      {"Il est rentré chez lui à Scunthorpe", false},
+  };
+  ModerationWorkspace ws;
+  for (const auto& row : rows) {
+    analyse_comment(row.text, *shipped_lexicon(), 18, &ws, false);
+    const size_t without = ws.features.ids.size();
+    analyse_comment(row.text, *shipped_lexicon(), 18, &ws, true);
+    EXPECT_EQ(ws.features.ids.size() > without, row.construction) << row.text;
+  }
 }
 
 // The shipped model: loads (self-test included) and keeps the contract of `veille moderate`.

@@ -236,13 +236,16 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
   cmd->add_flag("--cv", args->cv,
                 "Also report nested cross-validation over all ToxiFrench folds (each held out in "
                 "turn, its threshold chosen on the others)");
+  cmd->add_flag("--constructions", args->opt.constructions,
+                "Add the contempt-construction features (\"tous des\", \"t'es\", \"dégage\", "
+                "\"qu'il crève\"...; writes a version 3 model; measured: no gain)");
   cmd->add_flag("!--no-translated", args->opt.use_translated,
                 "Leave out the machine-translated Jigsaw comments");
   cmd->callback([args, exit_code] {
     char buf[560];
     std::snprintf(buf, sizeof buf,
                   "veille train moderation --epochs %d --hash-bits %d --seed %llu --folds %d "
-                  "--dev-fold %d --l2 %g --learning-rate %g --in-domain-weight %g%s%s --clean-weight %g "
+                  "--dev-fold %d --l2 %g --learning-rate %g --in-domain-weight %g%s%s%s --clean-weight %g "
                   "--term-dropout %g --max-clean-fp %g --bags %d --nb-scale %g --nb-alpha %g --nb-mix %g "
                   "--soft-label %g --mlma-weight %g%s%s",
                   args->opt.epochs, args->opt.hash_bits,
@@ -251,6 +254,7 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
                   static_cast<double>(args->opt.learning_rate),
                   static_cast<double>(args->opt.in_domain_weight),
                   args->opt.use_translated ? "" : " --no-translated",
+                  args->opt.constructions ? " --constructions" : "",
                   args->clean.empty() ? "" : " --clean ud", static_cast<double>(args->opt.clean_weight),
                   static_cast<double>(args->opt.term_dropout), static_cast<double>(args->opt.max_clean_fp),
                   args->opt.bags, static_cast<double>(args->opt.nb_scale),

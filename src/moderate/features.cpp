@@ -88,10 +88,65 @@ bool violence_word(std::string_view w) {
   return false;
 }
 
+
+bool ends_with(std::string_view w, std::string_view suffix) {
+  return w.size() >= suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+}
+
+// Imperatives and slogans that send someone away: "dégage", "casse-toi", "dehors les ...",
+// "retourne chez toi", "virez-les". Folded forms.
+bool dismissal_word(std::string_view w) {
+  static const WordSet set = {"degage", "degagez", "casse-toi", "cassez-vous", "barre-toi", "barrez-vous",
+                              "tire-toi", "tirez-vous", "ferme-la", "fermez-la", "virez", "virez-les",
+                              "virez-moi", "expulsez", "expulsez-les", "renvoyez", "renvoyez-les", "dehors"};
+  return set.count(w) != 0;
+}
+
+// Constructions of contempt that carry no lexicon word (see models/MODERATION.md): a group
+// generalised ("tous des", "les X sont tous", "ces X-là"), a second person told what they are
+// ("t'es", "vous êtes des"), dismissal, rhetorical "quelle bande de", wishes ("qu'il crève").
+template <typename Add>
+void add_constructions(const std::vector<ModToken>& tk, Add& add) {
+  bool general = false, copula2p = false, dismiss = false, rhetoric = false, wish = false;
+  size_t caps_words = 0;
+  for (size_t i = 0; i < tk.size(); ++i) {
+    std::string_view w = tk[i].form;
+    std::string_view next = i + 1 < tk.size() ? std::string_view(tk[i + 1].form) : std::string_view();
+    std::string_view prev = i > 0 ? std::string_view(tk[i - 1].form) : std::string_view();
+    if ((tk[i].flags & kTokenAllCaps) && w.size() >= 4) ++caps_words;
+    if ((w == "tous" || w == "toutes") &&
+        (next == "des" || next == "pareils" || next == "pareilles" || next == "pourris"))
+      general = true;
+    if ((w == "sont" || w == "etes") && (next == "tous" || next == "toutes" || next == "que" || next == "juste"))
+      general = true;
+    if (prev == "ces" && ends_with(w, "-la")) general = true;
+    if (prev == "que" && w == "des" && i + 1 < tk.size() && group_noun(next)) general = true;
+    if (((prev == "t" || prev == "tu") && (w == "es" || w == "as")) || (prev == "vous" && w == "etes"))
+      copula2p = true;
+    if (dismissal_word(w) && (i == 0 || next == "les" || next == "ces" || next.empty() || w.find('-') != std::string_view::npos))
+      dismiss = true;
+    // Folded "retourné" / "rentré" are the same words: after an auxiliary they tell, not order.
+    if ((w == "retourne" || w == "retournez" || w == "rentre" || w == "rentrez") && (next == "chez" || next == "dans") &&
+        !is_one_of(prev, {"est", "es", "suis", "sont", "etait", "etaient", "a", "as", "ont", "sommes", "etes", "s"}))
+      dismiss = true;
+    if ((prev == "quel" || prev == "quelle" || prev == "quels" || prev == "quelles") &&
+        (w == "bande" || w == "tas" || w == "bande-de" || w == "race" || w == "engeance"))
+      rhetoric = true;
+    if (prev == "qu" && (w == "il" || w == "ils" || w == "elle" || w == "elles" || w == "on") && i + 1 < tk.size() &&
+        (violence_word(next) || next == "meure" || next == "meurent" || next == "creve" || next == "crevent"))
+      wish = true;
+  }
+  if (general) add("con:general");
+  if (copula2p) add("con:2p-copula");
+  if (dismiss) add("con:dismiss");
+  if (rhetoric) add("con:rhetoric");
+  if (wish) add("con:wish");
+  if (caps_words) add(caps_words >= 3 ? "con:caps3" : "con:caps1");
+}
 }  // namespace
 
 void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bits,
-                     ModerationWorkspace* ws) {
+                     ModerationWorkspace* ws, bool constructions) {
   ws->tokens.clear();
   ws->hits.clear();
   ws->features.clear();
@@ -210,6 +265,7 @@ void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bit
       ++groups;
     if (i + 1 < tk.size() && is_one_of(w, {"espece", "bande"}) && tk[i + 1].form == "de") add("pat:espece-de");
   }
+  if (constructions) add_constructions(tk, add);
   if (second) add("has:2p");
   if (groups) add("has:group");
   if (violence) add("has:violence");

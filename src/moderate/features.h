@@ -31,7 +31,8 @@ struct ModerationWorkspace {
 };
 
 // Tokenises `text`, finds lexicon terms, and fills ws->features. hash_bits in [10, 26].
+// `constructions`: also the contempt-construction features (model version 3 and later).
 void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bits,
-                     ModerationWorkspace* ws);
+                     ModerationWorkspace* ws, bool constructions = false);
 
 }  // namespace veille::moderate

@@ -48,7 +48,7 @@ class Reader {
 
 std::string serialize_model(const ModelParams& p) {
   std::string out(kModelMagic);
-  put<uint32_t>(&out, kModelVersion);
+  put<uint32_t>(&out, p.constructions ? kModelVersion : 2u);
   put<uint32_t>(&out, static_cast<uint32_t>(p.hash_bits));
   put<float>(&out, p.threshold);
   put<uint32_t>(&out, static_cast<uint32_t>(p.description.size()));
@@ -72,10 +72,11 @@ Result<ModelParams> parse_model(std::string_view bytes, const std::string& name)
   ModelParams p;
   uint32_t version = 0, bits = 0, n_tests = 0;
   if (!r.get(&version)) return Status::Corrupt(name + ": truncated header");
-  if (version != kModelVersion)
+  if (version < kOldestModelVersion || version > kModelVersion)
     return Status::Unsupported(name + ": moderation model version " + std::to_string(version) +
-                               ", this veille reads version " + std::to_string(kModelVersion) +
-                               " (retrain with veille train moderation)");
+                               ", this veille reads versions " + std::to_string(kOldestModelVersion) + "-" +
+                               std::to_string(kModelVersion) + " (retrain with veille train moderation)");
+  p.constructions = version >= 3;
   if (!r.get(&bits) || !r.get(&p.threshold)) return Status::Corrupt(name + ": truncated header");
   if (bits < 10 || bits > 26) return Status::Corrupt(name + ": bad hash size 2^" + std::to_string(bits));
   if (!(p.threshold >= 0.f && p.threshold <= 1.f)) return Status::Corrupt(name + ": bad threshold");

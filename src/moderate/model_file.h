@@ -1,5 +1,5 @@
 // The moderation model file. Little-endian, in this order:
-//   magic "veille-moderation\n" (18 bytes), u32 version (2), u32 hash_bits,
+//   magic "veille-moderation\n" (18 bytes), u32 version (2 or 3), u32 hash_bits,
 //   f32 threshold, u32 description length + bytes,
 //   u32 self-test count, each: u32 length + text bytes, u8 expected decision, f32 expected score,
 //   f32 weights[2^hash_bits],
@@ -17,8 +17,11 @@ namespace veille::moderate {
 
 inline constexpr std::string_view kModelMagic = "veille-moderation\n";
 // The version changes with the feature set too, not only the layout: weights trained on other
-// features would load and score wrongly. 2: no comment-length feature.
-inline constexpr uint32_t kModelVersion = 2;
+// features would load and score wrongly. 2: no comment-length feature. 3: plus the contempt
+// constructions of features.cpp. Both are read; a model is written with the version its feature
+// set needs.
+inline constexpr uint32_t kModelVersion = 3;
+inline constexpr uint32_t kOldestModelVersion = 2;
 
 struct SelfTest {
   std::string text;
@@ -29,6 +32,7 @@ struct SelfTest {
 struct ModelParams {
   int hash_bits = 18;
   float threshold = 0.5f;
+  bool constructions = false;  // contempt-construction features (version 3); false for version 2
   std::string description;
   std::vector<SelfTest> self_tests;
   std::vector<float> weights;  // 2^hash_bits

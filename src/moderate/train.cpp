@@ -385,7 +385,7 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
   size_t counts[4][2] = {};
   for (const auto& c : data) ++counts[static_cast<int>(c.source)][c.toxic];
   for (size_t i = 0; i < data.size(); ++i) {
-    analyse_comment(data[i].text, lexicon, opt.hash_bits, &ws);
+    analyse_comment(data[i].text, lexicon, opt.hash_bits, &ws, opt.constructions);
     ex[i].ids = ws.features.ids;
     ex[i].values = ws.features.values;
     ex[i].term_identity = ws.features.term_identity;
@@ -445,6 +445,7 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
     if (usable(i, -1)) use.push_back(i);
   ModelParams params;
   params.hash_bits = opt.hash_bits;
+  params.constructions = opt.constructions;
   params.threshold = rep.threshold;
   params.description = opt.description;
   params.weights = train_weights(ex, use, opt);

@@ -66,6 +66,7 @@ struct ModerationTrainOptions {
   float clean_weight = 4.f;      // total weight of the clean sentences relative to ToxiFrench's
   float term_dropout = 0.3f;     // probability of hiding a term's identity features in a pass
   float max_clean_fp = 0.005f;   // the threshold flags at most this share of clean text (out of fold)
+  bool constructions = false;    // contempt-construction features (model version 3; measured: no gain)
   // Experimental knobs, measured by nested cross-validation (see models/MODERATION.md).
   float nb_scale = 0.f;     // features scaled by (1 - s) + s * r, r = NB log-count ratio of the bucket
   float nb_alpha = 1.f;     // smoothing of the NB ratios (in weighted documents)
