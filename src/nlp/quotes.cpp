@@ -1186,7 +1186,12 @@ class Attributor {
           cue = cue_word;
           break;
         }
-        if (!r && w != "pour") {
+        // "Pour" introduces a source only with a name in it and the quotation right after its
+        // comma ("Pour l'institut Montaigne, « ... »", not "Pour la première fois, « ... »").
+        bool named_source = false;
+        if (w == "pour" && open_tok >= 2 && low(open_tok - 1) == ",")
+          for (int k = src; k < open_tok - 1 && !named_source; ++k) named_source = toks_[k].upper;
+        if (!r && (w != "pour" || named_source)) {
           // "Selon un haut fonctionnaire de Bercy, « ... »", "D'après la CGT, « ... »" with a
           // source the tagger and the title list miss: the phrase up to the comma, as written.
           if (auto source = source_phrase(src, open_tok)) {
