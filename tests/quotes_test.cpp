@@ -279,6 +279,32 @@ TEST_F(QuoteStageTest, Set5FirstRunCauses) {
   }
 }
 
+// Set 6's first-run speaker errors, one row per cause (sentences written for this test).
+TEST_F(QuoteStageTest, Set6FirstRunCauses) {
+  const std::vector<SpeakerRow> rows = {
+      // "comme le dit X": "le" is the object pronoun, not the determiner of a noun "dit"
+      {"Comme l'explique Hortense Vigier, juriste, « la loi ne dit rien de tel ».", "la loi ne dit rien de tel",
+       "sentence", "Hortense Vigier", "explique"},
+      // "de l'avis de X" introduces a source, here a plural description
+      {"De l'avis des enquêteurs, la piste criminelle est « privilégiée ».", "privilégiée", "fragment",
+       "des enquêteurs", "de l'avis de"},
+      // a reporting infinitive after "s'est borné à", "a tenu à"
+      {"« Le calendrier sera respecté », a tenu à rappeler Baudouin Clairac.", "Le calendrier sera respecté",
+       "sentence", "Baudouin Clairac", "a tenu à rappeler"},
+  };
+  for (const auto& r : rows) {
+    Document d = annotate(r.text);
+    const Quote* found = nullptr;
+    for (const auto& q : d.annotations.quotes)
+      if (text_of(d, q) == r.quote) found = &q;
+    ASSERT_NE(found, nullptr) << r.text;
+    EXPECT_EQ(found->kind, r.kind) << r.text;
+    std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
+    EXPECT_EQ(who, r.speaker) << r.text;
+    EXPECT_EQ(found->cue, r.cue) << r.text;
+  }
+}
+
 TEST_F(QuoteStageTest, PullQuoteBylineAndFloatingQuotes) {
   Document d = annotate(
       "Le plan a été présenté lundi.\n\n« Nous tiendrons le calendrier. »\n\n• Clément Beaune\n\n"

@@ -650,6 +650,8 @@ class Attributor {
     // "Olivier Faure la trouve", "il les juge": an object pronoun between a subject and its verb.
     const std::string& d = low(i - 1);
     if (d == "le" || d == "la" || d == "les" || d == "l'") {
+      // "comme le dit X", "comme l'explique X": the pronoun stands for what is said.
+      if (i >= 2 && low(i - 2) == "comme") return false;
       size_t k = ref_from(i - 1);
       if (k > 0 && refs_[k - 1].te == i - 1 && refs_[k - 1].kind != RefKind::kOrg) return false;
     }
@@ -681,6 +683,20 @@ class Attributor {
       if (free(j) && quotes::multiword_cue_continuation(low(j), low(j + 1), low(j + 2))) {
         v.te = j + 1 + quotes::multiword_cue_continuation(low(j), low(j + 1), low(j + 2));
         return v;
+      }
+      // "s'est borné à indiquer", "a tenu à rappeler", "a voulu rassurer": a reporting infinitive
+      // after a verb of will or restriction.
+      static const std::unordered_set<std::string_view> modal = {
+          "borné", "bornée", "bornés", "bornées", "contenté", "contentée", "contentés", "contentées",
+          "tenu", "tenue", "voulu", "souhaité", "préféré", "choisi", "cru", "jugé"};
+      if (free(j) && modal.count(low(j))) {
+        int f = j + 1;
+        if (free(f) && (low(f) == "à" || low(f) == "de" || low(f) == "d'" || low(f) == "bon")) ++f;
+        if (free(f) && low(f) == "de") ++f;  // "a jugé bon de"
+        if (free(f) && quotes::is_reporting_infinitive(low(f))) {
+          v.te = f + 1;
+          return v;
+        }
       }
       return std::nullopt;
     }
@@ -1168,9 +1184,14 @@ class Attributor {
       // "aux yeux de X" and "à en croire X" introduce a source as "selon X" does.
       const bool eyes = w == "yeux" && t > 0 && low(t - 1) == "aux" && (low(t + 1) == "de" || low(t + 1) == "d'");
       const bool believe = w == "croire" && t > 1 && low(t - 1) == "en" && low(t - 2) == "à";
-      if (w == "selon" || w == "pour" || (w == "après" && t > 0 && low(t - 1) == "d'") || eyes || believe) {
-        const int src = eyes ? t + 2 : t + 1;
-        const std::string cue_word = w == "après" ? "d'après" : eyes ? "aux yeux de" : believe ? "à en croire" : w;
+      // "de l'avis de X", "de l'avis des experts": the source starts at "de", which may be the
+      // determiner of a plural ("de nombreux observateurs").
+      const bool opinion = w == "avis" && t > 1 && low(t - 1) == "l'" && low(t - 2) == "de" &&
+                           (low(t + 1) == "de" || low(t + 1) == "d'" || low(t + 1) == "des" || low(t + 1) == "du");
+      if (w == "selon" || w == "pour" || (w == "après" && t > 0 && low(t - 1) == "d'") || eyes || believe || opinion) {
+        const int src = eyes ? t + 2 : opinion && (low(t + 1) == "d'") ? t + 2 : t + 1;
+        const std::string cue_word = w == "après" ? "d'après" : eyes ? "aux yeux de" : believe ? "à en croire"
+                                     : opinion ? "de l'avis de" : w;
         const Ref* r = ref_at(src);
         if (!r) {
           // "Pour l'association UFC-Que Choisir,", "Selon le cabinet Xerfi,": a common noun with

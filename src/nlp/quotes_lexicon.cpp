@@ -68,11 +68,12 @@ constexpr const char* kIrregular[] = {
 };
 
 struct Tables {
-  std::unordered_set<std::string> finite, participle, present_participle;
+  std::unordered_set<std::string> finite, participle, present_participle, infinitive;
 };
 
 void add_er(Tables& t, std::string_view entry) {
   std::string inf(entry.substr(0, entry.find('|')));
+  t.infinitive.insert(inf);
   std::string stem = inf.substr(0, inf.size() - 2);
   std::string present = stem + "e";
   if (auto bar = entry.find('|'); bar != std::string_view::npos) present = std::string(entry.substr(bar + 1));
@@ -118,6 +119,10 @@ const Tables& tables() {
     for (const char* w : {"maintenant", "fait", "met", "laisse", "mettent", "reprend"})
       t.finite.erase(w);  // "maintenant" is the adverb; "fait"/"met"/"laisse" only in multi-word cues
     t.present_participle.erase("maintenant");
+    for (const char* w : {"dire", "écrire", "prévenir", "avertir", "reconnaître", "admettre", "promettre",
+                          "soutenir", "maintenir", "répondre", "conclure", "poursuivre", "réagir", "décrire",
+                          "reprendre", "prédire", "démentir", "renchérir", "garantir", "défendre"})
+      t.infinitive.insert(w);
     return t;
   }();
   return t;
@@ -159,6 +164,8 @@ bool is_reporting_finite(std::string_view low) {
   std::string w(low);
   return t.finite.count(w) || t.present_participle.count(w);
 }
+
+bool is_reporting_infinitive(std::string_view low) { return tables().infinitive.count(std::string(low)) > 0; }
 
 bool is_reporting_participle(std::string_view low) { return tables().participle.count(std::string(low)) > 0; }
 

@@ -15,6 +15,8 @@ namespace veille::quotes {
 bool is_reporting_finite(std::string_view low);
 // A past participle of a reporting verb, used after an auxiliary: "déclaré", "confiée", "dit".
 bool is_reporting_participle(std::string_view low);
+// An infinitive ("indiquer", "dire"), reporting after "s'est borné à", "a tenu à", "a voulu".
+bool is_reporting_infinitive(std::string_view low);
 // Present participle ("rappelant", "insistant"): its subject is the clause's subject.
 bool is_present_participle(std::string_view low);
 // The second word of a multi-word cue after its verb ("met en garde", "fait savoir"): returns
