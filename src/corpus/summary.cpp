@@ -213,6 +213,27 @@ std::vector<SummarySentence> summarize(const std::vector<const Document*>& artic
   return out;
 }
 
+namespace {
+// Whether a date mention can date a timeline event. Not a date word inside a name (the
+// opposition group "Châteaulin Demain" is not tomorrow), nor a clock time alone ("de 6 heures à
+// 11 heures" gets the page's day from the resolver, and the event is the page's, not the hour's).
+bool dates_an_event(const Document& d, const DateMention& m) {
+  for (const EntityMention& e : d.annotations.entities)
+    if (e.span.begin <= m.span.begin && m.span.end <= e.span.end) return false;
+  if (m.kind != "time") return true;
+  const std::string_view surface = std::string_view(d.text).substr(m.span.begin, m.span.end - m.span.begin);
+  if (surface.find('/') != std::string_view::npos) return true;  // "12/11 à 14 h"
+  const std::string folded = fold_words(surface);
+  static const char* const kDayWords[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                                          "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+                                          "septembre", "octobre", "novembre", "decembre", "hier", "demain",
+                                          "aujourd", "veille", "lendemain"};
+  for (const char* w : kDayWords)
+    if (folded.find(w) != std::string::npos) return true;
+  return false;
+}
+}  // namespace
+
 std::vector<TimelineEvent> timeline(const std::vector<const Document*>& articles) {
   // One candidate event per sentence: the sentence's first resolved date, a day rather than a
   // month or a year when it has one ("dans la nuit du 1er au 2 novembre" dates the night of the 1st).
@@ -238,6 +259,8 @@ std::vector<TimelineEvent> timeline(const std::vector<const Document*>& articles
       if (m.kind != "date" && m.kind != "time") continue;
       int precision = precision_of(m.value);
       if (precision == 0) continue;
+      if (m.span.end > d->text.size() || m.span.begin > m.span.end) continue;
+      if (!dates_an_event(*d, m)) continue;
       Span sentence = m.span;
       for (const Span& s : d->annotations.sentences)
         if (s.begin <= m.span.begin && m.span.end <= s.end) {
@@ -255,6 +278,10 @@ std::vector<TimelineEvent> timeline(const std::vector<const Document*>& articles
         continue;
       }
       std::string text = d->text.substr(sentence.begin, sentence.end - sentence.begin);
+      // The tail of a quotation cut by the sentence splitter ("Sans places, ils iront ailleurs »,
+      // a-t-elle regretté jeudi.") reads as nonsense on its own.
+      if (const size_t close = text.find("\xC2\xBB"); close != std::string::npos && text.rfind("\xC2\xAB", close) == std::string::npos)
+        continue;
       size_t words = 0;
       for_each_word(text, [&](std::string_view) { ++words; });
       // A bare date line ("02/11/2026" in a listing) says nothing; a run-on "sentence" of a
