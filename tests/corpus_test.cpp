@@ -589,6 +589,17 @@ TEST(CorpusTimeline, DatedEventsSortedAndDeduplicated) {
   EXPECT_EQ(events[0].text, "La grève a commencé le 2 mars 2026 au Havre.");
   EXPECT_EQ(events[0].article, 1u);
   EXPECT_EQ(events[1].value, "2026-04-08");
+  // A date word inside a name ("Châteaulin Demain", an opposition group) and a clock time alone
+  // date no event; the tail of a quotation cut from its opening guillemet is no event text.
+  Document c = make_doc("c.fr", "t",
+                        {"Le groupe Châteaulin Demain a voté contre le fonds proposé par la maire.",
+                         "Les livraisons seront autorisées de 6 heures à 11 heures rue de Marseille.",
+                         "Sans places, ils iront ailleurs », a regretté la commerçante jeudi 19 novembre."},
+                        std::nullopt, {{"Châteaulin Demain", "ORG", "ORG:chateaulin-demain"}},
+                        {{"Demain", "2026-11-21"}, {"jeudi 19 novembre", "2026-11-19"}});
+  const size_t six = c.text.find("6 heures");
+  c.annotations.dates.push_back({{static_cast<uint32_t>(six), static_cast<uint32_t>(six + 8)}, "2026-11-20T06:00", "time"});
+  EXPECT_TRUE(timeline({&c}).empty());
   // Without the dates stage (Annotations::dates empty) there is nothing to put on a timeline: the
   // timeline is empty rather than guessed by a second date parser.
   Document undated = make_doc("c.fr", "t", {"La grève a commencé le 2 mars 2026 au Havre."}, std::nullopt, {});
