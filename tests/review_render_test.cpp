@@ -29,8 +29,11 @@ Json sample_review() {
                    {"id": "PER:marie", "name": "Marie Le Goff", "type": "PER", "mentions": 4}],
       "summary": [{"text": "L'eau est montée de 2 mètres.", "article": 11}, {"text": "Les *digues* ont tenu.", "article": 13}],
       "quotes": [{"speaker": "la maire", "speaker_entity": "Marie Le Goff", "text": "Nous sommes prêts", "kind": "sentence", "article": 11},
+                 {"speaker": null, "speaker_entity": null, "text": "une crue historique pour la vallée", "kind": "fragment", "article": 13},
                  {"speaker": null, "speaker_entity": null, "text": "historique", "kind": "fragment", "article": 13},
-                 {"speaker": "Marie Le Goff", "speaker_entity": "Marie Le Goff", "text": "Merci aux pompiers", "kind": "sentence", "article": 13}],
+                 {"speaker": "Marie Le Goff", "speaker_entity": "Marie Le Goff", "text": "Merci aux pompiers", "kind": "sentence", "article": 13},
+                 {"speaker": null, "speaker_entity": null, "text": "Merci aux pompiers.", "kind": "sentence", "article": 11},
+                 {"speaker": "la maire", "speaker_entity": "Marie Le Goff", "text": "prêts", "kind": "fragment", "article": 13}],
       "timeline": [{"value": "2026-11-03", "text": "La crue commence.", "article": 11}, {"value": "XXXX-11-01", "text": "Pluies.", "article": 13}],
       "comments": {"count": 8, "toxic": 2, "toxic_share": 0.25}
     }]
@@ -73,6 +76,23 @@ TEST(ReviewRender, HtmlIsSelfContainedAndEscaped) {
   // People and organisations before places among the key actors.
   EXPECT_LT(html.find("Marie Le Goff (4)"), html.find("Aulne (9)"));
   EXPECT_NE(html.find("href=\"#story-7\""), std::string::npos);
+}
+
+// A quotation given whole by one source and in part (or again) by another is shown once, the
+// whole one, under its speaker; a lone word in guillemets without a speaker is not a quotation.
+TEST(ReviewRender, QuotesShownOnceAndLoneWordsLeftOut) {
+  std::string md = render_markdown(sample_review());
+  auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = md.find(needle); at != std::string::npos; at = md.find(needle, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("Merci aux pompiers"), 1u);
+  EXPECT_EQ(count("« prêts »"), 0u);
+  EXPECT_EQ(count("Nous sommes prêts"), 1u);
+  EXPECT_EQ(count("« historique »"), 0u);
+  EXPECT_EQ(count("« une crue historique pour la vallée »"), 1u);
+  EXPECT_EQ(count("Sans auteur identifié"), 1u);
 }
 
 TEST(ReviewRender, MarkdownEscapesAndLinks) {

@@ -82,6 +82,8 @@ std::string source_site(const Json& s) {
     if (host.rfind("www.", 0) == 0) host = host.substr(4);
     if (!host.empty()) return host;
   }
+  if (std::string author = str(s, "author"); !author.empty()) return author;
+  if (std::string file = str(s, "file"); !file.empty()) return "fichier " + file;
   return "source sans nom";
 }
 
@@ -89,11 +91,49 @@ std::string count_label(long long n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// Quotes grouped by speaker, speakers in order of first appearance; unattributed quotes last.
+// A quotation's words for comparing two of them: typographic apostrophes made plain, closing
+// punctuation and spaces at the ends dropped.
+std::string quote_key(const std::string& text) {
+  std::string t;
+  t.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\xE2\x80\x99") == 0) {
+      t += '\'';
+      i += 2;
+    } else {
+      t += text[i];
+    }
+  }
+  auto drop = [](char c) { return c == ' ' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?'; };
+  while (!t.empty() && drop(t.back())) t.pop_back();
+  size_t b = 0;
+  while (b < t.size() && drop(t[b])) ++b;
+  return t.substr(b);
+}
+
+// Quotes grouped by speaker, speakers in order of first appearance; unattributed quotes last. A
+// quotation that another one of the story contains (a source citing part of a sentence another
+// source gives whole) is shown once, the longer form, under its speaker.
 std::vector<std::pair<std::string, std::vector<const Json*>>> quotes_by_speaker(const Json& story) {
   std::vector<std::pair<std::string, std::vector<const Json*>>> groups;
   std::map<std::string, size_t> index;
+  std::vector<std::string> keys;
+  for (const auto& q : arr(story, "quotes")) keys.push_back(quote_key(str(q, "text")));
+  size_t qi = 0;
   for (const auto& q : arr(story, "quotes")) {
+    const size_t me = qi++;
+    bool contained = keys[me].empty();
+    for (size_t o = 0; o < keys.size() && !contained; ++o) {
+      if (o == me || keys[o].size() < keys[me].size()) continue;
+      // The same text twice: the first is kept.
+      if (keys[o] == keys[me] ? o < me : keys[o].find(keys[me]) != std::string::npos) contained = true;
+    }
+    if (contained) continue;
+    // One or two words in guillemets without a speaker are mostly a term set apart (« dangereux »),
+    // not a quotation.
+    if (str(q, "speaker_entity").empty() && str(q, "speaker").empty() &&
+        std::count(keys[me].begin(), keys[me].end(), ' ') < 2)
+      continue;
     std::string who = str(q, "speaker_entity");
     if (who.empty()) who = str(q, "speaker");
     auto [it, inserted] = index.emplace(who, groups.size());

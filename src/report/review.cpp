@@ -87,7 +87,35 @@ Result<Json> build_review(Store& store, const ReviewOptions& options) {
     }
     if (story->first && (first.empty() || *story->first < first)) first = *story->first;
     if (story->last && (last.empty() || *story->last > last)) last = *story->last;
-    stories.push_back(story->to_json());
+    Json sj = story->to_json();
+    // A source without a site name or a URL (flattened text, a page without metadata) is named by
+    // its authors, else by its file, rather than left nameless: one read of the stored document each.
+    for (Json& src : sj["sources"]) {
+      if (src["site"].is_string() || src["url"].is_string() || !src["article"].is_number_integer()) continue;
+      auto doc = store.get_article(src["article"].get<int64_t>());
+      if (!doc.ok()) continue;  // the review still shows the source, nameless
+      const Json& d = doc->document;
+      std::string authors;
+      if (d.contains("authors") && d["authors"].is_array())
+        for (const Json& a : d["authors"])
+          if (a.is_string()) authors += (authors.empty() ? "" : ", ") + a.get<std::string>();
+      if (!authors.empty()) src["author"] = authors;
+      if (d.contains("source") && d["source"].is_string()) {
+        std::string file = d["source"].get<std::string>();
+        if (size_t slash = file.find_last_of('/'); slash != std::string::npos) file = file.substr(slash + 1);
+        if (!file.empty()) src["file"] = file;
+      }
+    }
+    // Headline: the title of the source most taken up by other sites (an agency dispatch that
+    // three papers ran tells the event; the story's stored title is whichever page came first,
+    // often a side angle). Without copies, the stored title stays.
+    size_t most = 0;
+    for (const auto& s : story->sources)
+      if (s.duplicates.size() > most && s.article.title && !s.article.title->empty()) {
+        most = s.duplicates.size();
+        sj["title"] = *s.article.title;
+      }
+    stories.push_back(std::move(sj));
   }
   // Newest first: by last day, then first day, then id, so the order is stable.
   std::vector<Json> sorted(stories.begin(), stories.end());
@@ -105,7 +133,24 @@ Result<Json> build_review(Store& store, const ReviewOptions& options) {
   Json thread_list = Json::array();
   for (const auto& t : threads->threads) {
     size_t in_review = std::count_if(t.stories.begin(), t.stories.end(), [&](int64_t s) { return shown.count(s); });
-    if (in_review >= 2) thread_list.push_back(t.to_json());
+    if (in_review < 2) continue;
+    // Titled by its story with the most articles (copies included), the earliest on a tie: the
+    // store's title is that of whichever story happened to open the thread, often a side story.
+    Json tj = t.to_json();
+    const Json* main = nullptr;
+    size_t main_count = 0;
+    for (const Json& st : sorted) {
+      if (std::find(t.stories.begin(), t.stories.end(), st["id"].get<int64_t>()) == t.stories.end()) continue;
+      size_t count = 0;
+      for (const Json& src : st["sources"]) count += 1 + (src.contains("duplicates") ? src["duplicates"].size() : 0);
+      const auto first_of = [](const Json& j) { return j["first"].is_string() ? j["first"].get<std::string>() : ""; };
+      if (!main || count > main_count || (count == main_count && first_of(st) < first_of(*main))) {
+        main = &st;
+        main_count = count;
+      }
+    }
+    if (main && (*main)["title"].is_string()) tj["title"] = (*main)["title"];
+    thread_list.push_back(std::move(tj));
   }
 
   Json review;
