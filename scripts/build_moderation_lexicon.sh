@@ -109,6 +109,34 @@ const OWN = [
   ['mérite la mort', 'threat'], ['mériterait la mort', 'threat'], ['faut les pendre', 'threat'],
   ['faut le pendre', 'threat'], ['il faut les tuer', 'threat'], ['à égorger', 'threat'],
   ['je vais te défoncer', 'threat'], ['te casser la gueule', 'threat'], ['crève charogne', 'threat'],
+  // Contempt beyond insults (ToxiFrench's toxic class is mostly this, without a classic insult):
+  // derogatory labels for groups, dehumanising nouns, contempt adjectives, wishes of violence,
+  // dismissal, sexual and vulgar words. Written for this project; words ordinary in news text
+  // ("assisté", "porte", "dehors", "lamentable") are left to the classifier's words, and so are
+  // "parasites", "cancrelat" and "bander" (its forms are "bande", "bandes"), found in UD dev.
+  ['gauchiasses', 'insult'], ['gauchos', 'insult'], ['islamo-gauchiste', 'insult'], ['islamogauchiste', 'insult'],
+  ['wokiste', 'insult'], ['wokistes', 'insult'], ['fachiste', 'insult'], ['fafs', 'insult'],
+  ['zemmouriste', 'insult'], ['bobos', 'insult'], ['cas social', 'insult'], ['cas-social', 'insult'],
+  ['cas soc', 'insult'], ['sous-homme', 'slur'], ['sous-race', 'slur'],
+  ['sous-humain', 'slur'], ['untermensch', 'slur'], ['bougnoules', 'slur'], ['asiat', 'slur'],
+  ['asiats', 'slur'], ['niakoués', 'slur'], ['bridés', 'slur'], ['travelo', 'slur'], ['sidaïque', 'slur'],
+  ['mongolien', 'slur'], ['golmon', 'insult'], ['cloporte', 'insult'],
+  ['dégénéré', 'insult'], ['dégénérée', 'insult'], ['consanguin', 'insult'], ['pathétique', 'insult'],
+  ['minables', 'insult'], ['nabot', 'insult'], ['cuck', 'insult'], ['cucks', 'insult'],
+  ['soyboy', 'insult'], ['sous-merdes', 'insult'], ['dégueulasse', 'profanity'], ['déchet humain', 'insult'],
+  ['merde humaine', 'insult'], ['grosse vache', 'insult'], ['gros porc', 'insult'], ['sac à merde', 'insult'],
+  ['shithole', 'profanity'], ['rien à foutre', 'profanity'],
+  ['qu\'on les pende', 'threat'], ['qu\'on le pende', 'threat'], ['qu\'ils crèvent', 'threat'],
+  ['qu\'il crève', 'threat'], ['qu\'elle crève', 'threat'], ['une balle dans la tête', 'threat'],
+  ['au goulag', 'threat'], ['au bûcher', 'threat'], ['à la chambre à gaz', 'threat'],
+  ['il faut les virer', 'threat'], ['faut les virer', 'threat'], ['faut les buter', 'threat'],
+  ['faut les gazer', 'threat'], ['cancer sur toi', 'threat'], ['crève', 'threat'],
+  ['casse-toi', 'insult'], ['casse toi', 'insult'], ['barre-toi', 'insult'], ['dégage', 'insult'],
+  ['retourne dans ton pays', 'insult'], ['rentrez chez vous', 'insult'], ['retournez chez vous', 'insult'],
+  ['suce', 'sexual'], ['suceur', 'sexual'], ['fellation', 'sexual'], ['cunni', 'sexual'], ['gode', 'sexual'],
+  ['éjac', 'sexual'], ['sperme', 'sexual'], ['chatte', 'sexual'], ['nichons', 'sexual'], ['levrette', 'sexual'],
+  ['partouze', 'sexual'], ['sodomie', 'sexual'], ['cochonne', 'sexual'],
+  ['dépucelé', 'sexual'], ['teube', 'sexual'],
 ];
 
 const strip = (w) => w.normalize('NFC').trim().toLowerCase();
