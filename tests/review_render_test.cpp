@@ -75,6 +75,9 @@ TEST(ReviewRender, HtmlIsSelfContainedAndEscaped) {
   EXPECT_LT(q2, anon);
   // People and organisations before places among the key actors.
   EXPECT_LT(html.find("Marie Le Goff (4)"), html.find("Aulne (9)"));
+  EXPECT_NE(html.find("<strong>Lieux :</strong> Aulne (9)"), std::string::npos) << "places apart from the actors";
+  // The sources come first, right under the headline, as in Markdown.
+  EXPECT_LT(html.find("<h4>Sources</h4>"), html.find("<h4>En bref</h4>"));
   EXPECT_NE(html.find("href=\"#story-7\""), std::string::npos);
 }
 
@@ -93,6 +96,14 @@ TEST(ReviewRender, QuotesShownOnceAndLoneWordsLeftOut) {
   EXPECT_EQ(count("« historique »"), 0u);
   EXPECT_EQ(count("« une crue historique pour la vallée »"), 1u);
   EXPECT_EQ(count("Sans auteur identifié"), 1u);
+}
+
+TEST(ReviewRender, CommentStatisticsWithoutToxicOnesReadPlainly) {
+  Json review = sample_review();
+  review["stories"][0]["comments"] = {{"count", 5}, {"toxic", 0}, {"toxic_share", 0.0}};
+  EXPECT_NE(render_markdown(review).find("5 commentaires de lecteurs, aucun toxique"), std::string::npos);
+  review["stories"][0]["comments"] = {{"count", 1}, {"toxic", 1}, {"toxic_share", 1.0}};
+  EXPECT_NE(render_markdown(review).find("1 commentaire de lecteur, dont 1 toxique (100 %)"), std::string::npos);
 }
 
 TEST(ReviewRender, MarkdownEscapesAndLinks) {

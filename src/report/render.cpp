@@ -144,17 +144,17 @@ std::vector<std::pair<std::string, std::vector<const Json*>>> quotes_by_speaker(
   return groups;
 }
 
-// Key people and organisations (PER and ORG first, then the rest), as "Name (n)".
-std::vector<std::string> key_entities(const Json& story, size_t max) {
+// Key people and organisations (PER and ORG), or with places == true the places (LOC), as
+// "Name (n)", most mentioned first as the store gives them. Kept apart: a reader looks for who
+// acts, and a list where "Havre (3)" follows the people reads as one more actor.
+std::vector<std::string> key_entities(const Json& story, size_t max, bool places = false) {
   std::vector<std::string> out;
-  for (int pass = 0; pass < 2 && out.size() < max; ++pass) {
-    for (const auto& e : arr(story, "entities")) {
-      std::string type = str(e, "type");
-      bool primary = type == "PER" || type == "ORG";
-      if ((pass == 0) != primary) continue;
-      out.push_back(str(e, "name") + " (" + std::to_string(num(e, "mentions")) + ")");
-      if (out.size() >= max) break;
-    }
+  for (const auto& e : arr(story, "entities")) {
+    std::string type = str(e, "type");
+    const bool wanted = places ? type == "LOC" : (type == "PER" || type == "ORG");
+    if (!wanted) continue;
+    out.push_back(str(e, "name") + " (" + std::to_string(num(e, "mentions")) + ")");
+    if (out.size() >= max) break;
   }
   return out;
 }
@@ -164,8 +164,9 @@ std::string comment_summary(const Json& story) {
   if (it == story.end() || !it->is_object()) return "";
   long long count = num(*it, "count"), toxic = num(*it, "toxic");
   if (count == 0) return "aucun commentaire de lecteur";
-  return count_label(count, "commentaire", "commentaires") + " de lecteurs, dont " +
-         count_label(toxic, "toxique", "toxiques") + " (" + percent(toxic, count) + ")";
+  std::string out = count_label(count, "commentaire", "commentaires") + (count == 1 ? " de lecteur" : " de lecteurs");
+  if (toxic == 0) return out + (count == 1 ? ", non toxique" : ", aucun toxique");
+  return out + ", dont " + count_label(toxic, "toxique", "toxiques") + " (" + percent(toxic, count) + ")";
 }
 
 // Title of the source an item (summary sentence, quote, event) was drawn from, by article id.
@@ -299,6 +300,12 @@ std::string render_markdown(const Json& review) {
       for (size_t i = 0; i < entities.size(); ++i) out += (i ? ", " : "") + md(entities[i]);
       out += "\n\n";
     }
+    auto places = key_entities(story, 5, true);
+    if (!places.empty()) {
+      out += "**Lieux** : ";
+      for (size_t i = 0; i < places.size(); ++i) out += (i ? ", " : "") + md(places[i]);
+      out += "\n\n";
+    }
 
     if (!arr(story, "summary").empty()) {
       out += "**En bref**\n\n";
@@ -430,10 +437,35 @@ std::string render_html(const Json& review) {
     meta += (meta.empty() ? "" : " · ") + count_label(arr(story, "sources").size(), "source", "sources");
     out += "<p class=\"meta\">" + html_escape(meta) + "</p>\n";
 
+    out += "<h4>Sources</h4>\n<ul class=\"sources\">\n";
+    for (const auto& s : arr(story, "sources")) {
+      out += "<li>" + html_escape(source_site(s)) + " — ";
+      std::string url = str(s, "url");
+      bool linkable = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+      out += linkable ? "<a href=\"" + html_escape(url) + "\">" + html_escape(str(s, "title")) + "</a>"
+                      : html_escape(str(s, "title"));
+      if (!str(s, "published").empty())
+        out += " <span class=\"meta\">(" + html_escape(french_date(str(s, "published"))) + ")</span>";
+      const Json& dups = arr(s, "duplicates");
+      if (!dups.empty()) {
+        out += " <span class=\"dups\">· repris par ";
+        for (size_t i = 0; i < dups.size(); ++i) out += (i ? ", " : "") + html_escape(source_site(dups[i]));
+        out += "</span>";
+      }
+      out += "</li>\n";
+    }
+    out += "</ul>\n";
+
     auto entities = key_entities(story, 8);
     if (!entities.empty()) {
       out += "<p class=\"entities\"><strong>Acteurs clés :</strong> ";
       for (size_t i = 0; i < entities.size(); ++i) out += (i ? ", " : "") + html_escape(entities[i]);
+      out += "</p>\n";
+    }
+    auto places = key_entities(story, 5, true);
+    if (!places.empty()) {
+      out += "<p class=\"entities\"><strong>Lieux :</strong> ";
+      for (size_t i = 0; i < places.size(); ++i) out += (i ? ", " : "") + html_escape(places[i]);
       out += "</p>\n";
     }
 
@@ -471,24 +503,6 @@ std::string render_html(const Json& review) {
       out += "</ul>\n";
     }
 
-    out += "<h4>Sources</h4>\n<ul class=\"sources\">\n";
-    for (const auto& s : arr(story, "sources")) {
-      out += "<li>" + html_escape(source_site(s)) + " — ";
-      std::string url = str(s, "url");
-      bool linkable = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-      out += linkable ? "<a href=\"" + html_escape(url) + "\">" + html_escape(str(s, "title")) + "</a>"
-                      : html_escape(str(s, "title"));
-      if (!str(s, "published").empty())
-        out += " <span class=\"meta\">(" + html_escape(french_date(str(s, "published"))) + ")</span>";
-      const Json& dups = arr(s, "duplicates");
-      if (!dups.empty()) {
-        out += " <span class=\"dups\">· repris par ";
-        for (size_t i = 0; i < dups.size(); ++i) out += (i ? ", " : "") + html_escape(source_site(dups[i]));
-        out += "</span>";
-      }
-      out += "</li>\n";
-    }
-    out += "</ul>\n";
 
     std::string comments = comment_summary(story);
     if (!comments.empty()) out += "<p class=\"comments\"><strong>Commentaires :</strong> " + html_escape(comments) + "</p>\n";
