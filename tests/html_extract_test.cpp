@@ -139,6 +139,31 @@ std::vector<ContentCase> content_cases() {
            kLongSentence + "</p></article></body></html>",
        {"This sentence is long enough"},
        {"Share on X", "Sign up"}},
+      {"site masthead linked to the home page",
+       "<html><body><div id='haut'><a href='/'>La Gazette du Causse</a> — l'actualité du plateau</div>"
+       "<h1>Le marché couvert rouvre</h1><p>" + kLongSentence + "</p><p>Le marché couvert de la place "
+       "Haute, fermé depuis l'incendie de mars, a rouvert samedi. <a href='/'>Notre site</a> suivra les "
+       "travaux.</p></body></html>",
+       {"This sentence is long enough", "Notre site suivra les travaux"},
+       {"l'actualité du plateau"}},
+      {"forum poster panels (rank, join date, message count) are not posts",
+       "<html><body><div class='thread'><article class='message'><div class='message-user'>"
+       "<h5 class='userTitle message-userTitle'>Membre confirmé</h5><div class='message-userExtras'>"
+       "<dl><dt>Inscrit</dt><dd>12 mars 2016</dd></dl><dl><dt>Messages</dt><dd>1 245</dd></dl></div></div>"
+       "<div class='message-content'><p>" + kLongSentence + "</p></div></article>"
+       "<article class='message'><div class='message-user'><div class='userBanner message-userBanner'>"
+       "Nouveau venu</div></div><div class='message-content'><p>" + kLongSentence +
+           " A reply.</p></div></article></div></body></html>",
+       {"This sentence is long enough", "A reply."},
+       {"Membre confirmé", "Inscrit", "1 245", "Nouveau venu"}},
+      {"WordPress category and tag classes say nothing about the element",
+       "<html><body><div class='menu'><a href='/a'>Accueil</a></div>"
+       "<div class='entry'><p>" + kLongSentence + "</p><p>" + kLongSentence + " Again.</p>"
+       "<article class='post type-post category-social-security tag-newsletter'><p>The part filed "
+       "under a category, with commas, a full stop and enough words to be prose.</p></article>"
+       "<p>" + kLongSentence + " Thrice.</p></div></body></html>",
+       {"This sentence is long enough", "The part filed under a category"},
+       {"Accueil"}},
   };
 }
 

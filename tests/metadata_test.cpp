@@ -157,6 +157,17 @@ std::vector<PageCase> page_cases() {
        {"Paul Girod"},
        std::nullopt,
        std::nullopt},
+      {"site_credit_beside_agency_is_not_an_author",
+       R"(<html><head><title>Grève au dépôt de bus</title></head><body>
+<div id="logo"><a href="/">La Gazette du Causse</a></div><h1>Grève au dépôt de bus</h1>
+<p>Les chauffeurs ont cessé le travail mardi.</p><p class="signature">La Gazette du Causse, avec AFP</p>
+</body></html>)",
+       "",
+       "Grève au dépôt de bus",
+       std::nullopt,
+       {"AFP"},
+       std::nullopt,
+       std::nullopt},
       {"empty_page", "", "", std::nullopt, std::nullopt, {}, std::nullopt, std::nullopt},
   };
 }

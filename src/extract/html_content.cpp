@@ -164,6 +164,7 @@ constexpr std::array kClassWords = std::to_array<WordEvidence>({
     {"popular", Evidence::kWeakChrome, WordPlace::kFirst},
     {"popup", Evidence::kWeakChrome, WordPlace::kFirst},
     {"post", Evidence::kPositive, WordPlace::kAnywhere},
+    {"postprofile", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"promo", Evidence::kWeakChrome, WordPlace::kFirst},
     {"prose", Evidence::kPositive, WordPlace::kAnywhere},
     {"publicite", Evidence::kAd, WordPlace::kAnywhere},
@@ -184,6 +185,11 @@ constexpr std::array kClassWords = std::to_array<WordEvidence>({
     {"taboola", Evidence::kAd, WordPlace::kAnywhere},
     {"toolbar", Evidence::kNavigation, WordPlace::kAnywhere},
     {"trending", Evidence::kWeakChrome, WordPlace::kFirst},
+    // A forum poster's panel: rank, badges, join date, message count (XenForo, phpBB).
+    {"userbanner", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"userextras", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"userstats", Evidence::kBoilerplate, WordPlace::kAnywhere},
+    {"usertitle", Evidence::kBoilerplate, WordPlace::kAnywhere},
     {"widget", Evidence::kWeakChrome, WordPlace::kFirst},
     {"widgets", Evidence::kWeakChrome, WordPlace::kFirst},
 });
@@ -223,6 +229,10 @@ bool icontains(std::string_view hay, std::string_view needle) {
   return false;
 }
 
+bool taxonomy_prefix(std::string_view token, std::string_view prefix) {
+  return token.size() > prefix.size() && iequals(token.substr(0, prefix.size()), prefix);
+}
+
 // Evidence from the words of an id or class value. Negative words win over positive ones
 // ("comment-content" is a comment, "entry-footer" a footer).
 Evidence class_evidence(std::string_view value, Evidence so_far) {
@@ -251,8 +261,15 @@ Evidence class_evidence(std::string_view value, Evidence so_far) {
     len = 0;
     overlong = false;
   };
-  for (char c : value) {
-    c = ascii_lower(c);
+  for (size_t i = 0; i < value.size(); ++i) {
+    char c = ascii_lower(value[i]);
+    // WordPress names a post's categories and tags in its classes ("category-social-security",
+    // "tag-newsletter"): the site's topics, not what the element is.
+    if (word_in_token == 0 && len == 0 && (i == 0 || value[i - 1] == ' ' || value[i - 1] == '\t') &&
+        (taxonomy_prefix(value.substr(i), "category-") || taxonomy_prefix(value.substr(i), "tag-"))) {
+      while (i < value.size() && value[i] != ' ' && value[i] != '\t' && value[i] != '\n') ++i;
+      continue;
+    }
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       if (len < sizeof word) word[len++] = c; else overlong = true;
     } else {
@@ -334,6 +351,9 @@ Evidence element_evidence(const Node& n, TagRole role, bool product_page) {
           has_class_token(a.value, "screen-reader-text") || has_class_token(a.value, "visually-hidden"))
         return Evidence::kHidden;
       e = class_evidence(a.value, e);
+      // An <article> element whose class also names chrome ("newsletter-post", "post-footer" is
+      // not an article) is the article when it reads as prose.
+      if (tag == "article" && e == Evidence::kBoilerplate) e = Evidence::kWeakChrome;
       // Search facets ("facets__item", "facet-checkbox") are filters over a listing; they are
       // chrome unless they read as prose (some sites call their layout rows "facet-row").
       if (!is_negative(e) && (has_class_word(a.value, "facet") || has_class_word(a.value, "facets")))
@@ -385,15 +405,32 @@ struct TextBlock {
   uint32_t words = 0;
   uint32_t sentence_marks = 0;  // . ! ? ; and commas: evidence of prose
   bool caption = false;
+  bool home_link = false;  // holds a link to the site's home page (a logo, the site's name)
   double value = 0;
 };
+
+// Whether `href` points at the home page of the site at `page_host` ("/", "https://host/").
+bool home_href(std::string_view href, std::string_view page_host) {
+  while (!href.empty() && (href.front() == ' ' || href.front() == '\n' || href.front() == '\t'))
+    href.remove_prefix(1);
+  while (!href.empty() && (href.back() == ' ' || href.back() == '\n' || href.back() == '\t'))
+    href.remove_suffix(1);
+  if (href == "/") return true;
+  if (page_host.empty()) return false;
+  size_t scheme = href.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::string_view rest = href.substr(scheme + 3);
+  if (rest.size() > 4 && iequals(rest.substr(0, 4), "www.")) rest.remove_prefix(4);
+  if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
+  return iequals(rest, page_host);
+}
 
 // Cuts the subtree under `start` into TextBlocks, in document order.
 class Linearizer {
  public:
   Linearizer(const std::vector<uint8_t>& skip, const std::vector<uint8_t>& structural,
-             const std::vector<uint32_t>& max_cell_chars)
-      : skip_(skip), structural_(structural), max_cell_chars_(max_cell_chars) {}
+             const std::vector<uint32_t>& max_cell_chars, std::string_view page_host)
+      : skip_(skip), structural_(structural), max_cell_chars_(max_cell_chars), page_host_(page_host) {}
 
   std::vector<TextBlock> run(const Node* start) {
     struct Frame {
@@ -437,6 +474,7 @@ class Linearizer {
         return;
       case TagRole::kLink:
         ++link_depth_;
+        if (const std::string* href = n->attr("href"); href && home_href(*href, page_host_)) home_link_ = true;
         return;
       case TagRole::kBreak:
         if (in_list() || in_row_table() || pre_depth_ > 0) {
@@ -597,6 +635,7 @@ class Linearizer {
       b.words = std::max<uint32_t>(words_, 1);
       b.sentence_marks = marks_;
       b.caption = caption_depth_ > 0;
+      b.home_link = home_link_;
       if (in_list()) b.kind = BlockKind::kList;
       else if (heading_depth_ > 0) b.kind = BlockKind::kHeading;
       else if (quote_depth_ > 0) b.kind = BlockKind::kQuote;
@@ -605,6 +644,7 @@ class Linearizer {
     }
     buf_.clear();
     chars_ = link_chars_ = words_ = marks_ = 0;
+    home_link_ = false;
     pending_space_ = false;
     line_has_text_ = false;
   }
@@ -612,12 +652,13 @@ class Linearizer {
   const std::vector<uint8_t>& skip_;
   const std::vector<uint8_t>& structural_;
   const std::vector<uint32_t>& max_cell_chars_;
+  std::string_view page_host_;
 
   std::vector<TextBlock> blocks_;
   std::vector<uint32_t> open_;  // block-level elements entered and not yet left
   std::string buf_;
   uint32_t chars_ = 0, link_chars_ = 0, words_ = 0, marks_ = 0;
-  bool pending_space_ = false, prev_space_ = false, line_has_text_ = false;
+  bool pending_space_ = false, prev_space_ = false, line_has_text_ = false, home_link_ = false;
   int link_depth_ = 0, heading_depth_ = 0, quote_depth_ = 0, pre_depth_ = 0, caption_depth_ = 0;
   uint32_t list_root_ = UINT32_MAX;  // a ul/ol/dl being gathered into one list block
   uint32_t row_table_ = UINT32_MAX;  // a data table whose rows become one block each
@@ -848,7 +889,14 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   }
 
   const Node* start = body ? body : dom.root();
-  Linearizer linearizer(skip, structural, max_cell_chars);
+  std::string page_host;  // lower-case, without "www."
+  if (size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    std::string_view rest = url.substr(scheme + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#:"));
+    if (rest.size() > 4 && iequals(rest.substr(0, 4), "www.")) rest.remove_prefix(4);
+    for (char c : rest) page_host += ascii_lower(c);
+  }
+  Linearizer linearizer(skip, structural, max_cell_chars, page_host);
   std::vector<TextBlock> blocks = linearizer.run(start);
 
   // Prose per subtree, judged on the text alone: how much of the page's readable text it holds.
@@ -1103,6 +1151,12 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     }
     if (auto kind = chrome_phrase(b)) {
       doc.removed.push_back({*kind, std::move(b.text)});
+      continue;
+    }
+    // The site's masthead: its name linked to the home page, with a tagline ("Le Fil des Monts —
+    // l'actualité du Puy-de-Dôme"). A sentence with such a link is prose and stays.
+    if (b.home_link && b.words <= 15 && !ends_sentence(b.text)) {
+      doc.removed.push_back({RemovedKind::kBoilerplate, std::move(b.text)});
       continue;
     }
     if (b.words >= 5 && !seen_paragraphs.insert(b.text).second) {

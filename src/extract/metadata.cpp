@@ -581,6 +581,8 @@ struct Scan {
   std::vector<std::string> date_lines;
   std::vector<std::string> itemprop_author;
   std::string canonical;  // href of the first <link rel="canonical">
+  // The first short link to a site root ("/", "https://host/"): a logo or the site's name.
+  std::string home_link_href, home_link_text;
 };
 
 void add_meta(Scan& sc, const std::string& key, const std::string& value) {
@@ -711,6 +713,19 @@ Scan scan_page(const dom::Dom& d) {
       return false;
     } else if (tag == "style" || tag == "noscript" || tag == "template") {
       return false;
+    } else if (tag == "a" && sc.home_link_text.empty() && !in_comments) {
+      if (const std::string* href = n->attr("href")) {
+        std::string h = collapse_spaces(*href);
+        size_t scheme = h.find("://");
+        size_t path = scheme == std::string::npos ? std::string::npos : h.find('/', scheme + 3);
+        if (h == "/" || (scheme != std::string::npos && (path == std::string::npos || path + 1 == h.size()))) {
+          std::string t = collapse_spaces(decode_entities(dom::text_content(n)));
+          if (!t.empty() && t.size() <= 60) {
+            sc.home_link_href = h;
+            sc.home_link_text = t;
+          }
+        }
+      }
     } else if (tag == "h1") {
       std::string ic = n->id_and_class();
       bool logo = contains(ic, "logo") || contains(ic, "site-title") || contains(ic, "brand") ||
@@ -1184,6 +1199,14 @@ bool plausible_name(std::string_view s) {
 
 // A person's name as written in visible bylines: 2 to 5 words, each starting with a capital (or
 // a non-ASCII letter), particles allowed ("de", "van", "d'"), no digits.
+// A news agency credited by its acronym in a byline ("AFP", "APH", "ANSA"): 2 to 5 capitals.
+bool agency_acronym(std::string_view s) {
+  if (s.size() < 2 || s.size() > 5) return false;
+  for (char c : s)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
+
 bool name_like(std::string_view s) {
   int words = 0;
   size_t i = 0;
@@ -1589,19 +1612,32 @@ PageMetadata extract_metadata(const dom::Dom& dom, std::string_view url) {
   if (authors.empty()) {
     for (const auto& b : sc.pattern_bylines) {
       for (auto& n : split_byline(b))
-        if (name_like(n)) add_author(authors, n);
+        if (name_like(n) || agency_acronym(n)) add_author(authors, n);
       if (!authors.empty()) break;
     }
   }
   if (authors.empty()) {
     for (const auto& b : sc.byline_texts) {
       for (auto& n : split_byline(b))
-        if (name_like(n)) add_author(authors, n);
+        if (name_like(n) || agency_acronym(n)) add_author(authors, n);
       if (!authors.empty()) break;
     }
   }
   if (authors.empty())
     for (const auto& a : ld.org_authors) add_author(authors, a);
+  // "Le Fil des Monts, avec APH": the site credits itself beside the agency or reporter; the
+  // site is not an author when someone else is named. The site's name is the declared one, or
+  // the text of the page's link to its own home page.
+  if (authors.size() > 1) {
+    std::vector<std::string> site_keys;
+    if (md.site && *md.site != host) site_keys.push_back(loose_key(*md.site));
+    if (!sc.home_link_text.empty() && (sc.home_link_href == "/" || host_of(sc.home_link_href) == host))
+      site_keys.push_back(loose_key(sc.home_link_text));
+    std::erase_if(authors, [&](const std::string& a) {
+      const std::string k = loose_key(a);
+      return std::find(site_keys.begin(), site_keys.end(), k) != site_keys.end();
+    });
+  }
   if (authors.size() > 8) authors.resize(8);
   md.authors = std::move(authors);
   return md;
