@@ -439,20 +439,7 @@ TEST(CorpusStories, UndatedPageTakesItsWeekdayNamedDay) {
   // No weekday beside a day and month: no year can be told, no day.
   doc.published.reset();
   doc.annotations.dates = {{span_of("5 novembre"), "XXXX-11-05", "date"}};
-  p = profile(doc, bg, today);
-  EXPECT_FALSE(p.day.has_value());
-  // ... but the day and month it names stand for it against a story: near one, full weight;
-  // 15 days from one (in whichever year is nearest), decayed, in the matcher as in the function.
-  EXPECT_EQ(p.month_days, (std::vector<int16_t>{1105}));
-  p.terms = {{"crue", 1.0f}};
-  StoryProfile near, far;
-  near.terms = far.terms = {{"crue", 1.0f}};
-  near.has_day = far.has_day = true;
-  near.first_day = near.last_day = *parse_day("2027-11-04");
-  far.first_day = far.last_day = *parse_day("2026-11-20");
-  EXPECT_NEAR(story_similarity(p, near), 0.85, 1e-6);
-  EXPECT_LT(story_similarity(p, far), 0.85 * 0.02);
-  EXPECT_EQ(StoryMatcher(p).similarity(far), story_similarity(p, far));
+  EXPECT_FALSE(profile(doc, bg, today).day.has_value());
 }
 
 TEST(CorpusStories, StoryProfileRoundTrip) {
