@@ -89,9 +89,6 @@ struct ArticleProfile {
   // Weekdays mentioned ("mercredi", resolved or not) and those of event_days: bit 0 = Monday ...
   // bit 6 = Sunday. Pages without dates often say only "Wednesday" about the event they report.
   uint8_t weekdays = 0;
-  // A page without day, event day or weekday-named day: the days it names without a year, as
-  // month * 100 + day ("26 novembre" = 1126); compared with a story, each takes the year nearest it.
-  std::vector<int16_t> month_days;
 };
 // doc annotated (tokens, entities; dates if present). `today` (days since 1970-01-01, default the
 // clock) only places the days of a page without a published date: a day and month it names with

@@ -263,12 +263,7 @@ void undated_days(const Document& doc, int32_t today, ArticleProfile& p) {
     }
     if (anchor) break;
   }
-  if (!anchor) {
-    for (const MonthDay& md : partial) p.month_days.push_back(static_cast<int16_t>(md.month * 100 + md.day));
-    std::sort(p.month_days.begin(), p.month_days.end());
-    p.month_days.erase(std::unique(p.month_days.begin(), p.month_days.end()), p.month_days.end());
-    return;
-  }
+  if (!anchor) return;
   p.day = *anchor;
   char iso[32];
   const auto year_of = [](int32_t day) {  // the civil year of a day number
@@ -353,26 +348,6 @@ std::vector<std::string> story_keys(const StoryProfile& s) {
   return keys;
 }
 
-namespace {
-// Days between a story's range and the nearest of the year-less days a page names, each placed in
-// the year that brings it nearest the range; nullopt when it names none.
-std::optional<int32_t> month_day_gap(const std::vector<int16_t>& month_days, const StoryProfile& s) {
-  std::optional<int32_t> best;
-  if (!s.has_day) return best;
-  char iso[32];
-  const int year = 1970 + static_cast<int>(s.first_day / 365.2425);  // within a year of the range's
-  for (int16_t md : month_days)
-    for (int y = year - 1; y <= year + 1; ++y) {
-      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, md / 100, md % 100);
-      auto d = parse_day(iso);
-      if (!d) continue;
-      const int32_t gap = gap_days(*d, s.first_day, s.last_day);
-      if (!best || gap < *best) best = gap;
-    }
-  return best;
-}
-}  // namespace
-
 double story_similarity(const ArticleProfile& a, const StoryProfile& s) {
   // Terms say what happened; entities mostly say who, and the actors are shared by every story
   // of a thread, so they weigh less here (and decide threads).
@@ -393,10 +368,6 @@ double story_similarity(const ArticleProfile& a, const StoryProfile& s) {
     // week away keeps a fifth), so that the next event of a thread four days on starts its own.
     const int32_t gap = gap_days(*a.day, s.first_day, s.last_day);
     if (gap > 2) sim *= std::exp(-(gap - 2) / 3.0);
-  } else if (!a.day && !a.month_days.empty()) {
-    // No day for the page: the nearest day it names stands for it (the most lenient guess; only
-    // a page all of whose days are far from the story is pushed away).
-    if (auto gap = month_day_gap(a.month_days, s); gap && *gap > 2) sim *= std::exp(-(*gap - 2) / 3.0);
   }
   return sim;
 }
@@ -510,7 +481,7 @@ double IndexedVector::dot(const Vec& other, double* other_norm2, float (*scale)(
 }
 
 StoryMatcher::StoryMatcher(const ArticleProfile& a)
-    : a_{{}, {}, a.day, a.event_days, a.weekdays, a.month_days}, terms_(a.terms), entities_(a.entities) {}
+    : a_{{}, {}, a.day, a.event_days, a.weekdays}, terms_(a.terms), entities_(a.entities) {}
 
 double StoryMatcher::similarity(const StoryProfile& s) const {
   // As story_similarity (keep the two in step; the tests compare them).
@@ -526,8 +497,6 @@ double StoryMatcher::similarity(const StoryProfile& s) const {
   if (a_.day && s.has_day) {
     const int32_t gap = gap_days(*a_.day, s.first_day, s.last_day);
     if (gap > 2) sim *= std::exp(-(gap - 2) / 3.0);
-  } else if (!a_.day && !a_.month_days.empty()) {
-    if (auto gap = month_day_gap(a_.month_days, s); gap && *gap > 2) sim *= std::exp(-(*gap - 2) / 3.0);
   }
   return sim;
 }
