@@ -156,6 +156,11 @@ std::vector<ContentCase> content_cases() {
            " A reply.</p></div></article></div></body></html>",
        {"This sentence is long enough", "A reply."},
        {"Membre confirmé", "Inscrit", "1 245", "Nouveau venu"}},
+      {"reaction counters and reading times are not text",
+       "<html><body><article><p>5 min read</p><p>" + kLongSentence + "</p><div>12 Likes</div><p>" +
+           kLongSentence + " Again.</p><div>3 réponses</div><p>12 minutes to the station.</p></article></body></html>",
+       {"This sentence is long enough", "12 minutes to the station."},
+       {"5 min read", "12 Likes", "3 réponses"}},
       {"WordPress category and tag classes say nothing about the element",
        "<html><body><div class='menu'><a href='/a'>Accueil</a></div>"
        "<div class='entry'><p>" + kLongSentence + "</p><p>" + kLongSentence + " Again.</p>"

@@ -755,6 +755,21 @@ constexpr std::array kChromePhrases = std::to_array<Phrase>({
     {"retour en haut", RemovedKind::kNavigation},
 });
 
+// `norm` (normalized_for_compare) is a count of reactions or replies, or a reading time.
+bool counter_or_reading_time(std::string_view norm) {
+  size_t i = 0;
+  while (i < norm.size() && norm[i] >= '0' && norm[i] <= '9') ++i;
+  if (i == 0 || i > 6) return false;
+  if (i < norm.size() && norm[i] == 'k') ++i;  // "1k likes"
+  if (i >= norm.size() || norm[i] != ' ') return false;
+  const std::string_view rest = norm.substr(i + 1);
+  for (std::string_view w : {"like", "likes", "reply", "replies", "réponse", "réponses", "view",
+                             "views", "vue", "vues", "min read", "mins read", "minute read",
+                             "minutes read", "min de lecture", "minutes de lecture"})
+    if (rest == w) return true;
+  return false;
+}
+
 std::optional<RemovedKind> chrome_phrase(const TextBlock& b) {
   if (b.words > 30) return std::nullopt;
   std::string norm = normalized_for_compare(b.text);
@@ -778,6 +793,9 @@ std::optional<RemovedKind> chrome_phrase(const TextBlock& b) {
       norm.find("activer javascript") != std::string::npos ||
       norm.find("activez javascript") != std::string::npos)
     return RemovedKind::kBoilerplate;
+  // Counters and reading times beside a post ("12 Likes", "3 réponses", "5 min read"): page
+  // furniture, never the text.
+  if (b.words <= 5 && counter_or_reading_time(norm)) return RemovedKind::kBoilerplate;
   if (norm.starts_with("copyright") || norm.starts_with("all rights reserved") ||
       b.text.starts_with("©") || norm.ends_with("all rights reserved") ||
       norm.ends_with("tous droits réservés"))
