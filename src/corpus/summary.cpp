@@ -49,25 +49,6 @@ std::string source_of(const Document& d, size_t index) {
   return "#" + std::to_string(index);
 }
 
-// "Il a annoncé que..." refers to someone named in the sentence before, which a summary drawn
-// from several sources does not carry: out of its article the sentence names nobody. Impersonal
-// "il" ("Il y a", "Il faut", "Il s'agit") is fine. `folded` is fold_words() of the sentence.
-bool opens_with_personal_pronoun(std::string_view folded) {
-  const size_t sp = folded.find(' ');
-  if (sp == std::string_view::npos) return false;
-  const std::string_view first = folded.substr(0, sp);
-  if (first == "elle" || first == "ils" || first == "elles") return true;
-  if (first != "il") return false;
-  std::string_view next = folded.substr(sp + 1);
-  next = next.substr(0, next.find(' '));
-  static constexpr std::string_view kImpersonal[] = {"y", "faut", "s", "est", "reste", "semble", "fait", "existe",
-                                                     "manque", "suffit", "convient", "parait", "faudra", "faudrait",
-                                                     "etait", "sera", "serait"};
-  for (std::string_view w : kImpersonal)
-    if (next == w) return false;
-  return true;
-}
-
 bool inside_heading(const Document& d, Span s) {
   for (const Block& b : d.body)
     if (b.kind == BlockKind::kHeading && s.begin >= b.span.begin && s.end <= b.span.end) return true;
@@ -110,7 +91,6 @@ SummaryCandidates summary_candidates(const Document& doc) {
     if (last != '.' && last != '!' && last != '"' && last != '\xBB' /* » */ && last != ')') continue;
     std::string folded = fold_words(text);
     if (looks_like_ad_or_chrome(folded)) continue;
-    if (opens_with_personal_pronoun(folded)) continue;
     size_t words = 0;
     for_each_word(text, [&](std::string_view w) { ++words; (void)w; });
     if (words < kMinWords || words > kMaxWords) continue;
