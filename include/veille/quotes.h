@@ -25,9 +25,14 @@
 // before the verb these two only for sentence quotes. A ':' sentence with no person takes its
 // organisation, or after a possessive opener ("Son verdict :") the person before; "C'est par ces
 // mots que X ..." after a quote names X; an incise pronoun with no antecedent takes the person
-// named in the next sentence.
+// named in the next sentence. Sources also come after "aux yeux de", "à en croire", "de l'avis
+// de", "comme le dit X", and after the quote (", selon X"); the subject of an incise is the speaker
+// whatever its noun ("», préviennent les conducteurs"), and a document ("», indique le
+// communiqué") speaks for the organisation or person named before it. Capital acronyms after an
+// article ("la CGT") and places next to a reporting verb ("L'Insee note") speak as organisations.
+// A question put to someone ("À la question « ... ? »") has no speaker.
 // Pronouns (il, elle, -t-il, lui) resolve to the last person of compatible gender named before
-// them; a definite description ("le président américain") to the person the text called so
+// them (gender from listed first names, else guessed from a first name's ending: "Yolande"); a definite description ("le président américain") to the person the text called so
 // earlier ("le président américain Donald Trump", "Pete Hegseth, le secrétaire à la Défense"),
 // else to the last compatible person named before it; plural descriptions ("les manifestants")
 // are collective speakers without an entity.
