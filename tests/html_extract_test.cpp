@@ -156,6 +156,22 @@ std::vector<ContentCase> content_cases() {
            " A reply.</p></div></article></div></body></html>",
        {"This sentence is long enough", "A reply."},
        {"Membre confirmé", "Inscrit", "1 245", "Nouveau venu"}},
+      {"chrome beside the sections of a page does not narrow the content to one section",
+       "<html><body><div class='menu'><a href='/a'>Accueil</a></div><div class='offer'>"
+       "<div class='part'><p>" + kLongSentence + "</p><p>" + kLongSentence + " Two.</p><p>" + kLongSentence +
+           " Three.</p><p>" + kLongSentence + " Four.</p></div>"
+       "<div class='part'><p>Second section of the offer, shorter, with a sentence that reads as prose.</p>"
+       "<p>It still belongs to the page, as the first one does, and says so plainly.</p>"
+       "<p>A third paragraph of the second section, again with commas, ends it here.</p>"
+       "<p>A fourth paragraph closes the second section, with one more plain sentence.</p></div>"
+       "<div class='related'><a href='/1'>Another offer with a long title for the box</a><br>"
+       "<a href='/2'>Yet another offer with a long title for the box</a><br><a href='/3'>A third "
+       "offer with a long title for the related box</a><br><a href='/4'>A fourth offer with a long "
+       "title for the related box</a><br><a href='/5'>A fifth offer with a long title for the box</a>"
+       "<br><a href='/6'>A sixth offer for the related box</a>"
+       "</div></div></body></html>",
+       {"This sentence is long enough", "Second section of the offer", "It still belongs"},
+       {"Another offer", "Accueil"}},
       {"reaction counters and reading times are not text",
        "<html><body><article><p>5 min read</p><p>" + kLongSentence + "</p><div>12 Likes</div><p>" +
            kLongSentence + " Again.</p><div>3 réponses</div><p>12 minutes to the station.</p></article></body></html>",

@@ -669,6 +669,11 @@ class Linearizer {
 // How much a block looks like article prose (positive) or page chrome (negative), in bytes.
 // Share of a root's value that one child must hold for the root to narrow to it.
 constexpr double kNarrowShare = 0.9;
+// Share of the positive value of a root's children that the best one must hold as well: chrome
+// inside the siblings (a poster panel, a price box) lowers the root's total, which alone would
+// let one section of a several-section page take the root. 0.75: of 0.9 and 0.75 tried on WCXB
+// dev, the one that lost no article page.
+constexpr double kNarrowOverSiblings = 0.75;
 // Weight of article/main markup (class "entry-content", <article>, itemprop=articleBody) when
 // choosing the root.
 constexpr double kPositiveBonus = 1.3;
@@ -980,11 +985,15 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     for (;;) {
       const Node* r = dom.node(root);
       const Node* best_child = nullptr;
+      double positive_children = 0;  // chrome inside a sibling does not make the best child dominant
       for (const Node* c : r->children)
-        if (c->is_element() && !skip[c->index] && negative_ancestor[c->index] == UINT32_MAX &&
-            (!best_child || subtree_value[c->index] > subtree_value[best_child->index]))
-          best_child = c;
-      if (!best_child || subtree_value[best_child->index] < kNarrowShare * subtree_value[root]) break;
+        if (c->is_element() && !skip[c->index] && negative_ancestor[c->index] == UINT32_MAX) {
+          positive_children += std::max(0.0, subtree_value[c->index]);
+          if (!best_child || subtree_value[c->index] > subtree_value[best_child->index]) best_child = c;
+        }
+      if (!best_child || subtree_value[best_child->index] < kNarrowShare * subtree_value[root] ||
+          subtree_value[best_child->index] < kNarrowOverSiblings * positive_children)
+        break;
       root = best_child->index;
     }
     *best_value = best;
