@@ -305,6 +305,42 @@ TEST_F(QuoteStageTest, Set6FirstRunCauses) {
   }
 }
 
+TEST_F(QuoteStageTest, Set7FirstRunCauses) {
+  const std::vector<SpeakerRow> rows = {
+      // "économiste chez Rexecode": the employer belongs to the apposition, so "Pour X, ..., « »"
+      {"Pour Anouk Ferrier, économiste chez Rexecode, « la reprise sera lente et inégale ».",
+       "la reprise sera lente et inégale", "sentence", "Anouk Ferrier", "pour"},
+      // ... and a name after "chez" is no pronoun's antecedent
+      {"« Les taux vont baisser », estime Lucien Morvan, gérant chez Amundi. Selon lui, la reprise viendra « au printemps ».",
+       "au printemps", "fragment", "Lucien Morvan", "selon"},
+      // an incise whose subject is a title with the name in apposition
+      {"« Cette victoire, souffle l'entraîneur des Lyonnais, Pierre Sage, nous la devons au public. »",
+       "Cette victoire, souffle l'entraîneur des Lyonnais, Pierre Sage, nous la devons au public.", "sentence",
+       "Pierre Sage", "souffle"},
+      // "se souvient" reports
+      {"« Le stade tremblait à chaque but », se souvient Martine Crozet, ancienne joueuse du club.",
+       "Le stade tremblait à chaque but", "sentence", "Martine Crozet", "souvient"},
+      // "le premier" / "la seconde": one of two people coordinated before
+      {"Julien Ravel et Sophie Andrieu se sont affrontés sur les retraites. « Ce projet est injuste », a lancé la "
+       "seconde. « Il est nécessaire », a répondu le premier.",
+       "Ce projet est injuste", "sentence", "Sophie Andrieu", "a lancé"},
+      {"Julien Ravel et Sophie Andrieu se sont affrontés sur les retraites. « Ce projet est injuste », a lancé la "
+       "seconde. « Il est nécessaire », a répondu le premier.",
+       "Il est nécessaire", "sentence", "Julien Ravel", "a répondu"},
+  };
+  for (const auto& r : rows) {
+    Document d = annotate(r.text);
+    const Quote* found = nullptr;
+    for (const auto& q : d.annotations.quotes)
+      if (text_of(d, q) == r.quote) found = &q;
+    ASSERT_NE(found, nullptr) << r.text;
+    EXPECT_EQ(found->kind, r.kind) << r.text;
+    std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
+    EXPECT_EQ(who, r.speaker) << r.text;
+    EXPECT_EQ(found->cue, r.cue) << r.text;
+  }
+}
+
 TEST_F(QuoteStageTest, PullQuoteBylineAndFloatingQuotes) {
   Document d = annotate(
       "Le plan a été présenté lundi.\n\n« Nous tiendrons le calendrier. »\n\n• Clément Beaune\n\n"

@@ -30,7 +30,11 @@
 // whatever its noun ("», préviennent les conducteurs"), and a document ("», indique le
 // communiqué") speaks for the organisation or person named before it. Capital acronyms after an
 // article ("la CGT") and places next to a reporting verb ("L'Insee note") speak as organisations.
-// A question put to someone ("À la question « ... ? »") has no speaker.
+// A question put to someone ("À la question « ... ? »") has no speaker. An incise may name its
+// speaker in apposition to a title ("« ..., glisse la capitaine des Bleues, Wendie Renard, ... »");
+// "le premier" / "la seconde" after a reporting verb is one of the last two people coordinated by
+// "et"; an employer after "chez" ("analyste chez Natixis") belongs to the apposition and is never
+// a person.
 // Pronouns (il, elle, -t-il, lui) resolve to the last person of compatible gender named before
 // them (gender from listed first names, else guessed from a first name's ending: "Yolande"); a definite description ("le président américain") to the person the text called so
 // earlier ("le président américain Donald Trump", "Pete Hegseth, le secrétaire à la Défense"),

@@ -304,6 +304,15 @@ class Attributor {
         }
         break;
       }
+      if (w == "chez" && free(k + 1) && toks_[k + 1].upper) {
+        // "analyste chez Oddo BHF": the employer belongs to the description (the tagger may
+        // read it as a person; it is no speaker).
+        int m = entity_at_[k + 1] >= 0 ? std::max(k + 2, entity_end(entity_at_[k + 1])) : k + 2;
+        while (entity_at_[k + 1] < 0 && free(m) && m - k < 5 && toks_[m].upper && is_word(low(m))) ++m;
+        for (int x = k + 1; x < m; ++x) d.words.push_back(low(x));
+        k = m;
+        continue;
+      }
       if (is_description_adjective(w) && !toks_[k].upper) {
         d.words.push_back(w);
         ++k;
@@ -516,7 +525,9 @@ class Attributor {
       }
       if (entity_at_[i] >= 0) {
         const auto& e = ann_.entities[entity_at_[i]];
-        if (e.type == "PER") {
+        // After "chez" a name is an employer or a host ("stratégiste chez Natixis"), whatever
+        // the tagger says: an organisation, never a pronoun's antecedent.
+        if (e.type == "PER" && !(i > 0 && low(i - 1) == "chez")) {
           i = add_name(i, i);
           continue;
         }
@@ -953,6 +964,45 @@ class Attributor {
     return nullptr;
   }
 
+  // "le premier" / "la seconde" / "le second" at token t, ending its clause: the first or the
+  // second of the last two people coordinated by "et" before the quotation at `open_tok`
+  // ("Gaëlle Rioufol et Bastien Kervern ... », a prévenu le second").
+  const Ref* ordinal_speaker(int t, int open_tok) const {
+    if (!free(t) || !free(t + 1) || (low(t) != "le" && low(t) != "la")) return nullptr;
+    const std::string& w = low(t + 1);
+    int which = (w == "premier" || w == "première") ? 0 : (w == "second" || w == "seconde") ? 1 : -1;
+    if (which < 0) return nullptr;
+    const std::string& after = low(t + 2);
+    if (t + 2 < n() && free(t + 2) && after != "." && after != "," && after != ";" && after != "!" && after != "?")
+      return nullptr;
+    int steps = 0;
+    for (size_t k = ref_from(open_tok); k-- > 1 && steps++ < kMaxRefsBack;) {
+      const Ref& b = refs_[k];
+      const Ref& a = refs_[k - 1];
+      if (a.kind != RefKind::kName || b.kind != RefKind::kName || a.surface.empty() || b.surface.empty()) continue;
+      if (b.tb != a.te + 1 || low(a.te) != "et") continue;
+      return which == 0 ? &a : &b;
+    }
+    return nullptr;
+  }
+
+  // In an incise of quotation `quote`, at token t: an article and a description up to a comma,
+  // then a person's name closed by a comma ("la capitaine des Bleues, Wendie Renard,"). Returns
+  // the name's first token, or -1.
+  int incise_apposed_name(int t, int quote) const {
+    auto inside = [&](int x) { return x >= 0 && x < n() && toks_[x].quote == quote; };
+    if (!inside(t) || !is_article(low(t)) || !inside(t + 1) || !quotes::person_title(low(t + 1))) return -1;
+    for (int j = t + 2; j < t + 12 && inside(j); ++j) {
+      const std::string& w = low(j);
+      if (w == "." || w == ";" || w == "!" || w == "?" || w == ":") return -1;
+      if (w != ",") continue;
+      int m = j + 1;
+      if (!inside(m) || entity_at_[m] < 0 || ann_.entities[entity_at_[m]].type != "PER") return -1;
+      return low(entity_end(entity_at_[m])) == "," ? m : -1;
+    }
+    return -1;
+  }
+
   // --- one quotation ------------------------------------------------------------------------------
   struct Attribution {
     const Ref* speaker = nullptr;
@@ -1103,6 +1153,12 @@ class Attributor {
           }
           if (v->clitic >= 0) {
             // "», a-t-on appris": attributed, to no one the text names.
+            q.cue = cue_text(*v);
+            return q;
+          }
+          if (const Ref* r = ordinal_speaker(v->te, open_tok)) {
+            // "», a prévenu le second": one of two people named together before.
+            set_speaker(q, *r);
             q.cue = cue_text(*v);
             return q;
           }
@@ -1286,6 +1342,12 @@ class Attributor {
         } else if (v->te < n() && entity_at_[v->te] >= 0 && ann_.entities[entity_at_[v->te]].type == "PER") {
           const auto& e = ann_.entities[entity_at_[v->te]];
           if (low(entity_end(entity_at_[v->te])) != ",") continue;
+          q.speaker = std::string(text_.substr(e.span.begin, e.span.end - e.span.begin));
+          q.speaker_entity = e.entity;
+        } else if (int nm = incise_apposed_name(v->te, k); nm >= 0) {
+          // "« Ce titre, glisse la capitaine des Bleues, Wendie Renard, nous ... »": a title,
+          // then the name in apposition.
+          const auto& e = ann_.entities[entity_at_[nm]];
           q.speaker = std::string(text_.substr(e.span.begin, e.span.end - e.span.begin));
           q.speaker_entity = e.entity;
         } else {

@@ -60,6 +60,7 @@ constexpr const char* kIrregular[] = {
     "garantit garantissent garantissait garantissant/garanti",
     "défend défendent défendait défendant défendit/défendu défendue",
     "sourit sourient souriait souriant/souri",
+    "souvient souviennent souvenait souvenant souvint/souvenu souvenue",  // "se souvient X"
     "interrompt/interrompu",
     "émeut émeuvent/ému émue",
     "met mettent/mis",
