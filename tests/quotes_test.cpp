@@ -327,6 +327,15 @@ TEST_F(QuoteStageTest, Set7FirstRunCauses) {
       {"Julien Ravel et Sophie Andrieu se sont affrontés sur les retraites. « Ce projet est injuste », a lancé la "
        "seconde. « Il est nécessaire », a répondu le premier.",
        "Il est nécessaire", "sentence", "Julien Ravel", "a répondu"},
+      // a fragment a verb of judgement reports is its institution subject's
+      {"La direction a jugé la grève « injustifiée et prématurée ».", "injustifiée et prématurée", "fragment",
+       "La direction", "a jugé"},
+      // ... as is one in the "que" clause of a participle hanging on the institution's clause
+      {"La préfecture a interdit la manifestation, estimant que le cortège présentait « un risque sérieux ».",
+       "un risque sérieux", "fragment", "La préfecture", "estimant"},
+      // a fragment the verb does not report stays the writer's
+      {"La direction vante un « nouveau modèle » de management.", "nouveau modèle", "fragment", std::nullopt,
+       std::nullopt},
   };
   for (const auto& r : rows) {
     Document d = annotate(r.text);

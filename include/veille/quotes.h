@@ -34,7 +34,9 @@
 // speaker in apposition to a title ("« ..., glisse la capitaine des Bleues, Wendie Renard, ... »");
 // "le premier" / "la seconde" after a reporting verb is one of the last two people coordinated by
 // "et"; an employer after "chez" ("analyste chez Natixis") belongs to the apposition and is never
-// a person.
+// a person. A fragment a reporting verb reports (in its "que" clause, or the attribute of "juger"
+// / "qualifier") takes an institution subject ("La direction a jugé la grève « injustifiée »"),
+// also the subject of the clause a participle hangs on ("Le parquet ..., estimant que ...").
 // Pronouns (il, elle, -t-il, lui) resolve to the last person of compatible gender named before
 // them (gender from listed first names, else guessed from a first name's ending: "Yolande"); a definite description ("le président américain") to the person the text called so
 // earlier ("le président américain Donald Trump", "Pete Hegseth, le secrétaire à la Défense"),

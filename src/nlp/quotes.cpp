@@ -878,7 +878,7 @@ class Attributor {
     static const std::unordered_set<std::string_view> nouns = {
         "direction", "préfecture", "mairie", "gouvernement", "ministère", "parquet", "entourage",
         "gendarmerie", "rectorat", "présidence", "municipalité", "intersyndicale", "défense",
-        "famille", "fédération", "commission", "police"};
+        "famille", "fédération", "commission", "police", "département"};
     if (!free(t) || !free(t + 1) || !is_article(low(t)) || low(t) == "les" || !nouns.count(low(t + 1)))
       return 0;
     int e = t + 2;
@@ -891,7 +891,20 @@ class Attributor {
         e = m;
       }
     }
+    // "le département d'Etat américain": a nationality after the complement.
+    while (free(e) && !toks_[e].upper && e - t < 9 && is_description_adjective(low(e))) ++e;
     return e;
+  }
+
+  // Does the reporting verb `v` report the fragment at `open_tok`? It does when a "que" clause of
+  // the verb holds it, or when the verb is one of judgement whose attribute it is ("a jugé la
+  // situation « ... »", "qualifie le texte de « ... »"); not for "vante une « simplification »".
+  bool reported_fragment(const VerbMatch& v, int open_tok) const {
+    const std::string& verb = low(v.te - 1);
+    if (verb.starts_with("jug") || verb.starts_with("qualifi")) return open_tok - v.te <= 6;
+    for (int t = v.te; t < open_tok && t < v.te + 3; ++t)
+      if (low(t) == "que" || low(t) == "qu'") return true;
+    return false;
   }
 
   // A noun phrase that can be the subject of an incise, at token t: an article, a lower-case noun
@@ -1296,6 +1309,24 @@ class Attributor {
           speaker = r;
           cue = cue_text(*v);
           break;
+        }
+        if (v->clitic < 0 && v->tb > 0 && toks_[v->tb - 1].sentence == sentence && q.kind == "fragment" &&
+            reported_fragment(*v, open_tok)) {
+          // "Le département d'Etat a jugé la situation « préoccupante »", "Le parquet a requis
+          // ..., estimant que le prévenu avait agi « en connaissance de cause »": a fragment the
+          // verb reports (in its "que" clause, or the attribute of a verb of judgement) is the
+          // institution's, the subject of the verb or of the clause the participle hangs on.
+          int s0 = v->tb;
+          while (s0 > 0 && toks_[s0 - 1].sentence == sentence) --s0;
+          for (int b = v->tb - 1; b >= s0 && (v->tb - b <= 8 || (v->participle_clause && b == s0)); --b) {
+            if (v->participle_clause) b = s0;
+            int e = institution_end(b);
+            if (e > 0 && (e == v->tb || v->participle_clause)) {
+              q.speaker = surface(b, e);
+              q.cue = cue_text(*v);
+              return q;
+            }
+          }
         }
         if (v->clitic < 0 && v->tb > 0 && toks_[v->tb - 1].sentence == sentence && q.kind == "sentence") {
           // "Matignon assure que « ... »": a capitalised name right before the verb. Only for
