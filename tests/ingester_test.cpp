@@ -539,5 +539,30 @@ TEST(IngesterStore, CandidateStoriesStayInsideTheWindow) {
   EXPECT_EQ(any->size(), 20u);
 }
 
+// The mirror case (a page dated before the corpus's latest days: a backfill, inputs read out of
+// date order): later stories sharing the key are outside the window and must not be walked or
+// returned, but a long story that began inside the window and goes on after it is a candidate.
+TEST(IngesterStore, CandidateStoriesOfAnEarlierPageSkipLaterStories) {
+  TempDb db;
+  auto s = open_sqlite_store(db.path());
+  ASSERT_TRUE(s.ok()) << s.status().to_string();
+  Store& store = **s;
+  const std::string profile = corpus::encode(corpus::StoryProfile{});
+  for (int i = 0; i < 300; ++i) {  // later stories sharing the key: more than the per-key bound
+    auto id = store.create_story("later", profile, {"t:common"}, 2000 + i % 50, 2000 + i % 50);
+    ASSERT_TRUE(id.ok()) << id.status().to_string();
+  }
+  auto in_window = store.create_story("near", profile, {"t:common"}, 995, 1001);
+  auto long_story = store.create_story("long", profile, {"t:common"}, 1005, 1400);  // spans 395 days
+  auto before = store.create_story("before", profile, {"t:common"}, 900, 950);
+  ASSERT_TRUE(in_window.ok() && long_story.ok() && before.ok());
+
+  auto c = store.candidate_stories({"t:common"}, 993, 1007, 20);
+  ASSERT_TRUE(c.ok()) << c.status().to_string();
+  std::set<int64_t> got;
+  for (const auto& x : *c) got.insert(x.id);
+  EXPECT_EQ(got, (std::set<int64_t>{*in_window, *long_story}));
+}
+
 }  // namespace
 }  // namespace veille
