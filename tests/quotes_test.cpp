@@ -336,6 +336,12 @@ TEST_F(QuoteStageTest, Set7FirstRunCauses) {
       // a fragment the verb does not report stays the writer's
       {"La direction vante un « nouveau modèle » de management.", "nouveau modèle", "fragment", std::nullopt,
        std::nullopt},
+      // a sentence opened by "D'après X," is X's account when its subject reports nothing
+      {"D'après la fédération, le joueur a subi « une commotion légère » samedi.", "une commotion légère",
+       "fragment", "la fédération", "d'après"},
+      // ... but a subject with a reporting verb speaks for itself
+      {"Selon la police, le préfet a dénoncé des « violences inacceptables ».", "violences inacceptables",
+       "fragment", "le préfet", "a dénoncé"},
   };
   for (const auto& r : rows) {
     Document d = annotate(r.text);

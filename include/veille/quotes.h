@@ -37,6 +37,8 @@
 // a person. A fragment a reporting verb reports (in its "que" clause, or the attribute of "juger"
 // / "qualifier") takes an institution subject ("La direction a jugé la grève « injustifiée »"),
 // also the subject of the clause a participle hangs on ("Le parquet ..., estimant que ...").
+// A sentence opened by "Selon X," / "D'après X," is X's account: a quotation in it whose clause
+// subject has no cue of its own is X's ("Selon le club, le joueur souffre d'une « entorse »").
 // Pronouns (il, elle, -t-il, lui) resolve to the last person of compatible gender named before
 // them (gender from listed first names, else guessed from a first name's ending: "Yolande"); a definite description ("le président américain") to the person the text called so
 // earlier ("le président américain Donald Trump", "Pete Hegseth, le secrétaire à la Défense"),

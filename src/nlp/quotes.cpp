@@ -896,6 +896,33 @@ class Attributor {
     return e;
   }
 
+  // The sentence holding token `subject` opens with "Selon X," or "D'après X," before it: X (a
+  // reference, else the phrase as written) becomes the speaker of `q`. False when it does not.
+  bool sentence_source(int subject, int open_tok, Quote& q) const {
+    int s0 = subject;
+    while (s0 > 0 && toks_[s0 - 1].sentence == toks_[subject].sentence) --s0;
+    int src = -1;
+    if (free(s0) && low(s0) == "selon") src = s0 + 1;
+    else if (free(s0 + 1) && low(s0) == "d'" && low(s0 + 1) == "après") src = s0 + 2;
+    if (src < 0 || src >= subject) return false;
+    int comma = src;
+    while (comma < subject && low(comma) != ",") ++comma;
+    if (comma >= subject) return false;
+    // Pronouns ("selon lui") take the person they stand for.
+    for (int k = src; k < comma; ++k)
+      if (const Ref* r = ref_at(k); r && !r->surface.empty() && r->kind != RefKind::kCollective) {
+        set_speaker(q, *r);
+        q.cue = low(s0) == "selon" ? "selon" : "d'après";
+        return true;
+      }
+    if (auto source = source_phrase(src, open_tok)) {
+      q.speaker = *source;
+      q.cue = low(s0) == "selon" ? "selon" : "d'après";
+      return true;
+    }
+    return false;
+  }
+
   // Does the reporting verb `v` report the fragment at `open_tok`? It does when a "que" clause of
   // the verb holds it, or when the verb is one of judgement whose attribute it is ("a jugé la
   // situation « ... »", "qualifie le texte de « ... »"); not for "vante une « simplification »".
@@ -1248,8 +1275,12 @@ class Attributor {
       // clause. A subject after "que" is inside the reported clause ("a déploré que Trump ait
       // accordé des « concessions »").
       if (const Ref* r = ref_at(t); r && is_person(*r) && r->te <= open_tok && subject_like(*r) &&
-                                     !(t > 0 && (low(t - 1) == "que" || low(t - 1) == "qu'")))
+                                     !(t > 0 && (low(t - 1) == "que" || low(t - 1) == "qu'"))) {
+        // "Selon le club, le joueur souffre d'une « entorse »": a sentence opened by a source
+        // is that source's account; its subject reports nothing (no cue between it and the quote).
+        if (sentence_source(t, open_tok, q)) return q;
         break;
+      }
       // "aux yeux de X" and "à en croire X" introduce a source as "selon X" does.
       const bool eyes = w == "yeux" && t > 0 && low(t - 1) == "aux" && (low(t + 1) == "de" || low(t + 1) == "d'");
       const bool believe = w == "croire" && t > 1 && low(t - 1) == "en" && low(t - 2) == "à";
