@@ -578,6 +578,23 @@ TEST(CorpusSummary, CentralSentencesFromDifferentSourcesWithoutAdsQuestionsOrRep
   EXPECT_TRUE(summarize({}).empty());
 }
 
+// Out of its article, "Il a annoncé..." names nobody: no summary sentence opens with a personal
+// pronoun; an impersonal "Il y a" may.
+TEST(CorpusSummary, NoSentenceOpensWithAPersonalPronoun) {
+  Document d = make_doc("a.fr", "t",
+                        {"Il a annoncé que le mouvement de grève serait reconduit par périodes de quarante-huit heures.",
+                         "Elles réclament depuis des semaines une réunion avec la direction du port autonome.",
+                         "Il y a désormais une vingtaine de navires bloqués au large du port depuis lundi matin.",
+                         "Le syndicat des dockers a annoncé que le mouvement serait reconduit samedi prochain."},
+                        std::nullopt, {});
+  SummaryCandidates c = summary_candidates(d);
+  std::vector<std::string> texts;
+  for (const auto& s : c.sentences) texts.push_back(d.text.substr(s.span.begin, s.span.end - s.span.begin));
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts[0].rfind("Il y a", 0), 0u);
+  EXPECT_EQ(texts[1].rfind("Le syndicat", 0), 0u);
+}
+
 TEST(CorpusTimeline, DatedEventsSortedAndDeduplicated) {
   Document a = make_doc("a.fr", "t", {"La grève a commencé le 2 mars 2026 au Havre. Un accord est signé le 8 avril 2026."},
                         std::nullopt, {}, {{"2 mars 2026", "2026-03-02"}, {"8 avril 2026", "2026-04-08"}});

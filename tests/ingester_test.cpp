@@ -278,8 +278,6 @@ TEST(Ingester, PageTooShortForAnArticleStartsNoStory) {
 // (one hash map of terms per sentence, everything recomputed per call); the fast path must pick
 // the same sentences.
 namespace reference {
-constexpr size_t kMinWords = 8;
-constexpr size_t kMaxWords = 70;
 constexpr double kRedundant = 0.5;  // cosine above which two sentences say the same thing
 
 struct Candidate {
@@ -288,17 +286,6 @@ struct Candidate {
   std::unordered_map<std::string, double> tf;
   double score = 0;
 };
-
-// Cues of page furniture that can survive extraction inside the text.
-bool looks_like_ad_or_chrome(const std::string& folded) {
-  static const char* const kCues[] = {
-      "publicite", "abonnez", "abonnement", "newsletter", "cliquez", "lire aussi", "lire la suite",
-      "a lire", "sponsorise", "inscrivez", "cookies", "partager", "telechargez", "offre speciale",
-      "code promo", "voir aussi", "suivez nous", "en savoir plus", "commentaires"};
-  for (const char* cue : kCues)
-    if (folded.find(cue) != std::string::npos) return true;
-  return false;
-}
 
 std::string source_of(const Document& d, size_t index) {
   if (d.site && !d.site->empty()) return *d.site;
@@ -337,12 +324,6 @@ double cosine(const std::unordered_map<std::string, double>& a,
   return cosine(a, b, squared_norm(b));
 }
 
-bool inside_heading(const Document& d, Span s) {
-  for (const Block& b : d.body)
-    if (b.kind == BlockKind::kHeading && s.begin >= b.span.begin && s.end <= b.span.end) return true;
-  return false;
-}
-
 std::vector<corpus::SummarySentence> reference_summarize(const std::vector<const Document*>& articles, size_t max_sentences = 5) {
   std::vector<Candidate> cands;
   std::unordered_map<std::string, double> df;
@@ -352,19 +333,9 @@ std::vector<corpus::SummarySentence> reference_summarize(const std::vector<const
     const Document* d = articles[a];
     if (d == nullptr) continue;
     for (const Span& s : d->annotations.sentences) {
-      if (s.end > d->text.size() || s.begin >= s.end) continue;
+      if (!corpus::pickable_sentence(*d, s)) continue;  // the same sentences are eligible
       std::string_view text = std::string_view(d->text).substr(s.begin, s.end - s.begin);
-      if (text.find('?') != std::string_view::npos) continue;  // questions (to readers or rhetorical)
-      if (text.find('\n') != std::string_view::npos) continue;  // spans blocks: a list or a caption run
-      if (inside_heading(*d, s)) continue;
-      const char last = text.back();
-      if (last != '.' && last != '!' && last != '"' && last != '\xBB' /* » */ && last != ')') continue;
-      std::string folded = corpus::fold_words(text);
-      if (looks_like_ad_or_chrome(folded)) continue;
-      size_t words = 0;
       Candidate c{a, s, {}, 0};
-      corpus::for_each_word(text, [&](std::string_view w) { ++words; (void)w; });
-      if (words < kMinWords || words > kMaxWords) continue;
       // Key terms over the tokens' surface (key_term needs the accents for the stemmer).
       for (const Span& t : tokenize(text)) {
         std::string_view w = text.substr(t.begin, t.end - t.begin);

@@ -202,6 +202,11 @@ struct SummaryCandidates {
   std::vector<Sentence> sentences;
 };
 SummaryCandidates summary_candidates(const Document& doc);
+
+// Whether sentence `s` of `d` may be drawn into a summary: a statement ending like a sentence,
+// of 8 to 70 words, outside headings, not spanning blocks, without page-furniture cues, and not
+// opening with a personal pronoun (out of its article, "Il a annoncé..." names nobody).
+bool pickable_sentence(const Document& d, Span s);
 // summarize(articles) with candidates[i] given for articles[i] (nullptr: computed here).
 // REQUIRES: candidates.size() == articles.size() and candidates[i] computed from *articles[i].
 std::vector<SummarySentence> summarize(const std::vector<const Document*>& articles,

@@ -21,20 +21,7 @@
 namespace veille::corpus {
 namespace {
 
-constexpr size_t kMinWords = 8;
-constexpr size_t kMaxWords = 70;
 constexpr double kRedundant = 0.5;  // cosine above which two sentences say the same thing
-
-// Cues of page furniture that can survive extraction inside the text.
-bool looks_like_ad_or_chrome(const std::string& folded) {
-  static const char* const kCues[] = {
-      "publicite", "abonnez", "abonnement", "newsletter", "cliquez", "lire aussi", "lire la suite",
-      "a lire", "sponsorise", "inscrivez", "cookies", "partager", "telechargez", "offre speciale",
-      "code promo", "voir aussi", "suivez nous", "en savoir plus", "commentaires"};
-  for (const char* cue : kCues)
-    if (folded.find(cue) != std::string::npos) return true;
-  return false;
-}
 
 std::string source_of(const Document& d, size_t index) {
   if (d.site && !d.site->empty()) return *d.site;
@@ -47,12 +34,6 @@ std::string source_of(const Document& d, size_t index) {
     }
   }
   return "#" + std::to_string(index);
-}
-
-bool inside_heading(const Document& d, Span s) {
-  for (const Block& b : d.body)
-    if (b.kind == BlockKind::kHeading && s.begin >= b.span.begin && s.end <= b.span.end) return true;
-  return false;
 }
 
 // One candidate sentence of the story, its terms as ids into the story's term table (in the
@@ -74,6 +55,64 @@ double cosine(const Candidate& a, const std::vector<double>& b, double nb) {
 
 }  // namespace
 
+namespace {
+
+constexpr size_t kMinWords = 8;
+constexpr size_t kMaxWords = 70;
+
+// Cues of page furniture that can survive extraction inside the text.
+bool looks_like_ad_or_chrome(const std::string& folded) {
+  static const char* const kCues[] = {
+      "publicite", "abonnez", "abonnement", "newsletter", "cliquez", "lire aussi", "lire la suite",
+      "a lire", "sponsorise", "inscrivez", "cookies", "partager", "telechargez", "offre speciale",
+      "code promo", "voir aussi", "suivez nous", "en savoir plus", "commentaires"};
+  for (const char* cue : kCues)
+    if (folded.find(cue) != std::string::npos) return true;
+  return false;
+}
+
+// "Il a annoncé que..." refers to someone named in the sentence before, which a summary drawn
+// from several sources does not carry: out of its article the sentence names nobody. Impersonal
+// "il" ("Il y a", "Il faut", "Il s'agit") is fine. `folded` is fold_words() of the sentence.
+bool opens_with_personal_pronoun(std::string_view folded) {
+  const size_t sp = folded.find(' ');
+  if (sp == std::string_view::npos) return false;
+  const std::string_view first = folded.substr(0, sp);
+  if (first == "elle" || first == "ils" || first == "elles") return true;
+  if (first != "il") return false;
+  std::string_view next = folded.substr(sp + 1);
+  next = next.substr(0, next.find(' '));
+  static constexpr std::string_view kImpersonal[] = {"y", "faut", "s", "est", "reste", "semble", "fait", "existe",
+                                                     "manque", "suffit", "convient", "parait", "faudra", "faudrait",
+                                                     "etait", "sera", "serait"};
+  for (std::string_view w : kImpersonal)
+    if (next == w) return false;
+  return true;
+}
+
+bool inside_heading(const Document& d, Span s) {
+  for (const Block& b : d.body)
+    if (b.kind == BlockKind::kHeading && s.begin >= b.span.begin && s.end <= b.span.end) return true;
+  return false;
+}
+
+}  // namespace
+
+bool pickable_sentence(const Document& d, Span s) {
+  if (s.end > d.text.size() || s.begin >= s.end) return false;
+  std::string_view text = std::string_view(d.text).substr(s.begin, s.end - s.begin);
+  if (text.find('?') != std::string_view::npos) return false;   // questions (to readers or rhetorical)
+  if (text.find('\n') != std::string_view::npos) return false;  // spans blocks: a list or a caption run
+  if (inside_heading(d, s)) return false;
+  const char last = text.back();
+  if (last != '.' && last != '!' && last != '"' && last != '\xBB' /* » */ && last != ')') return false;
+  const std::string folded = fold_words(text);
+  if (looks_like_ad_or_chrome(folded) || opens_with_personal_pronoun(folded)) return false;
+  size_t words = 0;
+  for_each_word(text, [&](std::string_view) { ++words; });
+  return words >= kMinWords && words <= kMaxWords;
+}
+
 SummaryCandidates summary_candidates(const Document& doc) {
   SummaryCandidates out;
   const Document* d = &doc;
@@ -82,18 +121,8 @@ SummaryCandidates summary_candidates(const Document& doc) {
       !tokens.empty() && tokens.back().end <= doc.text.size() &&
       std::is_sorted(tokens.begin(), tokens.end(), [](const Span& x, const Span& y) { return x.begin < y.begin; });
   for (const Span& s : d->annotations.sentences) {
-    if (s.end > d->text.size() || s.begin >= s.end) continue;
+    if (!pickable_sentence(*d, s)) continue;
     std::string_view text = std::string_view(d->text).substr(s.begin, s.end - s.begin);
-    if (text.find('?') != std::string_view::npos) continue;  // questions (to readers or rhetorical)
-    if (text.find('\n') != std::string_view::npos) continue;  // spans blocks: a list or a caption run
-    if (inside_heading(*d, s)) continue;
-    const char last = text.back();
-    if (last != '.' && last != '!' && last != '"' && last != '\xBB' /* » */ && last != ')') continue;
-    std::string folded = fold_words(text);
-    if (looks_like_ad_or_chrome(folded)) continue;
-    size_t words = 0;
-    for_each_word(text, [&](std::string_view w) { ++words; (void)w; });
-    if (words < kMinWords || words > kMaxWords) continue;
     SummaryCandidates::Sentence c{s, {}};
     // Key terms over the tokens' surface (key_term needs the accents for the stemmer).
     auto add_term = [&](std::string_view w) {
