@@ -64,6 +64,14 @@ TEST(QuoteMarks, UnclosedOpenersInOneMegabyteAreLinear) {
 }
 
 // The language chain on real text.
+struct SpeakerRow {
+  std::string text;
+  std::string quote;  // the quotation to check
+  std::string kind;
+  std::optional<std::string> speaker;  // the canonical entity when there is one, else as written
+  std::optional<std::string> cue;
+};
+
 class QuoteStageTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -95,6 +103,21 @@ class QuoteStageTest : public ::testing::Test {
     return doc;
   }
 
+  // Each row's quotation is found, with its kind, speaker and cue.
+  void expect_rows(const std::vector<SpeakerRow>& rows) {
+    for (const auto& r : rows) {
+      Document d = annotate(r.text);
+      const Quote* found = nullptr;
+      for (const auto& q : d.annotations.quotes)
+        if (text_of(d, q) == r.quote) found = &q;
+      ASSERT_NE(found, nullptr) << r.text;
+      EXPECT_EQ(found->kind, r.kind) << r.text;
+      std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
+      EXPECT_EQ(who, r.speaker) << r.text;
+      EXPECT_EQ(found->cue, r.cue) << r.text;
+    }
+  }
+
   static void check_spans(const std::string& text, const std::vector<Quote>& qs) {
     uint32_t prev = 0;
     for (const auto& q : qs) {
@@ -115,14 +138,6 @@ class QuoteStageTest : public ::testing::Test {
 
   std::unique_ptr<Stage> tokenize_, quotes_;
   std::unique_ptr<Stage> ner_;
-};
-
-struct SpeakerRow {
-  std::string text;
-  std::string quote;  // the quotation to check
-  std::string kind;
-  std::optional<std::string> speaker;  // the canonical entity when there is one, else as written
-  std::optional<std::string> cue;
 };
 
 TEST_F(QuoteStageTest, KindsAndSpeakers) {
@@ -150,17 +165,7 @@ TEST_F(QuoteStageTest, KindsAndSpeakers) {
       {"Claire Dupont a visité l'usine. « Le site fermera en juin », a-t-on indiqué de source syndicale.",
        "Le site fermera en juin", "sentence", std::nullopt, "a-t-on indiqué"},
   };
-  for (const auto& r : rows) {
-    Document d = annotate(r.text);
-    const Quote* found = nullptr;
-    for (const auto& q : d.annotations.quotes)
-      if (text_of(d, q) == r.quote) found = &q;
-    ASSERT_NE(found, nullptr) << r.text;
-    EXPECT_EQ(found->kind, r.kind) << r.text;
-    std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
-    EXPECT_EQ(who, r.speaker) << r.text;
-    EXPECT_EQ(found->cue, r.cue) << r.text;
-  }
+  expect_rows(rows);
 }
 
 // Regressions from the first run of news_fr_3.jsonl (each row a new text of the same shape).
@@ -212,17 +217,7 @@ TEST_F(QuoteStageTest, Set3FirstRunCauses) {
       {"La mairie vante un « nouveau souffle » pour le quartier.", "nouveau souffle", "fragment", std::nullopt,
        std::nullopt},
   };
-  for (const auto& r : rows) {
-    Document d = annotate(r.text);
-    const Quote* found = nullptr;
-    for (const auto& q : d.annotations.quotes)
-      if (text_of(d, q) == r.quote) found = &q;
-    ASSERT_NE(found, nullptr) << r.text;
-    EXPECT_EQ(found->kind, r.kind) << r.text;
-    std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
-    EXPECT_EQ(who, r.speaker) << r.text;
-    EXPECT_EQ(found->cue, r.cue) << r.text;
-  }
+  expect_rows(rows);
 }
 
 // One row per cause of set 5's first-run speaker errors (sentences written for this test, not
@@ -266,17 +261,7 @@ TEST_F(QuoteStageTest, Set5FirstRunCauses) {
       {"D'après le syndicat Solidaires, « près d'un tiers des agents » ont débrayé.", "près d'un tiers des agents",
        "fragment", "le syndicat Solidaires", "d'après"},
   };
-  for (const auto& r : rows) {
-    Document d = annotate(r.text);
-    const Quote* found = nullptr;
-    for (const auto& q : d.annotations.quotes)
-      if (text_of(d, q) == r.quote) found = &q;
-    ASSERT_NE(found, nullptr) << r.text;
-    EXPECT_EQ(found->kind, r.kind) << r.text;
-    std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
-    EXPECT_EQ(who, r.speaker) << r.text;
-    EXPECT_EQ(found->cue, r.cue) << r.text;
-  }
+  expect_rows(rows);
 }
 
 // Set 6's first-run speaker errors, one row per cause (sentences written for this test).
@@ -292,17 +277,7 @@ TEST_F(QuoteStageTest, Set6FirstRunCauses) {
       {"« Le calendrier sera respecté », a tenu à rappeler Baudouin Clairac.", "Le calendrier sera respecté",
        "sentence", "Baudouin Clairac", "a tenu à rappeler"},
   };
-  for (const auto& r : rows) {
-    Document d = annotate(r.text);
-    const Quote* found = nullptr;
-    for (const auto& q : d.annotations.quotes)
-      if (text_of(d, q) == r.quote) found = &q;
-    ASSERT_NE(found, nullptr) << r.text;
-    EXPECT_EQ(found->kind, r.kind) << r.text;
-    std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
-    EXPECT_EQ(who, r.speaker) << r.text;
-    EXPECT_EQ(found->cue, r.cue) << r.text;
-  }
+  expect_rows(rows);
 }
 
 TEST_F(QuoteStageTest, Set7FirstRunCauses) {
@@ -343,17 +318,7 @@ TEST_F(QuoteStageTest, Set7FirstRunCauses) {
       {"Selon la police, le préfet a dénoncé des « violences inacceptables ».", "violences inacceptables",
        "fragment", "le préfet", "a dénoncé"},
   };
-  for (const auto& r : rows) {
-    Document d = annotate(r.text);
-    const Quote* found = nullptr;
-    for (const auto& q : d.annotations.quotes)
-      if (text_of(d, q) == r.quote) found = &q;
-    ASSERT_NE(found, nullptr) << r.text;
-    EXPECT_EQ(found->kind, r.kind) << r.text;
-    std::optional<std::string> who = found->speaker_entity ? found->speaker_entity : found->speaker;
-    EXPECT_EQ(who, r.speaker) << r.text;
-    EXPECT_EQ(found->cue, r.cue) << r.text;
-  }
+  expect_rows(rows);
 }
 
 TEST_F(QuoteStageTest, PullQuoteBylineAndFloatingQuotes) {
