@@ -780,31 +780,69 @@ Status SqliteStore::set_article_story(int64_t article, int64_t story) {
 }
 
 Result<int64_t> SqliteStore::join_thread(int64_t story, int64_t other) {
-  std::optional<int64_t> thread;
-  std::string title;
-  {
+  // thread_id and title of a story; NotFound when there is no such story.
+  auto thread_of = [this](int64_t id, std::string* title) -> Result<std::optional<int64_t>> {
     VEILLE_QUERY(q, "SELECT thread_id, title FROM stories WHERE id = ?1");
-    q.bind(1, other);
+    q.bind(1, id);
     Status st;
     if (!q.step(&st)) {
       VEILLE_TRY(st);
-      return Status::NotFound("no story " + std::to_string(other));
+      return Status::NotFound("no story " + std::to_string(id));
     }
-    thread = q.opt_int64(0);
-    title = q.text(1);
+    if (title) *title = q.text(1);
+    return q.opt_int64(0);
+  };
+  auto set_thread = [this](int64_t id, int64_t thread) -> Status {
+    VEILLE_QUERY(u, "UPDATE stories SET thread_id = ?2 WHERE id = ?1");
+    u.bind(1, id).bind(2, thread);
+    return u.run();
+  };
+  std::string title;
+  auto mine = thread_of(story, nullptr);
+  if (!mine.ok()) return mine.status();
+  auto theirs = thread_of(other, &title);
+  if (!theirs.ok()) return theirs.status();
+  if (*mine && *theirs && **mine == **theirs) return **mine;
+  if (*mine && !*theirs) {  // other joins story's thread
+    VEILLE_TRY(set_thread(other, **mine));
+    return **mine;
   }
+  if (*mine && *theirs) {
+    // Two threads: the smaller one's stories move into the larger (the older on a tie), which
+    // keeps its title; the emptied thread is dropped.
+    auto size_of = [this](int64_t thread) -> Result<int64_t> {
+      VEILLE_QUERY(q, "SELECT count(*) FROM stories WHERE thread_id = ?1");
+      q.bind(1, thread);
+      Status st;
+      if (!q.step(&st)) {
+        VEILLE_TRY(st);
+        return int64_t{0};
+      }
+      return q.int64(0);
+    };
+    auto a = size_of(**mine);
+    if (!a.ok()) return a.status();
+    auto b = size_of(**theirs);
+    if (!b.ok()) return b.status();
+    const bool keep_mine = *a > *b || (*a == *b && **mine < **theirs);
+    const int64_t keep = keep_mine ? **mine : **theirs, drop = keep_mine ? **theirs : **mine;
+    VEILLE_QUERY(u, "UPDATE stories SET thread_id = ?2 WHERE thread_id = ?1");
+    u.bind(1, drop).bind(2, keep);
+    VEILLE_TRY(u.run());
+    VEILLE_QUERY(d, "DELETE FROM threads WHERE id = ?1");
+    d.bind(1, drop);
+    VEILLE_TRY(d.run());
+    return keep;
+  }
+  std::optional<int64_t> thread = *theirs;
   if (!thread) {
     VEILLE_QUERY(q, "INSERT INTO threads(title) VALUES (?1)");
     q.bind(1, title);
     VEILLE_TRY(q.run());
     thread = sqlite3_last_insert_rowid(db_.handle());
-    VEILLE_QUERY(u, "UPDATE stories SET thread_id = ?2 WHERE id = ?1");
-    u.bind(1, other).bind(2, *thread);
-    VEILLE_TRY(u.run());
+    VEILLE_TRY(set_thread(other, *thread));
   }
-  VEILLE_QUERY(u, "UPDATE stories SET thread_id = ?2 WHERE id = ?1");
-  u.bind(1, story).bind(2, *thread);
-  VEILLE_TRY(u.run());
+  VEILLE_TRY(set_thread(story, *thread));
   return *thread;
 }
 
