@@ -258,7 +258,10 @@ class Store {
                               const std::vector<std::string>& keys, std::optional<int32_t> first_day,
                               std::optional<int32_t> last_day) = 0;
   virtual Status set_article_story(int64_t article, int64_t story) = 0;
-  // Puts `story` in the thread of `other` (creating that thread when `other` has none).
+  // Puts `story` in the thread of `other` (creating that thread when neither has one); when only
+  // `story` has a thread, `other` joins it; when both have one, the two threads merge: the smaller
+  // one's stories move into the larger (the older on a tie), which keeps its title, and the
+  // emptied thread is dropped. Returns the thread the two stories are now in.
   virtual Result<int64_t> join_thread(int64_t story, int64_t other) = 0;
   // Recomputes and stores the story's summary and timeline (what get_story returns), from its
   // newest source articles; called by the ingester once per batch for each story that changed,
