@@ -15,7 +15,7 @@
 // Usage: wcxb_bench [--data DIR] [--parser native|libxml2|gumbo|both|all] [--limit N] [--repeat N]
 //                   [--page NNNN] [--worst N] [--quality-only] [--scores FILE.tsv] [--dump FILE.jsonl]
 // --scores writes one line per page: id, page type, precision, recall, F1. --dump writes one JSON
-// object per page (id, type, F1, body blocks, removed blocks, truth) for study with other tools. --worst N lists the N
+// object per page (id, type, F1, body blocks, removed blocks, comments, truth) for study with other tools. --worst N lists the N
 // lowest-F1 pages overall and per page type; --page NNNN prints one page's blocks, removed text
 // and ground truth.
 // DIR is the WCXB dev directory (holding html/ and ground-truth/) or any ancestor laid out as
@@ -324,6 +324,10 @@ int run(const std::vector<Page>& pages, veille::HtmlParser parser, int repeat, i
       if (doc.ok()) {
         for (const auto& b : doc->body) j["body"].push_back({veille::block_kind_name(b.kind), b.text});
         for (const auto& r : doc->removed) j["removed"].push_back({veille::removed_kind_name(r.kind), r.text});
+        j["comments"] = nlohmann::json::array();
+        for (const auto& c : doc->comments)
+          j["comments"].push_back({c.author ? nlohmann::json(*c.author) : nlohmann::json(nullptr),
+                                   c.date ? nlohmann::json(*c.date) : nlohmann::json(nullptr), c.text});
       }
       j["truth"] = page.truth_text;
       std::fprintf(dump_out, "%s\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

@@ -288,6 +288,46 @@ TEST(ExtractQualityTest, ForumPostsUnderCommentMarkupAreTheContent) {
   }
 }
 
+TEST(ExtractQualityTest, ForumThreadKeepsEveryPostWithItsHeader) {
+  // XenForo-style thread: a long first post and short replies. The root must not narrow to the
+  // first post, and each post keeps its poster's name and date (both links), not the poster's
+  // panel (rank, join date, message count) nor its buttons.
+  auto post = [](const std::string& user, const std::string& date, const std::string& text) {
+    return "<article class=\"message message--post\"><div class=\"message-user\">"
+           "<h4 class=\"message-name\"><a href=\"/members/" + user + ".1/\">" + user + "</a></h4>"
+           "<h5 class=\"userTitle message-userTitle\">Membre</h5><div class=\"message-userExtras\">"
+           "<dl><dt>Inscrit</dt><dd>12 mars 2016</dd></dl><dl><dt>Messages</dt><dd>1 245</dd></dl>"
+           "</div></div><div class=\"message-cell\"><ul class=\"message-attribution\"><li>"
+           "<a href=\"/threads/semis.9/post-1\"><time>" + date + "</time></a></li></ul>"
+           "<div class=\"message-body\">" + text + "</div>"
+           "<div class=\"message-actions\"><a href=\"/r\">Répondre</a> <a href=\"/s\">Signaler</a>"
+           "</div></div></article>";
+  };
+  const std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Semis de tomates</title></head><body>"
+      "<nav><a href=\"/\">Accueil</a> <a href=\"/forums\">Forums</a></nav><h1>Semis de tomates</h1>"
+      "<div class=\"block-body\">" +
+      post("jardinier_du_lot", "12 févr. 2025", kProse + kProse) +
+      post("Mimosa", "13 févr. 2025", "<p>Je sème en godets, au chaud, début mars seulement.</p>") +
+      post("Pierrot", "14 févr. 2025", "<p>Chez moi, sur le rebord de la fenêtre, ça marche bien.</p>") +
+      post("Mimosa", "15 févr. 2025", "<p>Pense à repiquer dès la deuxième vraie feuille, surtout.</p>") +
+      "</div><footer>Forum propulsé par un logiciel</footer></body></html>";
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser, "https://forum.example.org/threads/semis.9/");
+    EXPECT_TRUE(body_contains(d, "Les dockers du port"));
+    EXPECT_TRUE(body_contains(d, "Je sème en godets"));
+    EXPECT_TRUE(body_contains(d, "repiquer dès la deuxième"));
+    EXPECT_TRUE(body_contains(d, "Pierrot"));
+    EXPECT_TRUE(body_contains(d, "jardinier_du_lot"));
+    EXPECT_TRUE(body_contains(d, "14 févr. 2025"));
+    EXPECT_FALSE(body_contains(d, "12 mars 2016"));
+    EXPECT_FALSE(body_contains(d, "1 245"));
+    EXPECT_FALSE(body_contains(d, "Membre"));
+    EXPECT_FALSE(body_contains(d, "Répondre"));
+    EXPECT_FALSE(body_contains(d, "propulsé"));
+  }
+}
+
 }  // namespace
 }  // namespace veille
 

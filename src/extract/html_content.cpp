@@ -825,6 +825,66 @@ bool forum_url(std::string_view url) {
   return false;
 }
 
+// ---- forum threads: posts and their headers ------------------------------------------------
+
+// Whether a short line reads as a post's date ("Mar 27, 2025", "2025-11-01 15:14:37", "Posted
+// March 5, 2024", "#4 · Jan 3, 2024", "answered May 2, 2009 at 0:09", "le 3 janvier 2024",
+// "3 hours ago"): a four-digit year or a month name next to a number, or a relative age.
+bool post_date_line(std::string_view norm, uint32_t words) {
+  if (words == 0 || words > 9) return false;
+  bool year = false, month = false;
+  int numbers = 0;
+  size_t i = 0;
+  while (i < norm.size()) {
+    while (i < norm.size() && norm[i] == ' ') ++i;
+    size_t start = i;
+    while (i < norm.size() && norm[i] != ' ') ++i;
+    std::string_view w = norm.substr(start, i - start);
+    if (w.empty()) continue;
+    bool digits = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+      ++numbers;
+      if (w.size() == 4 && (w.starts_with("19") || w.starts_with("20"))) year = true;
+      continue;
+    }
+    // "27th", "1er"
+    if (w.size() <= 4 && w[0] >= '0' && w[0] <= '9') {
+      ++numbers;
+      continue;
+    }
+    for (std::string_view m : {"jan", "january", "feb", "february", "mar", "march", "apr", "april",
+                               "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
+                               "september", "oct", "october", "nov", "november", "dec", "december",
+                               "janvier", "février", "fevrier", "mars", "avril", "mai", "juin",
+                               "juillet", "août", "aout", "septembre", "octobre", "novembre",
+                               "décembre", "decembre", "janv", "févr", "avr", "juil", "déc"})
+      if (w == m) month = true;
+    if (w == "ago") return numbers > 0;
+  }
+  if (norm.starts_with("il y a ")) return numbers > 0;
+  // A year needs a month name or a full numeric date beside it ("2025 11 01"): "2024 Honda
+  // Civic" is a name.
+  return year ? month || numbers >= 3 : month && numbers > 0;
+}
+
+// Whether a short line reads as a poster's name: one to four words, no sentence punctuation,
+// not a number and not a date.
+bool poster_name_line(const TextBlock& b, std::string_view norm) {
+  if (b.words == 0 || b.words > 4 || b.text.size() > 40 || b.text.size() < 2 || b.text.find('\n') != std::string::npos)
+    return false;
+  if (norm.empty() || (norm[0] >= '0' && norm[0] <= '9')) return false;
+  for (char c : b.text)
+    if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '|' || c == '#') return false;
+  return !post_date_line(norm, b.words);
+}
+
+// Whether a short line introduces a quoted post ("spikeymike said:", "Marie a écrit :").
+bool quote_header_line(const TextBlock& b, std::string_view norm) {
+  if (b.words > 8) return false;
+  return norm.ends_with(" said") || norm.ends_with(" wrote") || norm.ends_with(" a écrit") ||
+         norm.ends_with(" a dit");
+}
+
 // Whether `text` equals one of the last three blocks kept.
 bool repeats_recent_block(const std::vector<Block>& body, const std::string& text) {
   const size_t from = body.size() > 3 ? body.size() - 3 : 0;
@@ -1086,6 +1146,66 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       }
     }
   }
+  // A forum thread: the posts are repeated sibling containers (same tag and first class), each
+  // holding a date line and prose. Readers read a post with its header (the poster's name, the
+  // post's date), and the thread as a whole: a root inside one post (often the long first one)
+  // widens to the posts' parent.
+  std::vector<uint32_t> post_of;  // per node: the innermost post holding it, or UINT32_MAX
+  if (forum_url(url)) {
+    std::vector<uint8_t> has_date(n_nodes, 0);
+    for (const auto& b : blocks) {
+      if (b.words > 9 || b.text.size() > 80 || !post_date_line(normalized_for_compare(b.text), b.words)) continue;
+      for (const Node* p = dom.node(b.owner); p && !has_date[p->index]; p = p->parent) has_date[p->index] = 1;
+    }
+    std::vector<uint8_t> is_post(n_nodes, 0);
+    bool any_post = false;
+    auto signature = [](const Node* n) {
+      std::string sig = n->tag;
+      if (const std::string* cls = n->attr("class")) {
+        size_t b = cls->find_first_not_of(" \t\n");
+        if (b != std::string::npos) sig += " " + cls->substr(b, cls->find_first_of(" \t\n", b) - b);
+      }
+      return sig;
+    };
+    for (uint32_t i = start->index; i < subtree_end[start->index]; ++i) {
+      const Node* n = dom.node(i);
+      if (!n->is_element() || skip[i] || !has_date[i] || n->children.size() < 2) continue;
+      std::vector<std::pair<std::string, const Node*>> dated;  // children with a date and prose
+      for (const Node* c : n->children) {
+        if (!c->is_element() || skip[c->index] || !has_date[c->index] || prose[c->index] <= 0) continue;
+        TagRole role = tag_role(c->tag);
+        if ((role != TagRole::kBlock && role != TagRole::kListItem) || c->tag == "p") continue;
+        dated.push_back({signature(c), c});
+      }
+      if (dated.size() < 2) continue;
+      std::sort(dated.begin(), dated.end(), [](const auto& a, const auto& b) {
+        return a.first < b.first || (a.first == b.first && a.second->index < b.second->index);
+      });
+      for (size_t a = 0; a < dated.size();) {
+        size_t e = a;
+        while (e < dated.size() && dated[e].first == dated[a].first) ++e;
+        if (e - a >= 2) {
+          for (size_t k = a; k < e; ++k) is_post[dated[k].second->index] = 1;
+          any_post = true;
+        }
+        a = e;
+      }
+    }
+    if (any_post) {
+      post_of.assign(n_nodes, UINT32_MAX);
+      for (size_t i = 1; i < n_nodes; ++i) {
+        const Node* n = dom.node(i);
+        post_of[i] = is_post[i] ? static_cast<uint32_t>(i) : n->parent ? post_of[n->parent->index] : UINT32_MAX;
+      }
+      uint32_t outer = UINT32_MAX;
+      for (const Node* p = dom.node(root); p && p != start; p = p->parent)
+        if (is_post[p->index]) outer = p->index;
+      if (outer != UINT32_MAX) {
+        const Node* thread_parent = dom.node(outer)->parent;
+        if (thread_parent && negative_ancestor[thread_parent->index] == UINT32_MAX) root = thread_parent->index;
+      }
+    }
+  }
   const uint32_t root_end = subtree_end[root];
   // The article element around a narrowed root ("article" > "article__body"): its prose before
   // the root is the standfirst, which belongs to the article although it is outside the body div.
@@ -1139,6 +1259,9 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   // ---- body: blocks under the root, minus the chrome inside it ----
   // Carousels and responsive layouts repeat whole paragraphs; a reader sees each once.
   std::unordered_set<std::string> seen_paragraphs;
+  // Per post: whether its poster's name and its date were met already (a post has one of each;
+  // later name-like lines are ranks and buttons).
+  std::vector<uint8_t> header_seen(post_of.empty() ? 0 : n_nodes, 0);
   for (auto& b : blocks) {
     const uint32_t neg = negative_ancestor[b.owner];
     const bool lead = b.owner >= lead_from && b.owner < root && neg == UINT32_MAX && !b.caption &&
@@ -1154,6 +1277,23 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       if (is_title(b)) kind = RemovedKind::kDuplicateTitle;  // the headline above the article
       doc.removed.push_back({kind, std::move(b.text)});
       continue;
+    }
+    if (!post_of.empty() && post_of[b.owner] != UINT32_MAX && neg == UINT32_MAX && !b.caption &&
+        b.words <= 9) {
+      uint8_t& seen = header_seen[post_of[b.owner]];
+      const std::string norm = normalized_for_compare(b.text);
+      bool header = quote_header_line(b, norm);
+      if (!header && !(seen & 2) && b.text.size() <= 80 && post_date_line(norm, b.words)) {
+        seen |= 2;
+        header = true;
+      } else if (!header && !(seen & 1) && poster_name_line(b, norm) && !chrome_phrase(b)) {
+        seen |= 1;
+        header = true;
+      }
+      if (header) {
+        doc.body.push_back({BlockKind::kParagraph, std::move(b.text), {}});
+        continue;
+      }
     }
     if (neg != UINT32_MAX && neg >= root) {
       if (in_comment_records[b.owner]) continue;
