@@ -7,6 +7,7 @@
 #include <cctype>
 #include <deque>
 #include <future>
+#include <map>
 #include <memory>
 #include <set>
 #include <thread>
@@ -48,6 +49,10 @@ double thread_cpu_seconds() {
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
+
+// Similarity of a story with a story of another thread at or above which the two threads merge
+// (see Impl::link_thread); above corpus::kThreadThreshold, since a merge joins whole threads.
+constexpr double kThreadMergeThreshold = 0.45;
 
 // Fewer words than this in the article text: not an article (see Impl::add).
 constexpr size_t kMinStoryWords = 80;
@@ -152,10 +157,14 @@ struct Ingester::Impl {
   }
 
   Result<IngestOutcome> add(const Annotated& a);
-  Status link_thread(int64_t story, const corpus::StoryProfile& sp);
+  // Links `story` to its most similar story at or above kThreadThreshold. When that story is in
+  // another thread than `own_thread`, the two threads merge (see Store::join_thread); when it is
+  // already in the story's own thread, nothing changes, so that a story matching its own thread
+  // best never chains that thread to a second one.
+  Status link_thread(int64_t story, const corpus::StoryProfile& sp, std::optional<int64_t> own_thread);
 };
 
-Status Ingester::Impl::link_thread(int64_t story, const corpus::StoryProfile& sp) {
+Status Ingester::Impl::link_thread(int64_t story, const corpus::StoryProfile& sp, std::optional<int64_t> own_thread) {
   std::optional<int32_t> lo, hi;
   if (sp.has_day) {
     lo = sp.first_day - options.thread_window_days;
@@ -165,6 +174,8 @@ Status Ingester::Impl::link_thread(int64_t story, const corpus::StoryProfile& sp
   if (!cands.ok()) return cands.status();
   double best = -1;
   int64_t best_id = 0;
+  std::optional<int64_t> best_thread;
+  std::map<int64_t, std::pair<double, int64_t>> other_threads;  // thread -> its best (similarity, story)
   const corpus::ThreadMatcher matcher(sp);  // indexed once, compared with every candidate
   for (const auto& c : *cands) {
     if (c.id == story) continue;
@@ -174,10 +185,23 @@ Status Ingester::Impl::link_thread(int64_t story, const corpus::StoryProfile& sp
     if (sim > best) {
       best = sim;
       best_id = c.id;
+      best_thread = c.thread;
+    }
+    if (c.thread && c.thread != own_thread) {
+      auto [it, fresh] = other_threads.try_emplace(*c.thread, sim, c.id);
+      if (!fresh && sim > it->second.first) it->second = {sim, c.id};
     }
   }
-  if (best >= corpus::kThreadThreshold) {
+  if (best >= corpus::kThreadThreshold && !(own_thread && best_thread == own_thread)) {
     auto t = store.join_thread(story, best_id);
+    if (!t.ok()) return t.status();
+  }
+  // Another thread holding a story this close is the same run of events reached from another
+  // side (stories stored in another order): the threads merge. The bar is higher than for
+  // joining a thread, because a merge joins every story of both.
+  for (const auto& [thread, b] : other_threads) {
+    if (b.first < kThreadMergeThreshold) continue;
+    auto t = store.join_thread(story, b.second);
     if (!t.ok()) return t.status();
   }
   return Status::Ok();
@@ -271,10 +295,12 @@ Result<IngestOutcome> Ingester::Impl::add(const Annotated& a) {
     if (!st.ok()) return st;
     remember_profile(best_story->id, best_profile);
     out.story = best_story->id;
-    // A story without a thread looks for one again while it is young (its profile is still
-    // settling); later, each page would pay for a search that rarely changes anything.
-    if (!best_story->thread && (best_profile->articles == 2 || best_profile->articles == 4)) {
-      st = link_thread(best_story->id, *best_profile);
+    // A story looks for its thread again as it grows (at 2, 4, 8... articles: its profile
+    // settles, and it may now match a story of another thread, which merges the two); a search
+    // at every page would rarely change anything.
+    const int n = best_profile->articles;
+    if (n >= 2 && (n & (n - 1)) == 0) {
+      st = link_thread(best_story->id, *best_profile, best_story->thread);
       if (!st.ok()) return st;
     }
     return out;
@@ -285,7 +311,7 @@ Result<IngestOutcome> Ingester::Impl::add(const Annotated& a) {
   if (!id.ok()) return id.status();
   if (cache_profiles) remember_profile(*id, std::make_shared<const corpus::StoryProfile>(sp));
   Status st = store.set_article_story(put->article, *id);
-  if (st.ok()) st = link_thread(*id, sp);
+  if (st.ok()) st = link_thread(*id, sp, std::nullopt);
   if (!st.ok()) return st;
   out.story = *id;
   out.new_story = true;
