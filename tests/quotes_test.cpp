@@ -321,6 +321,37 @@ TEST_F(QuoteStageTest, Set7FirstRunCauses) {
   expect_rows(rows);
 }
 
+TEST_F(QuoteStageTest, Set8FirstRunCauses) {
+  const std::vector<SpeakerRow> rows = {
+      // an inverted subject's verb reports the fragment of the infinitive clause after it
+      {"Le président du Sénat, Gérard Larcher, a reçu les élus. « Le texte sera voté », a-t-il assuré, avant de "
+       "qualifier l'amendement de « bricolage ».",
+       "bricolage", "fragment", "Gérard Larcher", "a-t-il assuré"},
+      // a name in apposition before a reflexive verb is the clause subject, so "lui" stands for it
+      {"Le haut représentant des Nations unies pour les réfugiés, Filippo Grandi, s'est dit « consterné ». "
+       "D'après lui, « les camps sont saturés ».",
+       "les camps sont saturés", "sentence", "Filippo Grandi", "d'après"},
+      // a fragment reported by an institution's verb
+      {"La majorité dénonce une motion « purement politicienne ».", "purement politicienne", "fragment",
+       "La majorité", "dénonce"},
+      // "la centrale" after the quote stands for the organisation named before
+      {"La CFDT a publié ses revendications. « Le dialogue social est en panne », affirme la centrale.",
+       "Le dialogue social est en panne", "sentence", "CFDT", "affirme"},
+      // an adverb of concession between auxiliary and participle
+      {"« Rien n'est décidé », a néanmoins précisé Julien Bayou.", "Rien n'est décidé", "sentence", "Julien Bayou",
+       "a néanmoins précisé"},
+      // another title with a complement word the person was described with
+      {"Le premier secrétaire du Parti communiste, Fabien Roussel, a réuni ses cadres. « Nous irons seuls aux "
+       "élections », a annoncé le patron des communistes.",
+       "Nous irons seuls aux élections", "sentence", "Fabien Roussel", "a annoncé"},
+      // ... but not when an adjective contradicts it (another minister)
+      {"Le ministre allemand des Finances, Christian Lindner, a rencontré ses homologues. « Nous devons converger », "
+       "a déclaré le ministre néerlandais des Finances.",
+       "Nous devons converger", "sentence", "le ministre néerlandais des Finances", "a déclaré"},
+  };
+  expect_rows(rows);
+}
+
 TEST_F(QuoteStageTest, PullQuoteBylineAndFloatingQuotes) {
   Document d = annotate(
       "Le plan a été présenté lundi.\n\n« Nous tiendrons le calendrier. »\n\n• Clément Beaune\n\n"

@@ -361,6 +361,10 @@ class Attributor {
     if (free(t) && low(t) == "," && free(t + 1) &&
         (quotes::is_auxiliary(low(t + 1)) || quotes::is_reporting_finite(low(t + 1))))
       return true;
+    // "António Guterres, s'est dit ...": a reflexive verb after the apposition's comma.
+    if (free(t) && low(t) == "," && free(t + 2) && (low(t + 1) == "s'" || low(t + 1) == "se") &&
+        is_word(low(t + 2)) && !toks_[t + 2].upper)
+      return true;
     auto verb_follows = [&](int t) {
       for (int k = 0; k < 3 && free(t) && clitics.count(low(t)); ++k) ++t;
       if (!free(t) || !is_word(low(t)) || toks_[t].upper) return false;
@@ -431,9 +435,35 @@ class Attributor {
       bool all = std::all_of(d.words.begin(), d.words.end(), [&](const std::string& w) { return a->second.count(w) > 0; });
       if (all) return &*it;
     }
-    // Without a recorded match, only a bare title ("le président", "la ministre") falls back on
-    // the last compatible person: "le président ukrainien" names no one the text introduced.
-    if (d.words.size() > 1) return nullptr;
+    // "le patron des socialistes" after "le premier secrétaire du Parti socialiste, Olivier
+    // Faure": another title, but a complement word the person was described with (singular or
+    // plural), and no adjective that the recorded description lacks ("le ministre allemand des
+    // Affaires étrangères" is not "le ministre français des Affaires étrangères").
+    if (d.words.size() > 1) {
+      auto singular = [](std::string w) {
+        if (w.size() > 3 && (w.back() == 's' || w.back() == 'x')) w.pop_back();
+        return w;
+      };
+      steps = 0;
+      for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
+        if (it->kind != RefKind::kName || !it->entity || !compatible(d.gender, it->gender)) continue;
+        auto a = attributes_.find(*it->entity);
+        if (a == attributes_.end()) continue;
+        if (a->second.count("ancien") && std::find(d.words.begin(), d.words.end(), "ancien") == d.words.end()) continue;
+        std::unordered_set<std::string> recorded;
+        for (const auto& w : a->second) recorded.insert(singular(w));
+        bool shared = false, conflict = false;
+        for (size_t w = 1; w < d.words.size(); ++w) {
+          const std::string& x = d.words[w];
+          if (recorded.count(singular(x))) shared = shared || (x.size() > 3 && is_word(x));
+          else if (is_description_adjective(x)) conflict = true;
+        }
+        if (shared && !conflict) return &*it;
+      }
+      // Otherwise only a bare title ("le président", "la ministre") falls back on the last
+      // compatible person: "le président ukrainien" names no one the text introduced.
+      return nullptr;
+    }
     steps = 0;
     const Ref* first_ok = nullptr;
     for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
@@ -878,7 +908,7 @@ class Attributor {
     static const std::unordered_set<std::string_view> nouns = {
         "direction", "préfecture", "mairie", "gouvernement", "ministère", "parquet", "entourage",
         "gendarmerie", "rectorat", "présidence", "municipalité", "intersyndicale", "défense",
-        "famille", "fédération", "commission", "police", "département"};
+        "famille", "fédération", "commission", "police", "département", "opposition", "majorité"};
     if (!free(t) || !free(t + 1) || !is_article(low(t)) || low(t) == "les" || !nouns.count(low(t + 1)))
       return 0;
     int e = t + 2;
@@ -931,6 +961,16 @@ class Attributor {
     if (verb.starts_with("jug") || verb.starts_with("qualifi")) return open_tok - v.te <= 6;
     for (int t = v.te; t < open_tok && t < v.te + 3; ++t)
       if (low(t) == "que" || low(t) == "qu'") return true;
+    return false;
+  }
+
+  // A verb of criticism, denial or mention, whose object in quotation marks is its subject's
+  // words: "dénonce", "a démenti", "évoque", "fustige", "parle".
+  static bool objects_are_words(std::string_view verb) {
+    for (std::string_view p : {"dénon", "dément", "démenti", "évoqu", "fustig", "critiqu", "déplor", "regrett",
+                               "parl", "réclam", "exig", "contest", "réfut", "condamn", "accus", "reproch", "alert",
+                               "stigmatis", "tacl"})
+      if (verb.starts_with(p)) return true;
     return false;
   }
 
@@ -991,6 +1031,29 @@ class Attributor {
       if (r.kind == RefKind::kName && !person) person = &r;
     }
     return person;
+  }
+
+  // "la centrale", "le syndicat", "l'association" at token t with no complement: a definite
+  // description of an organisation, which stands for the nearest organisation named before the
+  // quotation at `open_tok` in its paragraph (three sentences back at most). Null when none is.
+  const Ref* organisation_anaphor(int t, int open_tok) const {
+    static const std::unordered_set<std::string_view> nouns = {
+        "centrale", "syndicat", "organisation", "association", "ong", "entreprise", "groupe",
+        "constructeur", "confédération", "fédération", "institution", "agence", "parti", "mouvement",
+        "collectif", "compagnie", "société", "firme", "banque", "enseigne", "club", "institut"};
+    if (!free(t) || !free(t + 1) || !is_article(low(t)) || low(t) == "les" || !nouns.count(low(t + 1)))
+      return nullptr;
+    const std::string& next = low(t + 2);
+    if (free(t + 2) && (is_preposition_of(next) || toks_[t + 2].upper)) return nullptr;
+    if (open_tok >= n()) return nullptr;
+    const int s = toks_[open_tok].sentence, p = toks_[open_tok].para;
+    int steps = 0;
+    for (size_t k = ref_from(open_tok); k-- > 0 && steps++ < kMaxRefsBack;) {
+      const Ref& r = refs_[k];
+      if (toks_[r.tb].para != p || s - toks_[r.tb].sentence > 3) break;
+      if (r.kind == RefKind::kOrg && !r.surface.empty()) return &r;
+    }
+    return nullptr;
   }
 
   // The first person of gender `g` named in the sentence right after a quotation (tokens from
@@ -1208,6 +1271,12 @@ class Attributor {
             q.cue = cue_text(*v);
             return q;
           }
+          if (const Ref* r = organisation_anaphor(v->te, open_tok)) {
+            // "», écrit la centrale": the organisation named before, in the same paragraph.
+            set_speaker(q, *r);
+            q.cue = cue_text(*v);
+            return q;
+          }
           if (int e = institution_end(v->te); e > 0) {
             // "», fait valoir la direction de Renault", "», indique la préfecture".
             q.speaker = surface(v->te, e);
@@ -1270,6 +1339,14 @@ class Attributor {
     for (int t = open_tok - 1; t >= lo && toks_[t].sentence == sentence; --t) {
       if (!free(t)) continue;
       const std::string& w = low(t);
+      // An inverted subject ("a-t-elle assuré, avant de qualifier ... de « ... »") follows its
+      // verb: when that verb reports, it is the cue, matched from its first token to the left.
+      if (quotes::subject_clitic_gender(w)) {
+        bool reporting = false;
+        for (int b = t - 1; b >= std::max(lo, t - 3) && !reporting; --b)
+          if (auto v = match_verb(b); v && v->clitic == t && v->te <= open_tok) reporting = true;
+        if (reporting) continue;
+      }
       // The subject of the quotation's own clause with no cue in between ("Olivier Faure la
       // voit « ... »" with a verb not in the lexicon): a cue further left belongs to another
       // clause. A subject after "que" is inside the reported clause ("a déploré que Trump ait
@@ -1359,9 +1436,14 @@ class Attributor {
             }
           }
         }
-        if (v->clitic < 0 && v->tb > 0 && toks_[v->tb - 1].sentence == sentence && q.kind == "sentence") {
-          // "Matignon assure que « ... »": a capitalised name right before the verb. Only for
-          // sentence quotes: "Le gouvernement vante une « simplification »" is the writer's irony.
+        // A fragment is also the words of a name or an institution right before a verb of
+        // criticism, denial or mention ("Matignon dément toute « négociation »", "L'opposition
+        // dénonce un budget « insincère »"); not after praise or promise, where the marks are
+        // the writer's irony ("Le gouvernement vante une « simplification »", "La mairie promet
+        // un parc « exemplaire »").
+        if (v->clitic < 0 && v->tb > 0 && toks_[v->tb - 1].sentence == sentence &&
+            (q.kind == "sentence" || objects_are_words(low(v->te - 1)))) {
+          // "Matignon assure que « ... »": a capitalised name right before the verb.
           int s0 = v->tb - 1;
           while (s0 > 0 && v->tb - s0 < 5 && toks_[s0 - 1].sentence == sentence && free(s0 - 1) &&
                  ((toks_[s0 - 1].upper && is_word(low(s0 - 1))) ||

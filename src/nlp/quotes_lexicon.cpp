@@ -202,7 +202,8 @@ bool is_inserted_adverb(std::string_view low) {
       "déjà", "aussi", "encore", "même", "bien", "pourtant", "ensuite", "alors", "toujours",
       "jamais", "souvent", "aussitôt", "enfin", "plus", "pas", "ainsi", "également", "notamment",
       "d'ailleurs", "lui", "leur", "donc", "tout", "très", "mieux", "vite", "longuement", "récemment",
-      "clairement", "fermement"};
+      "clairement", "fermement", "toutefois", "cependant", "néanmoins", "surtout", "d'abord",
+      "hier", "aujourd'hui"};
   if (s.count(low)) return true;
   return low.size() > 6 && low.ends_with("ment");
 }
