@@ -312,8 +312,12 @@ TEST(ExtractQualityTest, ForumThreadKeepsEveryPostWithItsHeader) {
       post("Pierrot", "14 févr. 2025", "<p>Chez moi, sur le rebord de la fenêtre, ça marche bien.</p>") +
       post("Mimosa", "15 févr. 2025", "<p>Pense à repiquer dès la deuxième vraie feuille, surtout.</p>") +
       "</div><footer>Forum propulsé par un logiciel</footer></body></html>";
+  // Numbered topics are threads too ("/topic/9-..."), where a word after "/topic/" is a tag page.
+  for (const std::string url : {"https://forum.example.org/threads/semis.9/",
+                                "https://www.example.org/topic/9-semis-de-tomates/"})
   for (HtmlParser parser : kParsers) {
-    Document d = extract(html, parser, "https://forum.example.org/threads/semis.9/");
+    SCOPED_TRACE(url);
+    Document d = extract(html, parser, url);
     EXPECT_TRUE(body_contains(d, "Les dockers du port"));
     EXPECT_TRUE(body_contains(d, "Je sème en godets"));
     EXPECT_TRUE(body_contains(d, "repiquer dès la deuxième"));

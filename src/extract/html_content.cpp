@@ -822,6 +822,12 @@ bool forum_url(std::string_view url) {
   for (std::string_view cue : {"forum", "/thread/", "/threads/", "/t/", "viewtopic", "showthread",
                                "/questions/", "/comments/", "topic=", "/discussion"})
     if (icontains(url, cue)) return true;
+  // Numbered topics ("/topic/1571202-editing-pc-build", "/d/2068-types-of-threads", "thread-222085");
+  // a word after "/topic/" is a news site's tag page.
+  for (std::string_view cue : {"/topic/", "/d/", "/thread-", "showtopic"})
+    for (size_t at = 0; at + cue.size() < url.size(); ++at)
+      if (iequals(url.substr(at, cue.size()), cue) && std::isdigit(static_cast<unsigned char>(url[at + cue.size()])))
+        return true;
   return false;
 }
 
