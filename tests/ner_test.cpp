@@ -185,6 +185,75 @@ TEST(NerTagTest, EmptyAndOddInputAreTaggedWithoutCrash) {
     }
 }
 
+// ---- lexicon codes: the fast path against a reference without its shortcut --------------------
+
+// lexicon_codes as first written: every phrase length is probed, whatever the words table says.
+std::vector<ner::LexCodes> reference_lexicon_codes(const std::vector<ner::TokenInfo>& t, const ner::Lexicons& lex) {
+  std::vector<ner::LexCodes> out(t.size());
+  for (size_t i = 0; i < t.size(); ++i) out[i] = {0, lex.words.find(t[i].word), lex.lowers.find(t[i].lower)};
+  for (size_t i = 0; i < t.size();) {
+    uint64_t h = ner::phrase_hash_start();
+    size_t best_len = 0;
+    uint16_t best_mask = 0;
+    for (size_t len = 1; len <= lex.max_phrase_tokens && i + len <= t.size(); ++len) {
+      h = ner::phrase_hash_step(h, t[i + len - 1].word);
+      if (uint16_t v = lex.phrases.find(h)) best_len = len, best_mask = v;
+    }
+    if (best_len == 0) {
+      ++i;
+      continue;
+    }
+    for (size_t k = 0; k < best_len; ++k)
+      out[i + k].phrase = static_cast<uint16_t>(best_mask | ((k == 0 ? 1u : 2u) << 4) |
+                                                (k == 0 && best_len == 1 ? 1u << 6 : 0) |
+                                                (k > 0 && k + 1 == best_len ? 1u << 7 : 0));
+    i += best_len;
+  }
+  return out;
+}
+
+// Returns the number of phrase codes seen, so that a caller can check the comparison meant something.
+size_t expect_same_codes(const ner::Lexicons& lex, const std::vector<std::vector<std::string>>& sentences) {
+  size_t phrases = 0;
+  for (const auto& toks : sentences) {
+    std::vector<ner::TokenInfo> infos(toks.size());
+    for (size_t i = 0; i < toks.size(); ++i) ner::analyse_token(toks[i], &infos[i]);
+    std::vector<ner::LexCodes> fast(toks.size());
+    ner::lexicon_codes(infos.data(), infos.size(), lex, fast.data());
+    const auto ref = reference_lexicon_codes(infos, lex);
+    for (size_t i = 0; i < toks.size(); ++i) {
+      EXPECT_EQ(fast[i].phrase, ref[i].phrase) << "token " << i << " '" << toks[i] << "'";
+      EXPECT_EQ(fast[i].word, ref[i].word);
+      EXPECT_EQ(fast[i].lower, ref[i].lower);
+      phrases += ref[i].phrase != 0;
+    }
+  }
+  return phrases;
+}
+
+TEST(NerLexiconCodesTest, SameAsReferenceOnTinyModel) {
+  auto m = NerModel::load_bytes(tiny_model_bytes(), "tiny");
+  ASSERT_TRUE(m.ok());
+  std::vector<std::vector<std::string>> sentences;
+  for (const auto& s : tiny_corpus()) sentences.push_back(s.tokens);
+  // Known phrases inside unknown words, cut short, and repeated.
+  sentences.push_back(split("Inconnu Marie Curie Jean Dupont Renault Tour de France Paul"));
+  sentences.push_back(split("Tour de Lyon Marie Dupont Tour de France Tour de"));
+  EXPECT_GT(expect_same_codes((*m)->params().lexicons, sentences), 10u);
+}
+
+TEST(NerLexiconCodesTest, SameAsReferenceOnShippedModelAndDevData) {
+  const std::string dev = std::string(VEILLE_SOURCE_DIR) + "/../shared/data/ner/wikineural-fr/dev.conllu";
+  if (!std::filesystem::exists(dev)) GTEST_SKIP() << dev << " not found (the shared data is not committed)";
+  auto m = NerModel::load(shipped_model_path());
+  ASSERT_TRUE(m.ok()) << m.status().to_string();
+  auto sentences = read_conll_file(dev);
+  ASSERT_TRUE(sentences.ok()) << sentences.status().to_string();
+  std::vector<std::vector<std::string>> toks;
+  for (const auto& s : *sentences) toks.push_back(s.tokens);
+  EXPECT_GT(expect_same_codes((*m)->params().lexicons, toks), 1000u);
+}
+
 // ---- CoNLL reader ------------------------------------------------------------------------------
 
 struct ConllCase {

@@ -3,10 +3,46 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <new>
 
 namespace veille::ner {
+
+namespace {
+
+constexpr size_t kHugePage = size_t{2} << 20;
+
+}  // namespace
+
+void* allocate_table(size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
+  // Over-map by one huge page, keep the 2 MB-aligned part, give the rest back.
+  const size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
+  void* raw = mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) throw std::bad_alloc();
+  const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
+  const uintptr_t aligned = (start + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1);
+  if (aligned > start) munmap(raw, aligned - start);
+  const uintptr_t end = start + rounded + kHugePage;
+  if (end > aligned + rounded) munmap(reinterpret_cast<void*>(aligned + rounded), end - (aligned + rounded));
+#ifdef MADV_HUGEPAGE
+  (void)madvise(reinterpret_cast<void*>(aligned), rounded, MADV_HUGEPAGE);  // advice only
+#endif
+  return reinterpret_cast<void*>(aligned);
+}
+
+void deallocate_table(void* p, size_t bytes) noexcept {
+  if (!p) return;
+  if (bytes < kHugePage) {
+    ::operator delete(p);
+    return;
+  }
+  munmap(p, (bytes + kHugePage - 1) & ~(kHugePage - 1));
+}
 
 namespace {
 
@@ -182,6 +218,10 @@ void lexicon_codes(const TokenInfo* tokens, size_t n, const Lexicons& lex, LexCo
     size_t best_len = 0;
     uint16_t best_mask = 0;
     for (size_t len = 1; len <= max_len && i + len <= n; ++len) {
+      // Every token of a lexicon phrase is in the words table (the trainer keeps each word seen
+      // inside an entity, from the same folds as the phrase): past a word it lacks, no phrase
+      // can match, and the remaining probes (cache misses in a large table) are skipped.
+      if (out[i + len - 1].word == 0) break;
       h = phrase_hash_step(h, tokens[i + len - 1].word);
       const uint16_t v = lex.phrases.find(h);
       if (v) {
