@@ -536,6 +536,41 @@ TEST(IngesterStore, CandidateStoriesOfAnEarlierPageSkipLaterStories) {
   EXPECT_EQ(got, (std::set<int64_t>{*in_window, *long_story}));
 }
 
+// Regression (issue 5): a page without a published date (the Lyon cycle path closure) has no day
+// to keep it out of a later story of the same series, and joined whichever was stored first.
+// Within a batch, dated pages are now clustered first, whatever the order of the inputs.
+TEST(Ingester, UndatedPageIsClusteredAfterTheBatchsDatedPages) {
+  const fs::path bande = kSamples / "html" / "courrier-rhone-rue-de-marseille-bande-provisoire.html";
+  const fs::path undated = kSamples / "text" / "canal_velo_lyon.txt";
+  // #3 and #5: the closure, dated, crawled twice at one URL (the article keeps the latest, #5).
+  const fs::path crawl = kSamples / "warc" / "crawl-2026-11.warc.gz";
+  if (!fs::exists(bande) || !fs::exists(undated) || !fs::exists(crawl)) GTEST_SKIP() << "samples absent";
+  TempDb db;
+  const fs::path dir = fs::path(db.path()).parent_path() / "in";
+  fs::create_directories(dir);
+  // Names that put the undated page between the later story and the closure's dated page.
+  fs::copy_file(bande, dir / "1-bande.html");
+  fs::copy_file(undated, dir / "2-sans-date.txt");
+  fs::copy_file(crawl, dir / "3-crawl.warc.gz");
+  auto store = open_sqlite_store(db.path());
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  auto ing = Ingester::create(**store, test_options());
+  ASSERT_TRUE(ing.ok()) << ing.status().to_string();
+  auto counts = (*ing)->ingest({dir.string()}, nullptr, nullptr);
+  ASSERT_TRUE(counts.ok()) << counts.status().to_string();
+  auto list = (*store)->list_stories({});
+  ASSERT_TRUE(list.ok());
+  std::map<std::string, int64_t> story_of;  // file name (with #record) -> story
+  for (const auto& item : list->stories) {
+    auto docs = (*store)->story_documents(item.id);
+    ASSERT_TRUE(docs.ok());
+    for (const auto& d : *docs) story_of[fs::path(d.doc.source).filename().string()] = item.id;
+  }
+  ASSERT_TRUE(story_of.count("1-bande.html") && story_of.count("2-sans-date.txt") && story_of.count("3-crawl.warc.gz#5"));
+  EXPECT_EQ(story_of["2-sans-date.txt"], story_of["3-crawl.warc.gz#5"]);
+  EXPECT_NE(story_of["2-sans-date.txt"], story_of["1-bande.html"]);
+}
+
 // Threads merge (issue 5): a story already in a thread that links to a story of another thread
 // brings the two threads together; the larger keeps its title and the emptied one is dropped.
 TEST(IngesterStore, JoinThreadMergesTheSmallerThreadIntoTheLarger) {

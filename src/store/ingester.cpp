@@ -421,7 +421,17 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
     // once, before the commit; the batch's documents are at hand, not re-read from the store.
     std::set<int64_t> changed_stories;
     std::vector<std::pair<int64_t, Annotated*>> changed_docs;
-    for (auto& d : done) {
+    // Pages with a published date are clustered first: a page without one has no day to keep it
+    // out of the wrong story of a series (the same places and people, other weeks), and joined
+    // whichever of them was stored first; after its batch's dated pages it meets all of them.
+    std::vector<size_t> order(done.size());
+    for (size_t i = 0; i < done.size(); ++i) order[i] = i;
+    std::stable_partition(order.begin(), order.end(), [&done](size_t i) {
+      const auto* a = std::get_if<Annotated>(&done[i]);
+      return a == nullptr || a->doc.published.has_value();
+    });
+    for (size_t i : order) {
+      auto& d = done[i];
       if (auto* err = std::get_if<InputError>(&d)) {
         ++delta.failed;
         if (on_error) on_error(*err);
