@@ -332,6 +332,40 @@ TEST(ExtractQualityTest, ForumThreadKeepsEveryPostWithItsHeader) {
   }
 }
 
+TEST(ExtractQualityTest, ForumRepliesReadAsCommentRecordsAreTheThreadsText) {
+  // A thread whose replies sit in WordPress-style comment markup: the comment reader makes them
+  // records, and on a forum thread they are also the text. On a Q&A page or an article, comments
+  // stay records only.
+  std::string replies;
+  const char* authors[] = {"Mimosa", "Pierrot", "Gwen"};
+  for (int i = 0; i < 3; ++i)
+    replies += "<li id=\"comment-" + std::to_string(i) + "\" class=\"comment depth-1\"><article class=\"comment-body\">"
+               "<footer class=\"comment-meta\"><div class=\"comment-author\"><b class=\"fn\">" +
+               authors[i] + "</b></div></footer><div class=\"comment-content\"><p>Réponse numéro " +
+               std::to_string(i) + " : je sème en godets au chaud, puis je repique dès la deuxième vraie "
+               "feuille, et tout se passe bien depuis trois ans.</p></div></article></li>";
+  const std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Semis de tomates</title></head><body>"
+      "<h1>Semis de tomates</h1><article class=\"post\">" + kProse + "</article>"
+      "<div id=\"comments\" class=\"comments-area\"><ol class=\"comment-list\">" + replies +
+      "</ol></div></body></html>";
+  struct Row {
+    std::string url;
+    bool replies_in_text;
+  };
+  for (const Row& row : {Row{"https://jardins.example.org/discussion/12/semis-de-tomates", true},
+                         Row{"https://jardins.example.org/questions/12/semis-de-tomates", false},
+                         Row{"https://jardins.example.org/2025/02/semis-de-tomates", false}})
+    for (HtmlParser parser : kParsers) {
+      SCOPED_TRACE(row.url);
+      Document d = extract(html, parser, row.url);
+      EXPECT_TRUE(body_contains(d, "Les dockers du port"));
+      EXPECT_EQ(d.comments.size(), 3u);
+      EXPECT_EQ(body_contains(d, "Réponse numéro 2"), row.replies_in_text);
+      EXPECT_EQ(body_contains(d, "Pierrot"), row.replies_in_text);
+    }
+}
+
 }  // namespace
 }  // namespace veille
 

@@ -1345,6 +1345,35 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     doc.body.push_back({b.kind, std::move(b.text), {}});
   }
 
+  // A discussion thread whose replies the comment reader took as records, and which the body does
+  // not hold: the replies are the thread's content (a reader reads the posts, each under its
+  // author). Not on Q&A pages, whose comments under a question or answer are asides.
+  if (!thread.comments.empty() && forum_url(url) && !icontains(url, "/questions/")) {
+    // Compared without punctuation and case: the body's blocks and the records break lines and
+    // quotes differently.
+    std::string body_text;
+    for (const auto& b : doc.body) {
+      body_text += normalized_for_compare(b.text);
+      body_text += ' ';
+    }
+    // A reply opens with the post it quotes, which the body may leave out: its end is its own.
+    auto held = [&](const Comment& c) {
+      const std::string norm = normalized_for_compare(c.text);
+      if (norm.size() <= 40) return body_text.find(norm) != std::string::npos;
+      return body_text.find(norm.substr(0, 40)) != std::string::npos ||
+             body_text.find(norm.substr(norm.size() - 40)) != std::string::npos;
+    };
+    size_t in_body = 0;
+    for (const auto& c : thread.comments)
+      if (held(c)) ++in_body;
+    if (in_body * 2 < thread.comments.size()) {
+      for (const auto& c : thread.comments) {
+        if (held(c)) continue;
+        if (c.author) doc.body.push_back({BlockKind::kParagraph, *c.author, {}});
+        doc.body.push_back({BlockKind::kParagraph, c.text, {}});
+      }
+    }
+  }
   doc.comments = std::move(thread.comments);
   return Status::Ok();
 }
