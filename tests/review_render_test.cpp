@@ -116,6 +116,54 @@ TEST(ReviewRender, MarkdownEscapesAndLinks) {
   EXPECT_NE(md.find("- 1er novembre — Pluies."), std::string::npos) << "a date without its year";
 }
 
+// Each story of a thread names the thread's other stories shown, with a link in HTML, so that a
+// reader of one event finds the ones before and after it.
+TEST(ReviewRender, StoryNamesTheOtherStoriesOfItsThread) {
+  Json review = sample_review();
+  Json next = review["stories"][0];
+  next["id"] = 9;
+  next["title"] = "La décrue s'amorce";
+  next["first"] = "2026-11-05";
+  review["stories"].push_back(next);
+  const std::string html = render_html(review);
+  const size_t seven = html.find("id=\"story-7\""), nine = html.find("id=\"story-9\"");
+  ASSERT_NE(seven, std::string::npos);
+  ASSERT_NE(nine, std::string::npos);
+  const size_t link = html.find("<strong>Dans le même fil :</strong>", seven);
+  ASSERT_LT(link, nine);  // inside story 7's article
+  EXPECT_NE(html.find("<a href=\"#story-9\">La décrue s&#39;amorce</a>", link), std::string::npos);
+  const std::string md = render_markdown(review);
+  EXPECT_NE(md.find("**Dans le même fil** : La décrue s'amorce (5 novembre 2026)"), std::string::npos);
+  // A story alone in the review (its thread's other stories not shown) gets no such line.
+  EXPECT_EQ(render_markdown(sample_review()).find("Dans le même fil"), std::string::npos);
+}
+
+// A bare year dates a plan or a fact mentioned in passing, not an event of the story.
+TEST(ReviewRender, TimelineLeavesOutYearOnlyEvents) {
+  Json review = sample_review();
+  review["stories"][0]["timeline"].push_back({{"value", "2027"}, {"text", "Des travaux de voirie prévus en 2027."}, {"article", 11}});
+  std::string md = render_markdown(review);
+  EXPECT_NE(md.find("La crue commence."), std::string::npos);
+  EXPECT_EQ(md.find("travaux de voirie"), std::string::npos);
+  review["stories"][0]["timeline"] = Json::array({{{"value", "2027"}, {"text", "Des travaux en 2027."}, {"article", 11}}});
+  EXPECT_EQ(render_markdown(review).find("Chronologie"), std::string::npos);
+  EXPECT_EQ(render_html(review).find("Chronologie"), std::string::npos);
+}
+
+// A speaker's whole sentences come before the fragments a source only half-quotes.
+TEST(ReviewRender, SpeakerWholeQuotesBeforeFragments) {
+  Json review = sample_review();
+  review["stories"][0]["quotes"] = Json::array(
+      {{{"speaker", "Yann Cornec"}, {"speaker_entity", "Yann Cornec"}, {"text", "un premier pas"}, {"kind", "fragment"}, {"article", 11}},
+       {{"speaker", "Yann Cornec"}, {"speaker_entity", "Yann Cornec"},
+        {"text", "Avec ce fonds, on aide une boutique sur deux, et trop tard"}, {"kind", "sentence"}, {"article", 13}}});
+  const std::string md = render_markdown(review);
+  const size_t whole = md.find("Avec ce fonds"), fragment = md.find("un premier pas");
+  ASSERT_NE(whole, std::string::npos);
+  ASSERT_NE(fragment, std::string::npos);
+  EXPECT_LT(whole, fragment);
+}
+
 TEST(ReviewRender, EmptyReviewSaysSo) {
   Json review = {{"title", "Revue"}, {"stories", Json::array()}, {"threads", Json::array()}};
   EXPECT_NE(render_html(review).find("Aucune histoire ne correspond."), std::string::npos);

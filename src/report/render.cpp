@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <tuple>
 #include <vector>
 
 namespace veille::report {
@@ -29,6 +30,17 @@ const Json& arr(const Json& j, const char* key) {
   static const Json kEmpty = Json::array();
   auto it = j.find(key);
   return it != j.end() && it->is_array() ? *it : kEmpty;
+}
+
+size_t words_in(std::string_view text) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
 }
 
 bool all_digits(std::string_view s) {
@@ -141,7 +153,35 @@ std::vector<std::pair<std::string, std::vector<const Json*>>> quotes_by_speaker(
     groups[it->second].second.push_back(&q);
   }
   std::stable_partition(groups.begin(), groups.end(), [](const auto& g) { return !g.first.empty(); });
+  // Within a speaker, whole sentences before the fragments a source only half-quotes (« un premier
+  // pas »): read first, a fragment lacks what it answers; order of appearance on a tie.
+  for (auto& [who, quotes] : groups)
+    std::stable_sort(quotes.begin(), quotes.end(), [](const Json* x, const Json* y) {
+      return words_in(str(*x, "text")) > words_in(str(*y, "text"));
+    });
   return groups;
+}
+
+// Timeline events a reader can place: a day or a month. A bare year ("travaux prévus en 2027")
+// dates a plan or a background fact mentioned in passing, not an event of the story.
+bool timeline_worthy(const Json& event) { return str(event, "value").size() >= 7; }
+
+// The other stories of the story's thread, in the review's thread order (oldest first), as
+// (id, title, first day); empty when the story is in no thread shown. The thread's own title is
+// not repeated: it is one of its stories' titles.
+std::vector<std::tuple<long long, std::string, std::string>> thread_neighbours(const Json& review, const Json& story) {
+  std::vector<std::tuple<long long, std::string, std::string>> out;
+  const long long thread = num(story, "thread");
+  if (thread == 0) return out;
+  for (const auto& t : arr(review, "threads")) {
+    if (num(t, "id") != thread) continue;
+    for (const auto& sid : arr(t, "stories")) {
+      if (!sid.is_number() || sid.get<long long>() == num(story, "id")) continue;
+      for (const auto& s : arr(review, "stories"))
+        if (num(s, "id") == sid.get<long long>()) out.emplace_back(num(s, "id"), str(s, "title"), str(s, "first"));
+    }
+  }
+  return out;
 }
 
 // Key people and organisations (PER and ORG), or with places == true the places (LOC), as
@@ -334,11 +374,23 @@ std::string render_markdown(const Json& review) {
       out += "\n";
     }
 
-    if (!arr(story, "timeline").empty()) {
+    const Json& events = arr(story, "timeline");
+    if (std::any_of(events.begin(), events.end(), timeline_worthy)) {
       out += "**Chronologie**\n\n";
-      for (const auto& e : arr(story, "timeline"))
-        out += "- " + md(french_date(str(e, "value"))) + " — " + md(str(e, "text")) + "\n";
+      for (const auto& e : events)
+        if (timeline_worthy(e)) out += "- " + md(french_date(str(e, "value"))) + " — " + md(str(e, "text")) + "\n";
       out += "\n";
+    }
+
+    auto neighbours = thread_neighbours(review, story);
+    if (!neighbours.empty()) {
+      out += "**Dans le même fil** : ";
+      for (size_t i = 0; i < neighbours.size(); ++i) {
+        const auto& [id, title, first] = neighbours[i];
+        out += (i ? " ; " : "") + md(title);
+        if (!first.empty()) out += " (" + md(french_date(first)) + ")";
+      }
+      out += "\n\n";
     }
 
     std::string comments = comment_summary(story);
@@ -364,7 +416,7 @@ h4 { font: 600 .8rem/1.4 system-ui, sans-serif; text-transform: uppercase; lette
 article.story { border-top: 3px solid var(--ink); padding-top: .9rem; margin-top: 2.2rem; break-inside: avoid-page; }
 ul { padding-left: 1.2rem; margin: .3rem 0; }
 li { margin: .15rem 0; }
-.sources li, .entities, .timeline li, .comments { font: .92rem/1.5 system-ui, sans-serif; }
+.sources li, .entities, .timeline li, .comments, .thread { font: .92rem/1.5 system-ui, sans-serif; }
 .dups { color: var(--muted); }
 blockquote { margin: .4rem 0; padding: .1rem 0 .1rem .9rem; border-left: 3px solid var(--rule); }
 .summary p { margin: .35rem 0; }
@@ -495,12 +547,25 @@ std::string render_html(const Json& review) {
       }
     }
 
-    if (!arr(story, "timeline").empty()) {
+    const Json& events = arr(story, "timeline");
+    if (std::any_of(events.begin(), events.end(), timeline_worthy)) {
       out += "<h4>Chronologie</h4>\n<ul class=\"timeline\">\n";
-      for (const auto& e : arr(story, "timeline"))
-        out += "<li><time datetime=\"" + html_escape(str(e, "value")) + "\">" +
-               html_escape(french_date(str(e, "value"))) + "</time> — " + html_escape(str(e, "text")) + "</li>\n";
+      for (const auto& e : events)
+        if (timeline_worthy(e))
+          out += "<li><time datetime=\"" + html_escape(str(e, "value")) + "\">" +
+                 html_escape(french_date(str(e, "value"))) + "</time> — " + html_escape(str(e, "text")) + "</li>\n";
       out += "</ul>\n";
+    }
+
+    auto neighbours = thread_neighbours(review, story);
+    if (!neighbours.empty()) {
+      out += "<p class=\"thread\"><strong>Dans le même fil :</strong> ";
+      for (size_t i = 0; i < neighbours.size(); ++i) {
+        const auto& [id, title, first] = neighbours[i];
+        out += std::string(i ? " ; " : "") + "<a href=\"#story-" + std::to_string(id) + "\">" + html_escape(title) + "</a>";
+        if (!first.empty()) out += " <span class=\"meta\">(" + html_escape(french_date(first)) + ")</span>";
+      }
+      out += "</p>\n";
     }
 
 
