@@ -344,6 +344,12 @@ TEST_F(QuoteStageTest, Set8FirstRunCauses) {
       {"Le premier secrétaire du Parti communiste, Fabien Roussel, a réuni ses cadres. « Nous irons seuls aux "
        "élections », a annoncé le patron des communistes.",
        "Nous irons seuls aux élections", "sentence", "Fabien Roussel", "a annoncé"},
+      // a party label between a title and a name is no part of the name (ner stage)
+      {"Sa rivale, la sénatrice LR Armelle Quéméner, s'y oppose : « Nous refusons ce texte. »",
+       "Nous refusons ce texte.", "sentence", "Armelle Quéméner", std::nullopt},
+      // an organisation's name does not end with the verb after it (ner stage); "tabler" reports
+      {"La Banque de France table désormais sur une croissance de « 0,9 % » en 2026.", "0,9 %", "fragment",
+       "Banque de France", "table"},
       // ... but not when an adjective contradicts it (another minister)
       {"Le ministre allemand des Finances, Christian Lindner, a rencontré ses homologues. « Nous devons converger », "
        "a déclaré le ministre néerlandais des Finances.",

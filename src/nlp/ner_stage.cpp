@@ -420,6 +420,13 @@ class NerStage final : public Stage {
     const uint16_t word = model_->params().lexicons.words.find(info.word);
     return (word & ner::kWordPresent) && (word & (1u << type_index("PER")));
   }
+  // Whether the word as written was ever part of a name of type `type` in the training data.
+  bool seen_in_type(std::string_view w, int type) const {
+    ner::TokenInfo info;
+    ner::analyse_token(w, &info);
+    const uint16_t word = model_->params().lexicons.words.find(info.word);
+    return (word & ner::kWordPresent) && (word & (1u << type));
+  }
   bool is_common_word(std::string_view w) const {
     ner::TokenInfo info;
     ner::analyse_token(w, &info);
@@ -441,8 +448,27 @@ class NerStage final : public Stage {
     for (size_t k = 0; k < mentions.size(); ++k) {
       TokenMention m = mentions[k];
       if (m.type != per) {
+        // "La Banque de France table sur ...": a lower-case word after the capitalised word that
+        // ends an organisation's name, when no organisation's name held it in the training data,
+        // is the verb after the name.
+        if (m.type == org && m.e > m.b + 1 && starts_lowercase(words[m.e - 1]) &&
+            starts_uppercase(words[m.e - 2]) && !is_name_particle(words[m.e - 1]) &&
+            !seen_in_type(words[m.e - 1], org))
+          --m.e;
         out.push_back(m);
         continue;
+      }
+      // "le député LR Bérénice Castagnol", "la députée Horizons Claire Dumas": after a title, a
+      // party label (capitals, or a word never seen in a person's name) before a word seen as
+      // a first name is no part of the name.
+      if (m.b > 0 && m.e >= m.b + 2 &&
+          in_words(words[m.b - 1], {"député", "députée", "sénateur", "sénatrice", "eurodéputé", "eurodéputée", "élu",
+                                    "élue", "candidat", "candidate", "maire", "conseiller", "conseillère", "militant",
+                                    "militante", "ministre", "dirigeant", "dirigeante", "responsable"}) &&
+          starts_uppercase(words[m.b + 1])) {
+        const bool capitals = words[m.b].size() <= 5 &&
+            std::all_of(words[m.b].begin(), words[m.b].end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        if ((capitals && m.e >= m.b + 3) || (!seen_in_person(words[m.b]) && seen_in_person(words[m.b + 1]))) ++m.b;
       }
       if (in_words(words[m.b], {"Merci", "Bravo", "Bonjour", "Bonsoir", "Salut", "Coucou", "Félicitations", "Courage",
                                 "Chapeau", "Bienvenue", "Cher", "Chère", "Adieu", "Pauvre"})) {

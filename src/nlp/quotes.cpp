@@ -527,6 +527,10 @@ class Attributor {
         }
         if (free(m) && low(m) == ",") ++m;
         if (free(m) && quotes::honorific_gender(low(m))) ++m;
+        // A party label between the title and the name: "le député LR Bérénice Castagnol".
+        if (free(m + 1) && toks_[m].upper && entity_at_[m] < 0 && entity_at_[m + 1] >= 0 &&
+            ann_.entities[entity_at_[m + 1]].type == "PER" && m + 1 > d->tb + 1 && is_word(low(m)))
+          ++m;
         if (free(m) && entity_at_[m] >= 0 && ann_.entities[entity_at_[m]].type == "PER" && !d->plural) {
           const auto& e = ann_.entities[entity_at_[m]];
           add_attributes(e.entity, *d);

@@ -30,7 +30,7 @@ constexpr const char* kErVerbs[] = {
     "lâcher", "noter", "relever|relève", "soulever|soulève", "suggérer|suggère", "révéler|révèle",
     "raisonner", "développer", "avancer", "dévoiler", "recommander", "conseiller",
     "pointer", "accuser", "blâmer", "dramatiser", "minimiser", "relativiser", "positiver",
-    "vanter", "défier", "trouver",
+    "vanter", "défier", "trouver", "tabler",
 };
 
 // Irregular verbs: every form listed (3rd person present, imperfect, passé simple, future,
