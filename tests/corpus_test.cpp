@@ -595,6 +595,35 @@ TEST(CorpusSummary, NoSentenceOpensWithAPersonalPronoun) {
   EXPECT_EQ(texts[1].rfind("Le syndicat", 0), 0u);
 }
 
+// Out of its article, half a quotation cut by the sentence splitter misquotes, and an incise whose
+// speaker is a pronoun ("a-t-il déclaré") names nobody: neither is drawn into a summary.
+TEST(CorpusSummary, NoHalfQuotationNorPronounIncise) {
+  Document d = make_doc("a.fr", "t",
+                        {"Le délégué a résumé la journée : « On a perdu deux semaines de salaire, même si la moitié sera payée.",
+                         "« La signature, c'est le début du travail, pas la fin », a-t-il déclaré mercredi matin sur le piquet.",
+                         "« La signature marque le début du travail », a déclaré Stéphane Mauduit mercredi matin sur le piquet.",
+                         "Le syndicat des dockers a annoncé que le mouvement serait reconduit samedi prochain."},
+                        std::nullopt, {});
+  SummaryCandidates c = summary_candidates(d);
+  std::vector<std::string> texts;
+  for (const auto& s : c.sentences) texts.push_back(d.text.substr(s.span.begin, s.span.end - s.span.begin));
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_NE(texts[0].find("Stéphane Mauduit"), std::string::npos);
+  EXPECT_EQ(texts[1].rfind("Le syndicat", 0), 0u);
+}
+
+// A heading that names a month ("Un comité de suivi dès décembre") is a label, not an event.
+TEST(CorpusTimeline, HeadingsAreNoEvents) {
+  Document d = make_doc("a.fr", "t", {"Un comité de suivi dès décembre", "La grève a commencé le 2 mars 2026 au Havre."},
+                        std::nullopt, {}, {{"décembre", "2026-12"}, {"2 mars 2026", "2026-03-02"}});
+  d.body[0].kind = BlockKind::kHeading;
+  auto events = timeline({&d});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].value, "2026-03-02");
+  d.body[0].kind = BlockKind::kParagraph;  // the same words as a paragraph do date an event
+  EXPECT_EQ(timeline({&d}).size(), 2u);
+}
+
 TEST(CorpusTimeline, DatedEventsSortedAndDeduplicated) {
   Document a = make_doc("a.fr", "t", {"La grève a commencé le 2 mars 2026 au Havre. Un accord est signé le 8 avril 2026."},
                         std::nullopt, {}, {{"2 mars 2026", "2026-03-02"}, {"8 avril 2026", "2026-04-08"}});

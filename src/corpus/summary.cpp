@@ -90,6 +90,29 @@ bool opens_with_personal_pronoun(std::string_view folded) {
   return true;
 }
 
+// A quotation cut by the sentence splitter: an opening guillemet without its closing one, or the
+// reverse ("Sans places, ils iront ailleurs », a regretté..."). Either half alone misquotes.
+bool unbalanced_guillemets(std::string_view text) {
+  size_t open = 0, close = 0;
+  for (size_t i = text.find("\xC2\xAB"); i != std::string_view::npos; i = text.find("\xC2\xAB", i + 2)) ++open;
+  for (size_t i = text.find("\xC2\xBB"); i != std::string_view::npos; i = text.find("\xC2\xBB", i + 2)) ++close;
+  return open != close;
+}
+
+// An incise whose speaker is a pronoun ("», a-t-il déclaré", "explique-t-elle", "dit-il"): as
+// with a sentence opening with one, out of its article it names nobody.
+bool pronoun_incise(std::string_view text) {
+  auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80); };
+  for (size_t i = text.find('-'); i != std::string_view::npos; i = text.find('-', i + 1)) {
+    if (i == 0 || !is_letter(text[i - 1])) continue;
+    std::string_view rest = text.substr(i + 1);
+    if (rest.rfind("t-", 0) == 0) rest.remove_prefix(2);
+    for (std::string_view w : {"elles", "elle", "ils", "il"})
+      if (rest.rfind(w, 0) == 0 && (rest.size() == w.size() || !is_letter(rest[w.size()]))) return true;
+  }
+  return false;
+}
+
 bool inside_heading(const Document& d, Span s) {
   for (const Block& b : d.body)
     if (b.kind == BlockKind::kHeading && s.begin >= b.span.begin && s.end <= b.span.end) return true;
@@ -108,6 +131,7 @@ bool pickable_sentence(const Document& d, Span s) {
   if (last != '.' && last != '!' && last != '"' && last != '\xBB' /* » */ && last != ')') return false;
   const std::string folded = fold_words(text);
   if (looks_like_ad_or_chrome(folded) || opens_with_personal_pronoun(folded)) return false;
+  if (unbalanced_guillemets(text) || pronoun_incise(text)) return false;
   size_t words = 0;
   for_each_word(text, [&](std::string_view) { ++words; });
   return words >= kMinWords && words <= kMaxWords;
@@ -307,10 +331,10 @@ std::vector<TimelineEvent> timeline(const std::vector<const Document*>& articles
         continue;
       }
       std::string text = d->text.substr(sentence.begin, sentence.end - sentence.begin);
-      // The tail of a quotation cut by the sentence splitter ("Sans places, ils iront ailleurs »,
-      // a-t-elle regretté jeudi.") reads as nonsense on its own.
-      if (const size_t close = text.find("\xC2\xBB"); close != std::string::npos && text.rfind("\xC2\xAB", close) == std::string::npos)
-        continue;
+      // Half of a quotation cut by the sentence splitter ("Sans places, ils iront ailleurs »,
+      // a-t-elle regretté jeudi.") reads as nonsense on its own; a heading ("Un comité de suivi
+      // dès décembre") is a label, not the sentence of an event.
+      if (unbalanced_guillemets(text) || inside_heading(*d, sentence)) continue;
       size_t words = 0;
       for_each_word(text, [&](std::string_view) { ++words; });
       // A bare date line ("02/11/2026" in a listing) says nothing; a run-on "sentence" of a
