@@ -204,8 +204,9 @@ struct SummaryCandidates {
 SummaryCandidates summary_candidates(const Document& doc);
 
 // Whether sentence `s` of `d` may be drawn into a summary: a statement ending like a sentence,
-// of 8 to 70 words, outside headings, not spanning blocks, without page-furniture cues, and not
-// opening with a personal pronoun (out of its article, "Il a annoncé..." names nobody).
+// of 8 to 70 words, outside headings, not spanning blocks, without page-furniture cues, not
+// opening with a personal pronoun nor with a pronoun as the speaker of an incise (out of its
+// article, "Il a annoncé..." and "a-t-il déclaré" name nobody), and not half a quotation.
 bool pickable_sentence(const Document& d, Span s);
 // summarize(articles) with candidates[i] given for articles[i] (nullptr: computed here).
 // REQUIRES: candidates.size() == articles.size() and candidates[i] computed from *articles[i].
