@@ -344,6 +344,14 @@ TEST_F(QuoteStageTest, Set8FirstRunCauses) {
       {"Le premier secrétaire du Parti communiste, Fabien Roussel, a réuni ses cadres. « Nous irons seuls aux "
        "élections », a annoncé le patron des communistes.",
        "Nous irons seuls aux élections", "sentence", "Fabien Roussel", "a annoncé"},
+      // a generic title implied by a person's recorded description: "l'élue" by "sénatrice"
+      {"La sénatrice Laurence Rossignol a interpellé le ministre de l'Intérieur, Bruno Retailleau. « Vous laissez "
+       "faire », a lancé l'élue de l'Oise.",
+       "Vous laissez faire", "sentence", "Laurence Rossignol", "a lancé"},
+      // ... "le syndicaliste" by a union section, not the prefect named after him
+      {"Karim Ouali, secrétaire de la section CGT du port, a été reçu par le préfet, Hervé Jonathan. « Nous ne "
+       "lâcherons rien », a prévenu le syndicaliste.",
+       "Nous ne lâcherons rien", "sentence", "Karim Ouali", "a prévenu"},
       // a party label between a title and a name is no part of the name (ner stage)
       {"Sa rivale, la sénatrice LR Armelle Quéméner, s'y oppose : « Nous refusons ce texte. »",
        "Nous refusons ce texte.", "sentence", "Armelle Quéméner", std::nullopt},

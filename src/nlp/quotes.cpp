@@ -452,7 +452,7 @@ class Attributor {
         if (a->second.count("ancien") && std::find(d.words.begin(), d.words.end(), "ancien") == d.words.end()) continue;
         std::unordered_set<std::string> recorded;
         for (const auto& w : a->second) recorded.insert(singular(w));
-        bool shared = false, conflict = false;
+        bool shared = implied_by(d.head, a->second), conflict = false;
         for (size_t w = 1; w < d.words.size(); ++w) {
           const std::string& x = d.words[w];
           if (recorded.count(singular(x))) shared = shared || (x.size() > 3 && is_word(x));
@@ -463,6 +463,14 @@ class Attributor {
       // Otherwise only a bare title ("le président", "la ministre") falls back on the last
       // compatible person: "le président ukrainien" names no one the text introduced.
       return nullptr;
+    }
+    // "le syndicaliste" for "Mourad Tahiri, secrétaire de la section FO", before a more recent
+    // prefect: the person whose recorded description implies the title.
+    steps = 0;
+    for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
+      if (it->kind != RefKind::kName || !it->entity || !compatible(d.gender, it->gender)) continue;
+      if (auto a = attributes_.find(*it->entity); a != attributes_.end() && implied_by(d.head, a->second))
+        return &*it;
     }
     steps = 0;
     const Ref* first_ok = nullptr;
@@ -478,6 +486,23 @@ class Attributor {
       if (!first_ok) first_ok = &*it;
     }
     return first_ok;
+  }
+
+  // A generic title implied by words of a person's recorded description: "l'élu" by "député" or
+  // "maire", "le magistrat" by "procureur", "le syndicaliste" by a union ("section FO").
+  static bool implied_by(const std::string& head, const std::unordered_set<std::string>& recorded) {
+    static const std::unordered_map<std::string_view, std::vector<std::string_view>> implied = {
+        {"élu", {"député", "sénateur", "eurodéputé", "maire", "conseiller", "adjoint"}},
+        {"élue", {"députée", "sénatrice", "eurodéputée", "maire", "conseillère", "adjointe"}},
+        {"magistrat", {"procureur", "juge", "substitut"}},
+        {"magistrate", {"procureure", "juge", "substitute"}},
+        {"syndicaliste", {"syndicat", "syndicale", "intersyndicale", "cgt", "cfdt", "fo", "unsa", "fsu", "sud",
+                          "cfe-cgc", "cftc", "section"}}};
+    auto it = implied.find(head);
+    if (it == implied.end()) return false;
+    for (std::string_view w : it->second)
+      if (recorded.count(std::string(w))) return true;
+    return false;
   }
 
   char name_gender(int tb, const std::string& entity) const {
