@@ -172,6 +172,12 @@ std::vector<ContentCase> content_cases() {
        "</div></div></body></html>",
        {"This sentence is long enough", "Second section of the offer", "It still belongs"},
        {"Another offer", "Accueil"}},
+      {"a block of UUIDs (hidden anti-scraping text) is not text",
+       "<html><body><div><p>" + kLongSentence + "</p><div>S7868484a-db29-4baf-990e-8b645ccb1899p0b6874d2-"
+       "ba79-4045-a400-556140cd4bbfE52ea7e63-f7de-4b6e-91c6-8a0e3c6d1f20</div><p>" + kLongSentence +
+           " Again.</p><p>Order 3f2a-11 arrives on 2025-02-12.</p></div></body></html>",
+       {"This sentence is long enough", "Order 3f2a-11 arrives"},
+       {"7868484a", "4bbf"}},
       {"reaction counters and reading times are not text",
        "<html><body><article><p>5 min read</p><p>" + kLongSentence + "</p><div>12 Likes</div><p>" +
            kLongSentence + " Again.</p><div>3 réponses</div><p>12 minutes to the station.</p></article></body></html>",

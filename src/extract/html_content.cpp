@@ -831,6 +831,32 @@ bool forum_url(std::string_view url) {
   return false;
 }
 
+// Whether a block is mostly UUIDs ("7868484a-db29-4baf-990e-8b645ccb1899"), which some pages
+// print as hidden anti-scraping text: they cover 60% of its bytes.
+bool identifier_run(std::string_view text) {
+  auto hex = [](char c) {
+    c = ascii_lower(c);
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  };
+  constexpr int kGroups[] = {8, 4, 4, 4, 12};
+  size_t covered = 0;
+  for (size_t i = 0; i + 36 <= text.size();) {
+    size_t j = i;
+    bool ok = true;
+    for (int g = 0; g < 5 && ok; ++g) {
+      for (int k = 0; k < kGroups[g] && ok; ++k, ++j) ok = hex(text[j]);
+      if (ok && g < 4) ok = text[j++] == '-';
+    }
+    if (ok) {
+      covered += 36;
+      i += 36;
+    } else {
+      ++i;
+    }
+  }
+  return covered * 10 >= text.size() * 6;
+}
+
 // ---- forum threads: posts and their headers ------------------------------------------------
 
 // Whether a short line reads as a post's date ("Mar 27, 2025", "2025-11-01 15:14:37", "Posted
@@ -1324,6 +1350,10 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     }
     if (auto kind = chrome_phrase(b)) {
       doc.removed.push_back({*kind, std::move(b.text)});
+      continue;
+    }
+    if (b.text.size() >= 36 && identifier_run(b.text)) {
+      doc.removed.push_back({RemovedKind::kBoilerplate, std::move(b.text)});
       continue;
     }
     // The site's masthead: its name linked to the home page, with a tagline ("Le Fil des Monts —
