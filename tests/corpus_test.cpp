@@ -358,6 +358,25 @@ TEST(CorpusStories, ProfileHasTermsEntitiesAndDays) {
   EXPECT_TRUE(std::find(keys.begin(), keys.end(), "e:ORG:cgt") != keys.end());
 }
 
+// Regression (issue 5): the colour piece of the day after an agreement ("l'accord signé mardi
+// soir", a time) did not share the agreement's day with the news story, and the two were two
+// stories. A moment of another day than the page's names an event day; one of its own day does
+// not (every story of that day would share it).
+TEST(CorpusStories, MomentOfAnotherDayIsAnEventDay) {
+  Document d = make_doc("a.fr", "t",
+                        {"L'accord signé mardi soir prévoit un comité de suivi. Le travail a repris à 6 heures ce matin."},
+                        "2026-11-18", {});
+  auto add_time = [&d](const std::string& surface, const std::string& value) {
+    const size_t at = d.text.find(surface);
+    ASSERT_NE(at, std::string::npos);
+    d.annotations.dates.push_back({{static_cast<uint32_t>(at), static_cast<uint32_t>(at + surface.size())}, value, "time"});
+  };
+  add_time("mardi soir", "2026-11-17TEV");
+  add_time("6 heures", "2026-11-18T06:00");
+  ArticleProfile p = profile(d, shipped_background());
+  EXPECT_EQ(p.event_days, std::vector<int32_t>{*parse_day("2026-11-17")});
+}
+
 TEST(CorpusStories, SameEventJoinsDifferentStoriesStayApart) {
   Fixture f = story_fixture();
   std::vector<ArticleProfile> profiles;

@@ -317,8 +317,14 @@ ArticleProfile profile(const Document& doc, const Background& bg, std::optional<
   if (doc.published) p.day = parse_day(*doc.published);
   if (p.day) {
     for (const DateMention& d : ann.dates) {
-      if (d.kind != "date") continue;
-      if (auto day = parse_day(d.value); day && d.value.size() == 10) p.event_days.push_back(*day);
+      if (d.kind == "date") {
+        if (auto day = parse_day(d.value); day && d.value.size() == 10) p.event_days.push_back(*day);
+      } else if (d.kind == "time") {
+        // A moment of another day than the page's ("l'accord signé mardi soir" in Wednesday's
+        // paper) names the day of an event as a date does. Moments of the page's own day ("ce
+        // matin", "à 6 heures") only repeat its day, which every story of that day shares.
+        if (auto day = parse_day(d.value); day && *day != *p.day) p.event_days.push_back(*day);
+      }
     }
   } else {
     undated_days(doc, today ? *today : today_from_clock(), p);
