@@ -352,6 +352,9 @@ TEST_F(QuoteStageTest, Set8FirstRunCauses) {
       {"Karim Ouali, secrétaire de la section CGT du port, a été reçu par le préfet, Hervé Jonathan. « Nous ne "
        "lâcherons rien », a prévenu le syndicaliste.",
        "Nous ne lâcherons rien", "sentence", "Karim Ouali", "a prévenu"},
+      // "Pour X (ACRONYME), ...": the brackets between the source and its comma
+      {"Pour l'Agence nationale de santé publique (ANSP), les cas restent « rares » cet hiver.", "rares", "fragment",
+       "Agence nationale de santé publique", "pour"},
       // a party label between a title and a name is no part of the name (ner stage)
       {"Sa rivale, la sénatrice LR Armelle Quéméner, s'y oppose : « Nous refusons ce texte. »",
        "Nous refusons ce texte.", "sentence", "Armelle Quéméner", std::nullopt},

@@ -1413,6 +1413,38 @@ class Attributor {
           cue = cue_word;
           break;
         }
+        if (r && w == "pour" && r->kind != RefKind::kPronoun) {
+          // "Pour l'Agence nationale de sécurité du médicament (ANSM), ...": the comma comes after
+          // a complement the tagger left out of the name and an acronym in brackets. An
+          // organisation's speaker takes the complement in (and then no longer is the tagged
+          // entity); the brackets are left out.
+          int name_end = r->te, k = r->te;
+          for (int rounds = 0; rounds < 2 && free(k) && is_preposition_of(low(k)) && low(k) != "à"; ++rounds) {
+            int m = k + 1;
+            if (free(m) && is_article(low(m))) ++m;
+            int words = 0;
+            while (free(m) && words < 3 && is_word(low(m)) && !quotes::is_reporting_finite(low(m)) &&
+                   !quotes::is_auxiliary(low(m)) && !is_preposition_of(low(m)))
+              ++m, ++words;
+            if (!words) break;
+            k = name_end = m;
+          }
+          if (free(k) && low(k) == "(") {
+            int m = k + 1;
+            while (free(m) && m - k < 6 && low(m) != ")") ++m;
+            k = free(m) && low(m) == ")" ? m + 1 : -1;
+          }
+          if (k > 0 && k < open_tok && free(k) && low(k) == ",") {
+            if (r->kind == RefKind::kOrg) {
+              q.speaker = surface(r->tb, name_end);
+              if (name_end == r->te) q.speaker_entity = r->entity;
+            } else {
+              set_speaker(q, *r);
+            }
+            q.cue = cue_word;
+            return q;
+          }
+        }
         // "Pour" introduces a source only with a name in it and the quotation right after its
         // comma ("Pour l'institut Montaigne, « ... »", not "Pour la première fois, « ... »").
         bool named_source = false;
