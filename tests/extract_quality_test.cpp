@@ -366,6 +366,34 @@ TEST(ExtractQualityTest, ForumRepliesReadAsCommentRecordsAreTheThreadsText) {
     }
 }
 
+TEST(ExtractQualityTest, HeaderOfAnArticleIsNotPageChrome) {
+  // A topic page lists articles, each <article><header> holding its headline and its teaser as
+  // links: those headers head their articles, they are not the page's banner.
+  std::string river;
+  const char* topics[] = {"La digue du port sera rehaussée d'un mètre avant l'hiver prochain",
+                          "Le marché couvert retrouve ses commerçants après deux ans de travaux",
+                          "Les bus de nuit circuleront aussi le dimanche à partir du mois de mars",
+                          "Une nouvelle piste cyclable relie enfin la gare au quartier des Salins",
+                          "Le conservatoire ouvre ses portes au public pour trois concerts gratuits"};
+  for (int i = 0; i < 5; ++i)
+    river += "<article class=\"river-article\"><header><h2><a href=\"/a" + std::to_string(i) + "\">Titre " +
+             std::to_string(i) + "</a></h2><p class=\"river-desc\"><a href=\"/a" + std::to_string(i) +
+             "\">" + topics[i] + ", annoncent les services de la ville dans un communiqué.</a></p>"
+             "</header></article>";
+  const std::string html =
+      "<html><head><meta charset=\"utf-8\"><title>Ville</title></head><body>"
+      "<header><nav><a href=\"/\">Accueil</a> <a href=\"/ville\">Ville</a></nav></header>"
+      "<main><section class=\"col-main\">" + river + "</section></main>"
+      "<footer><span>© 2025 La Gazette du Causse, tous droits réservés, reproduction interdite.</span>"
+      "</footer></body></html>";
+  for (HtmlParser parser : kParsers) {
+    Document d = extract(html, parser, "https://gazette.example.org/topic/ville");
+    EXPECT_TRUE(body_contains(d, "La digue du port"));
+    EXPECT_TRUE(body_contains(d, "Le conservatoire ouvre"));
+    EXPECT_FALSE(body_contains(d, "tous droits réservés"));
+  }
+}
+
 }  // namespace
 }  // namespace veille
 

@@ -857,6 +857,14 @@ bool identifier_run(std::string_view text) {
   return covered * 10 >= text.size() * 6;
 }
 
+// Whether an element's evidence comes from its tag alone: no class or id names it.
+bool markup_is_tag_only(const Node& n) {
+  for (const auto& a : n.attrs)
+    if ((a.name == "class" || a.name == "id") && class_evidence(a.value, Evidence::kNone) != Evidence::kNone)
+      return false;
+  return true;
+}
+
 // ---- forum threads: posts and their headers ------------------------------------------------
 
 // Whether a short line reads as a post's date ("Mar 27, 2025", "2025-11-01 15:14:37", "Posted
@@ -1037,6 +1045,10 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       Evidence e = evidence[i];
       if (comment_words_neutral && e == Evidence::kCommentForm && !has_textarea[i]) e = Evidence::kNone;
       if (n->tag == "form" && has_textarea[i] && e == Evidence::kNone) e = Evidence::kCommentForm;
+      // The <header> of an <article> heads that article (its title, its teaser), not the page.
+      if (e == Evidence::kWeakChrome && n->tag == "header" && n->parent && n->parent->tag == "article" &&
+          markup_is_tag_only(*n))
+        e = Evidence::kNone;
       if (e == Evidence::kWeakChrome)
         e = prose[i] >= 0.4 * chars[i] ? Evidence::kNone : Evidence::kBoilerplate;
       if (comments_are_chrome && in_comments[i]) e = Evidence::kCommentForm;
