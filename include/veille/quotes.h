@@ -39,10 +39,18 @@
 // also the subject of the clause a participle hangs on ("Le parquet ..., estimant que ...").
 // A sentence opened by "Selon X," / "D'après X," is X's account: a quotation in it whose clause
 // subject has no cue of its own is X's ("Selon le club, le joueur souffre d'une « entorse »").
+// A fragment after a verb of criticism, denial or mention ("dénonce", "dément", "évoque") is also
+// the words of a name or institution right before it, never after praise or promise ("vante",
+// "promet"). An inverted subject's reporting verb ("a-t-elle assuré, avant de qualifier ... de
+// « ... »") is the cue of a later fragment of its sentence; "la centrale", "le syndicat" after a
+// quotation stand for the organisation named before; "Pour X (ACRONYME)," and a complement the
+// tagger left out of X still introduce X.
 // Pronouns (il, elle, -t-il, lui) resolve to the last person of compatible gender named before
 // them (gender from listed first names, else guessed from a first name's ending: "Yolande"); a definite description ("le président américain") to the person the text called so
 // earlier ("le président américain Donald Trump", "Pete Hegseth, le secrétaire à la Défense"),
-// else to the last compatible person named before it; plural descriptions ("les manifestants")
+// or described with a shared complement word and no contradicting adjective ("le patron des
+// socialistes"), or with a title that implies it ("l'élu" by "député", "le syndicaliste" by a
+// union section), else, for a bare title, to the last compatible person named before it; plural descriptions ("les manifestants")
 // are collective speakers without an entity.
 //
 // Spans are byte offsets into the annotated text, without the quotation marks; quotes are in text
