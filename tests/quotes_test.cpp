@@ -355,6 +355,11 @@ TEST_F(QuoteStageTest, Set8FirstRunCauses) {
       // "Pour X (ACRONYME), ...": the brackets between the source and its comma
       {"Pour l'Agence nationale de santé publique (ANSP), les cas restent « rares » cet hiver.", "rares", "fragment",
        "Agence nationale de santé publique", "pour"},
+      // an institution of an organisation speaks as written, before or after the quote
+      {"La direction de la RATP, de son côté, parle d'une grève « incompréhensible ».", "incompréhensible", "fragment",
+       "La direction de la RATP", "parle"},
+      {"« Aucun poste ne sera supprimé », assure la direction de Michelin.", "Aucun poste ne sera supprimé",
+       "sentence", "la direction de Michelin", "assure"},
       // a party label between a title and a name is no part of the name (ner stage)
       {"Sa rivale, la sénatrice LR Armelle Quéméner, s'y oppose : « Nous refusons ce texte. »",
        "Nous refusons ce texte.", "sentence", "Armelle Quéméner", std::nullopt},

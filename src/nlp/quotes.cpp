@@ -955,6 +955,16 @@ class Attributor {
     return e;
   }
 
+  // An organisation named as the complement of an institution ("la direction de la SNCF", "le
+  // ministère de l'Intérieur"): the institution's first token, else -1. The institution speaks,
+  // as written, without the organisation's entity (as "», fait valoir la direction de Renault").
+  int institution_of(const Ref& r) const {
+    if (r.kind != RefKind::kOrg) return -1;
+    for (int b = r.tb - 1; b >= 0 && r.tb - b <= 4; --b)
+      if (institution_end(b) == r.te) return b;
+    return -1;
+  }
+
   // The sentence holding token `subject` opens with "Selon X," or "D'après X," before it: X (a
   // reference, else the phrase as written) becomes the speaker of `q`. False when it does not.
   bool sentence_source(int subject, int open_tok, Quote& q) const {
@@ -1279,7 +1289,8 @@ class Attributor {
       if (t < n() && toks_[t].para == (close_tok < n() ? toks_[close_tok].para : toks_[t].para)) {
         if (auto v = match_verb(t)) {
           if (const Ref* r = subject_after(*v)) {
-            set_speaker(q, *r);
+            if (int b = institution_of(*r); b >= v->te) q.speaker = surface(b, r->te);
+            else set_speaker(q, *r);
             q.cue = cue_text(*v);
             return q;
           }
@@ -1475,6 +1486,12 @@ class Attributor {
         if (!r) r = subject_after(*v);
         if (r && r->tb >= open_tok) r = nullptr;
         if (r) {
+          if (int b = institution_of(*r); b >= 0 && r->te <= v->tb) {
+            // "La direction de la SNCF ... parle d'un mouvement « ... »": the institution speaks.
+            q.speaker = surface(b, r->te);
+            q.cue = cue_text(*v);
+            return q;
+          }
           speaker = r;
           cue = cue_text(*v);
           break;
