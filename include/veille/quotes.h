@@ -44,7 +44,8 @@
 // "promet"). An inverted subject's reporting verb ("a-t-elle assuré, avant de qualifier ... de
 // « ... »") is the cue of a later fragment of its sentence; "la centrale", "le syndicat" after a
 // quotation stand for the organisation named before; "Pour X (ACRONYME)," and a complement the
-// tagger left out of X still introduce X.
+// tagger left out of X still introduce X; an organisation in an institution's complement speaks
+// as the institution, as written ("la direction de la SNCF").
 // Pronouns (il, elle, -t-il, lui) resolve to the last person of compatible gender named before
 // them (gender from listed first names, else guessed from a first name's ending: "Yolande"); a definite description ("le président américain") to the person the text called so
 // earlier ("le président américain Donald Trump", "Pete Hegseth, le secrétaire à la Défense"),
