@@ -108,13 +108,25 @@ Result<Json> build_review(Store& store, const ReviewOptions& options) {
     }
     // Headline: the title of the source most taken up by other sites (an agency dispatch that
     // three papers ran tells the event; the story's stored title is whichever page came first,
-    // often a side angle). Without copies, the stored title stays.
+    // often a side angle). Without copies, the title of the earliest published source: the first
+    // report of the event, where the stored one depends on the order of ingestion (a colour
+    // piece of the next day stored first). Without dates either, the stored title stays.
     size_t most = 0;
     for (const auto& s : story->sources)
       if (s.duplicates.size() > most && s.article.title && !s.article.title->empty()) {
         most = s.duplicates.size();
         sj["title"] = *s.article.title;
       }
+    if (most == 0) {
+      const StorySource* earliest = nullptr;
+      for (const auto& s : story->sources)
+        if (s.article.title && !s.article.title->empty() && s.article.published &&
+            (!earliest || *s.article.published < *earliest->article.published ||
+             // the same moment: a fixed choice, so that the review does not depend on the order
+             (*s.article.published == *earliest->article.published && *s.article.title < *earliest->article.title)))
+          earliest = &s;
+      if (earliest) sj["title"] = *earliest->article.title;
+    }
     stories.push_back(std::move(sj));
   }
   // Newest first: by last day, then first day, then id, so the order is stable.
