@@ -1364,7 +1364,8 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       doc.removed.push_back({*kind, std::move(b.text)});
       continue;
     }
-    if (b.text.size() >= 36 && identifier_run(b.text)) {
+    // UUID runs have no spaces; prose (a word every 6 bytes or so) is not scanned.
+    if (b.text.size() >= 36 && b.chars >= 30 * b.words && identifier_run(b.text)) {
       doc.removed.push_back({RemovedKind::kBoilerplate, std::move(b.text)});
       continue;
     }
