@@ -18,6 +18,7 @@
 #include "nlp/tokenize.h"
 #include "veille/corpus.h"
 #include "veille/ingester.h"
+#include "veille/review.h"
 #include "veille/store.h"
 
 namespace veille {
@@ -569,6 +570,41 @@ TEST(Ingester, UndatedPageIsClusteredAfterTheBatchsDatedPages) {
   ASSERT_TRUE(story_of.count("1-bande.html") && story_of.count("2-sans-date.txt") && story_of.count("3-crawl.warc.gz#5"));
   EXPECT_EQ(story_of["2-sans-date.txt"], story_of["3-crawl.warc.gz#5"]);
   EXPECT_NE(story_of["2-sans-date.txt"], story_of["1-bande.html"]);
+}
+
+// A story without copies is headed by its earliest published source (the first report of the
+// event), not by whichever page was stored first: the next day's colour piece stored first
+// headed the Le Havre agreement story.
+TEST(IngesterStore, ReviewHeadlineIsTheEarliestSourcesTitle) {
+  TempDb db;
+  auto s = open_sqlite_store(db.path());
+  ASSERT_TRUE(s.ok()) << s.status().to_string();
+  Store& store = **s;
+  auto page = [](const std::string& id, const std::string& url, const std::string& title, const std::string& day) {
+    Document d;
+    d.id = id;
+    d.source = url;
+    d.url = url;
+    d.title = title;
+    d.published = day;
+    d.lang = "fr";
+    d.text = title + ". Les dockers du Havre ont repris le travail après la signature d'un accord.";
+    d.body.push_back({BlockKind::kParagraph, d.text, {0, static_cast<uint32_t>(d.text.size())}});
+    return d;
+  };
+  auto colour = store.put_document(page(std::string(32, 'a'), "https://a.example/quais", "Sur les quais, le soulagement", "2026-11-18"));
+  auto news = store.put_document(page(std::string(32, 'b'), "https://b.example/accord", "Port du Havre : un accord signé", "2026-11-17"));
+  ASSERT_TRUE(colour.ok() && news.ok());
+  const std::string profile = corpus::encode(corpus::StoryProfile{});
+  auto story = store.create_story("Sur les quais, le soulagement", profile, {"t:docker"}, 20774, 20775);
+  ASSERT_TRUE(story.ok());
+  ASSERT_TRUE(store.set_article_story(colour->article, *story).ok());
+  ASSERT_TRUE(store.set_article_story(news->article, *story).ok());
+  auto json = write_review(store, {.generated = "2026-11-20T00:00:00Z"}, ReviewFormat::kJson);
+  ASSERT_TRUE(json.ok()) << json.status().to_string();
+  auto review = nlohmann::json::parse(*json);
+  ASSERT_EQ(review["stories"].size(), 1u) << *json;
+  EXPECT_EQ(review["stories"][0]["title"], "Port du Havre : un accord signé");
 }
 
 // Threads merge (issue 5): a story already in a thread that links to a story of another thread
