@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <random>
 #include <cstdlib>
 #include <string>
@@ -207,6 +208,42 @@ std::string html_escape(const std::string& s) {
   return out;
 }
 
+// Stories against the generator's truth, pairwise over the stored articles that are not copies
+// (a copy is shown under its source): precision = pairs put in one story that share a generated
+// story, recall = pairs of a generated story put in one story. The generator's stories draw their
+// people, places and topics from small banks and share the same sentence templates, so two of its
+// stories can be one event to a reader: precision is a lower bound.
+void score_stories(veille::Store& store, const std::vector<size_t>& truth) {
+  auto st = store.stats();
+  if (!st.ok()) return;
+  std::map<std::pair<int64_t, size_t>, size_t> cell;  // (stored story or -article, truth) -> pages
+  std::map<int64_t, size_t> pred;
+  std::map<size_t, size_t> gold;
+  size_t scored = 0;
+  for (int64_t id = 1; id <= st->articles; ++id) {
+    auto a = store.get_article(id);
+    if (!a.ok() || a->duplicate_of) continue;
+    const auto url = a->document.value("url", std::string());
+    size_t slash = url.rfind('/');
+    if (slash == std::string::npos) continue;
+    size_t page = std::strtoull(url.c_str() + slash + 1, nullptr, 10);
+    if (page >= truth.size()) continue;
+    int64_t s = a->story ? *a->story : -id;  // no story: a story of its own
+    ++cell[{s, truth[page]}];
+    ++pred[s];
+    ++gold[truth[page]];
+    ++scored;
+  }
+  auto pairs = [](size_t n) { return static_cast<double>(n) * static_cast<double>(n - 1) / 2; };
+  double both = 0, p = 0, g = 0;
+  for (const auto& [k, n] : cell) both += pairs(n);
+  for (const auto& [k, n] : pred) p += pairs(n);
+  for (const auto& [k, n] : gold) g += pairs(n);
+  std::printf("stories against the generator's truth (%zu articles, copies left out): %zu stored, %zu generated; "
+              "pairwise P %.3f R %.3f\n",
+              scored, pred.size(), gold.size(), p > 0 ? both / p : 1.0, g > 0 ? both / g : 1.0);
+}
+
 std::string day_iso(int day) {  // days since 2025-01-01 -> YYYY-MM-DD (2025-2026)
   static const int kLen[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int y = 2025;
@@ -226,6 +263,7 @@ std::string any_name(Generator& g) { return std::string(g.any(kFirst)) + " " + g
 struct Article {
   std::string title, site, url, published;
   std::vector<std::string> paragraphs;
+  size_t story = 0;  // the generator's story: the truth the clustering is scored against
 };
 
 std::string render(Generator& g, const Article& a, size_t target_bytes) {
@@ -318,6 +356,7 @@ int main(int argc, char** argv) {
     std::printf("filler: %zu French sentences from %s\n", g.filler.size(), ud.c_str());
   std::vector<Story> stories;
   std::vector<Article> recent;  // candidates for syndicated copies
+  std::vector<size_t> truth;     // page i -> its generated story (a copy: its original's)
   size_t bytes = 0, copies = 0;
   const size_t per_file = 500;
   std::ofstream warc;
@@ -339,7 +378,8 @@ int main(int argc, char** argv) {
     } else {
       // Mostly recent stories, sometimes an older one coming back.
       size_t window = std::min<size_t>(stories.size(), 40);
-      const Story& s = stories[stories.size() - 1 - g.pick(window)];
+      a.story = stories.size() - 1 - g.pick(window);
+      const Story& s = stories[a.story];
       a.site = g.any(kSites);
       a.title = s.place + " : " + s.topic + ", " + s.per1 + " " + g.any(kVerb) + " sa position";
       size_t np = 6 + g.pick(8);
@@ -354,6 +394,7 @@ int main(int argc, char** argv) {
       if (recent.size() > 200) recent.erase(recent.begin());
     }
     a.url = "https://" + std::to_string(std::hash<std::string>{}(a.site) % 100000) + ".example/article/" + std::to_string(i);
+    truth.push_back(a.story);
     std::string html = render(g, a, 100000 + g.pick(100000));
     bytes += html.size();
     write_warc_record(warc, a.url, a.published, html);
@@ -436,6 +477,7 @@ int main(int argc, char** argv) {
     std::printf("\n");
   }
   std::printf("peak RSS: %.1f MB\n", static_cast<double>(peak_rss_kb()) / 1024);
+  score_stories(**store, truth);
   std::printf("reproduce: VEILLE_MODELS=models build/bench/ingest_bench --pages %zu --threads %u --seed %llu\n", pages,
               threads, static_cast<unsigned long long>(seed));
   if (!keep) fs::remove_all(dir);
