@@ -178,6 +178,11 @@ std::vector<ContentCase> content_cases() {
            " Again.</p><p>Order 3f2a-11 arrives on 2025-02-12.</p></div></body></html>",
        {"This sentence is long enough", "Order 3f2a-11 arrives"},
        {"7868484a", "4bbf"}},
+      {"a text written twice back to back is read once",
+       "<html><body><div><p>" + kLongSentence + "</p><p><span>Catena 520 Oro</span><span>Catena 520 Oro"
+       "</span></p><p>" + kLongSentence + " Again.</p></div></body></html>",
+       {"Catena 520 Oro"},
+       {"Catena 520 OroCatena"}},
       {"reaction counters and reading times are not text",
        "<html><body><article><p>5 min read</p><p>" + kLongSentence + "</p><div>12 Likes</div><p>" +
            kLongSentence + " Again.</p><div>3 réponses</div><p>12 minutes to the station.</p></article></body></html>",

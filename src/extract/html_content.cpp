@@ -1375,6 +1375,11 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       doc.removed.push_back({RemovedKind::kBoilerplate, std::move(b.text)});
       continue;
     }
+    // A text written twice back to back ("Catena DID 520Catena DID 520": a visible copy beside one
+    // for screen readers or another screen size) is read once.
+    if (const size_t half = b.text.size() / 2; b.text.size() >= 8 && b.text.size() % 2 == 0 &&
+                                               b.text.compare(0, half, b.text, half, half) == 0)
+      b.text.resize(half);
     if (b.words >= 5 && !seen_paragraphs.insert(b.text).second) {
       doc.removed.push_back({RemovedKind::kBoilerplate, std::move(b.text)});
       continue;
