@@ -335,14 +335,14 @@ bool style_hides(std::string_view style) {
 Evidence element_evidence(const Node& n, TagRole role, bool product_page) {
   Evidence e = Evidence::kNone;
   const std::string& tag = n.tag;
-  if (tag == "nav" || tag == "menu") e = Evidence::kNavigation;
-  else if (tag == "button" || tag == "header") e = Evidence::kWeakChrome;
-  else if (tag == "dialog") e = Evidence::kBoilerplate;
+  if (dom::same_name(tag, "nav") || dom::same_name(tag, "menu")) e = Evidence::kNavigation;
+  else if (dom::same_name(tag, "button") || dom::same_name(tag, "header")) e = Evidence::kWeakChrome;
+  else if (dom::same_name(tag, "dialog")) e = Evidence::kBoilerplate;
   // What a browser without scripts shows; some sites (Discourse) put their whole content there.
   // Hidden unless it holds most of the page's prose.
-  else if (tag == "noscript") e = Evidence::kHidden;
-  else if (tag == "footer" || tag == "aside") e = Evidence::kBoilerplate;
-  else if (tag == "article" || tag == "main") e = Evidence::kPositive;
+  else if (dom::same_name(tag, "noscript")) e = Evidence::kHidden;
+  else if (dom::same_name(tag, "footer") || dom::same_name(tag, "aside")) e = Evidence::kBoilerplate;
+  else if (dom::same_name(tag, "article") || dom::same_name(tag, "main")) e = Evidence::kPositive;
   (void)role;
   for (const auto& a : n.attrs) {
     const std::string& name = a.name;
@@ -353,7 +353,7 @@ Evidence element_evidence(const Node& n, TagRole role, bool product_page) {
       e = class_evidence(a.value, e);
       // An <article> element whose class also names chrome ("newsletter-post", "post-footer" is
       // not an article) is the article when it reads as prose.
-      if (tag == "article" && e == Evidence::kBoilerplate) e = Evidence::kWeakChrome;
+      if (dom::same_name(tag, "article") && e == Evidence::kBoilerplate) e = Evidence::kWeakChrome;
       // Search facets ("facets__item", "facet-checkbox") are filters over a listing; they are
       // chrome unless they read as prose (some sites call their layout rows "facet-row").
       if (!is_negative(e) && (has_class_word(a.value, "facet") || has_class_word(a.value, "facets")))
