@@ -1,7 +1,10 @@
 #include "nlp/lang.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
+#include <unordered_map>
 
 namespace veille {
 
@@ -48,11 +51,33 @@ std::string_view lower_ascii(std::string_view w, std::array<char, 16>& buf) {
   return {buf.data(), w.size()};
 }
 
+// Each function word with the languages that have it (bit l for kProfiles[l]), and the longest
+// word's length. Why a table: comparing every word of a page with the 168 profile words was 3% of
+// extraction's time.
+struct WordTable {
+  std::unordered_map<std::string_view, uint8_t> langs;
+  size_t max_len = 0;
+  WordTable() {
+    static_assert(kLangs <= 8, "one bit per language");
+    for (size_t l = 0; l < kLangs; ++l)
+      for (std::string_view fw : kProfiles[l].words) {
+        langs[fw] |= static_cast<uint8_t>(1u << l);
+        max_len = std::max(max_len, fw.size());
+      }
+  }
+};
+
+const WordTable& word_table() {
+  static const WordTable table;
+  return table;
+}
+
 }  // namespace
 
 std::string detect_language(std::string_view text) {
   std::array<int, kLangs> hits{};
   std::array<char, 16> buf{};
+  const WordTable& table = word_table();
   // A page's first 64 KiB decide; more text does not change the answer and costs time.
   if (text.size() > 65536) text = text.substr(0, 65536);
   size_t i = 0;
@@ -61,14 +86,11 @@ std::string detect_language(std::string_view text) {
     size_t start = i;
     while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
     size_t len = i - start;
-    if (len == 0 || len > buf.size()) continue;
-    std::string_view w = lower_ascii(text.substr(start, len), buf);
+    if (len == 0 || len > table.max_len || len > buf.size()) continue;
+    auto it = table.langs.find(lower_ascii(text.substr(start, len), buf));
+    if (it == table.langs.end()) continue;
     for (size_t l = 0; l < kLangs; ++l)
-      for (std::string_view fw : kProfiles[l].words)
-        if (fw == w) {
-          ++hits[l];
-          break;
-        }
+      if (it->second & (1u << l)) ++hits[l];
   }
   size_t best = 0, second = 1;
   if (hits[second] > hits[best]) std::swap(best, second);
