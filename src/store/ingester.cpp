@@ -192,7 +192,9 @@ Status Ingester::Impl::link_thread(int64_t story, const corpus::StoryProfile& sp
       if (!fresh && sim > it->second.first) it->second = {sim, c.id};
     }
   }
-  if (best >= corpus::kThreadThreshold && !(own_thread && best_thread == own_thread)) {
+  // A story already in a thread does not merge it with another thread at the bar for joining
+  // one: that is the merge loop's decision, at its higher bar.
+  if (best >= corpus::kThreadThreshold && !(own_thread && best_thread)) {
     auto t = store.join_thread(story, best_id);
     if (!t.ok()) return t.status();
   }
