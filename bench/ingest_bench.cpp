@@ -77,10 +77,10 @@ const char* kTemplates[] = {
     "À {PLACE}, {TOPIC} continue de diviser les habitants, qui étaient plusieurs centaines à manifester {DAY} matin.",
     "« Nous ne lâcherons rien », {VERB} {PER} devant la mairie de {PLACE}, sous les applaudissements.",
     "Selon {ORG}, le coût du projet dépasse désormais {NUM} millions d'euros, soit le double de l'estimation initiale.",
-    "Le {DATE}, {PER} avait déjà alerté {ORG} sur les conséquences de {TOPIC}.",
+    "Le {ALERT}, {PER} avait déjà alerté {ORG} sur les conséquences de {TOPIC}.",
     "Les élus de l'opposition réclament une étude indépendante avant toute décision sur {TOPIC}.",
     "{ORG} {VERB} que les premiers travaux pourraient commencer au printemps, si les financements sont confirmés.",
-    "Une réunion publique est prévue le {DATE} à la salle des fêtes de {PLACE}, a précisé {PER}.",
+    "Une réunion publique est prévue le {MEETING} à la salle des fêtes de {PLACE}, a précisé {PER}.",
     "Dans un communiqué publié {DAY}, {ORG} dénonce « un passage en force » et annonce un recours devant le tribunal administratif.",
     "{PER} {VERB} avoir reçu le soutien de plusieurs maires de la communauté de communes de {PLACE}.",
     "Près de {NUM} personnes ont signé la pétition en ligne lancée par {ORG} contre {TOPIC}.",
@@ -107,7 +107,12 @@ const char* kSites[] = {"Le Courrier de l'Ouest Intérieur", "La Gazette des Val
 struct Story {
   std::string per1, per2, role, place, org, topic, detail;
   int day0 = 0;  // days since 2025-01-01
+  // The story's own dates, the same in all its articles: when the matter was first raised, and
+  // the public meeting announced.
+  int alert_day = 0, meeting_day = 0;
 };
+
+std::string day_iso(int day);
 
 // Real French sentences (the "# text" lines of the UD French treebanks under ../shared/data/ud)
 // fill most of each article, as the background prose of real news; the template sentences carry
@@ -136,18 +141,32 @@ struct Generator {
   template <size_t N>
   const char* any(const char* const (&a)[N]) { return a[pick(N)]; }
 
-  Story story(int day0) {
+  // A new story. Its place and topic are not those of a story still in the news (`recent`): the
+  // same matter in the same town the same week is one story to a reader, whoever is quoted.
+  Story story(int day0, const std::vector<Story>& recent) {
     Story s;
     s.per1 = std::string(any(kFirst)) + " " + any(kLast);
     s.per2 = std::string(any(kFirst)) + " " + any(kLast);
     s.role = any(kRole);
-    s.place = any(kPlace);
     s.org = any(kOrg);
     size_t t = pick(std::size(kTopic));
     s.topic = kTopic[t];
     s.detail = kTopicDetail[t];
+    for (bool taken = true; taken;) {
+      s.place = any(kPlace);
+      taken = false;
+      for (const Story& r : recent) taken = taken || (r.place == s.place && r.topic == s.topic);
+    }
     s.day0 = day0;
+    s.alert_day = std::max(0, day0 - 1 - static_cast<int>(pick(30)));
+    s.meeting_day = day0 + 3 + static_cast<int>(pick(18));
     return s;
+  }
+
+  // "7 mars" for a day of the generator's calendar.
+  static std::string day_month(int day) {
+    const std::string iso = day_iso(day);
+    return std::to_string(std::stoi(iso.substr(8, 2))) + " " + kMonth[std::stoi(iso.substr(5, 2)) - 1];
   }
 
   std::string sentence(const Story& s) {
@@ -173,7 +192,8 @@ struct Generator {
       else if (slot == "VERB") out += any(kVerb);
       else if (slot == "DAY") out += any(kDay);
       else if (slot == "NUM") out += std::to_string(2 + pick(900));
-      else if (slot == "DATE") out += std::to_string(1 + pick(28)) + " " + any(kMonth);
+      else if (slot == "ALERT") out += day_month(s.alert_day);
+      else if (slot == "MEETING") out += day_month(s.meeting_day);
     }
     return out;
   }
@@ -367,7 +387,11 @@ int main(int argc, char** argv) {
     }
     // The news moves on: about one new story per 6 pages, over ~2 days of news per 100 pages.
     int today = static_cast<int>(i * 2 / 100);
-    if (stories.empty() || g.pick(6) == 0) stories.push_back(g.story(today));
+    if (stories.empty() || g.pick(6) == 0) {
+      // The stories that articles are still drawn from (the window below).
+      const size_t from = stories.size() > 40 ? stories.size() - 40 : 0;
+      stories.push_back(g.story(today, std::vector<Story>(stories.begin() + static_cast<long>(from), stories.end())));
+    }
     Article a;
     if (!recent.empty() && g.pick(10) == 0) {
       // A syndicated copy: the same dispatch on another site, lightly edited.
