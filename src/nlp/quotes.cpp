@@ -75,13 +75,26 @@ bool is_description_adjective(std::string_view w) {
       "élue", "intérimaire", "démissionnaire", "chargé", "chargée", "honoraire", "permanent",
       "permanente", "socialiste", "écologiste", "communiste", "centriste", "insoumis", "insoumise",
       "libéral", "libérale", "conservateur", "conservatrice", "travailliste", "démocrate",
-      "républicain", "républicaine", "étrangères", "étrangères", "extérieures", "intérieur"};
+      "républicain", "républicaine", "étrangères", "étrangères", "extérieures", "intérieur",
+      "sportif", "sportive", "financier", "financière", "exécutif", "exécutive"};
   if (s.count(w)) return true;
   if (quotes::is_reporting_finite(w)) return false;
   for (std::string_view suf : {"ain", "aine", "ains", "aines", "ais", "aise", "ien", "ienne",
                                "iens", "iennes", "and", "ande", "ands", "andes", "ol", "ole",
                                "ois", "oise", "ique", "iques", "éen", "éenne", "éens", "al",
                                "ale", "aux", "ales", "ard", "arde"})
+    if (w.size() > suf.size() + 2 && w.ends_with(suf)) return true;
+  return false;
+}
+
+// A nationality or origin adjective ("ukrainien", "néerlandais", "russe"): a description that
+// carries one names a person of its own, not one named before under another title.
+bool is_nationality_adjective(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {"russe", "russes", "turc", "turque", "belge",
+                                                         "belges", "suisse", "suisses", "grec", "grecque"};
+  if (s.count(w)) return true;
+  for (std::string_view suf : {"ain", "aine", "ains", "aines", "ais", "aise", "ien", "ienne", "iens", "iennes",
+                               "and", "ande", "ands", "andes", "ol", "ole", "ois", "oise", "éen", "éenne"})
     if (w.size() > suf.size() + 2 && w.ends_with(suf)) return true;
   return false;
 }
@@ -109,6 +122,7 @@ struct Ref {
   std::string surface;  // the speaker as written
   std::optional<std::string> entity;
   char gender = 'u';  // 'm', 'f', 'u' (unknown), 'p' (plural)
+  std::vector<std::string> words;  // a description's head and modifiers (Description::words)
 };
 
 struct Description {
@@ -136,6 +150,7 @@ class Attributor {
     build_tokens();
     build_refs();
     silent_.assign(marks_.size(), false);
+    next_named_.assign(marks_.size(), -1);
     std::vector<Quote> out;
     out.reserve(marks_.size());
     for (size_t k = 0; k < marks_.size(); ++k) out.push_back(attribute(static_cast<int>(k)));
@@ -335,6 +350,12 @@ class Attributor {
       d.words.erase(std::remove(d.words.begin(), d.words.end(), std::string("état")), d.words.end());
       d.words[0] = d.head;
     }
+    // "le représentant de l'État" in a département is its prefect.
+    if ((d.head == "représentant" || d.head == "représentante") &&
+        std::find(d.words.begin(), d.words.end(), "état") != d.words.end()) {
+      d.head = d.head == "représentant" ? "préfet" : "préfète";
+      d.words = {d.head};
+    }
     return d;
   }
 
@@ -460,8 +481,14 @@ class Attributor {
         }
         if (shared && !conflict) return &*it;
       }
-      // Otherwise only a bare title ("le président", "la ministre") falls back on the last
-      // compatible person: "le président ukrainien" names no one the text introduced.
+      if (const Ref* e = earlier_description(d)) return e;
+      // A qualified title without nationality ("la secrétaire générale de la CGT", "le joueur de
+      // 22 ans", "le leader syndical") right after a person was named: that person, when the text
+      // gave them no title yet or the title is a generic one. "Le président ukrainien" after
+      // "Donald Trump" names someone else, as does "le directeur financier" after "le président
+      // de X, Jean Y".
+      if (std::none_of(d.words.begin() + 1, d.words.end(), [](const std::string& w) { return is_nationality_adjective(w); }))
+        if (const Ref* r = salient_person(d)) return r;
       return nullptr;
     }
     // "le syndicaliste" for "Mourad Tahiri, secrétaire de la section FO", before a more recent
@@ -472,6 +499,7 @@ class Attributor {
       if (auto a = attributes_.find(*it->entity); a != attributes_.end() && implied_by(d.head, a->second))
         return &*it;
     }
+    if (const Ref* e = earlier_description(d)) return e;
     steps = 0;
     const Ref* first_ok = nullptr;
     for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
@@ -488,11 +516,60 @@ class Attributor {
     return first_ok;
   }
 
+  // Titles that say little of who holds them: a person named with another title may be called so.
+  static bool generic_title(std::string_view head) {
+    static const std::unordered_set<std::string_view> s = {
+        "leader", "dirigeant", "dirigeante", "responsable", "patron", "patronne", "joueur", "joueuse",
+        "artiste", "homme", "femme", "élu", "élue", "champion", "championne", "sportif", "sportive"};
+    return s.count(head) > 0;
+  }
+
+  // The person a qualified description right after them stands for (see resolve_description):
+  // the nearest named person of compatible gender in the description's sentence or the two
+  // before, unless the text already gave them the same title or another one that is not generic.
+  const Ref* salient_person(const Description& d) const {
+    const int s = d.tb < n() ? toks_[d.tb].sentence : 0;
+    int steps = 0;
+    for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
+      if (s - toks_[it->tb].sentence > 2) break;
+      if (it->kind != RefKind::kName || !it->entity || !compatible(d.gender, it->gender)) continue;
+      auto a = attributes_.find(*it->entity);
+      bool titled = a != attributes_.end() && !a->second.empty();
+      if (titled && (a->second.count(d.head) || a->second.count("ancien") || !generic_title(d.head))) return nullptr;
+      return &*it;
+    }
+    return nullptr;
+  }
+
+  // An earlier description of someone the text never names ("Le maire de Brest ... l'édile", "la
+  // procureure de la République ... la magistrate"): the same title with no word the earlier one
+  // lacks, or a title the earlier one implies; "l'homme" / "la femme" stand for the last singular
+  // description of their gender ("l'accusé").
+  const Ref* earlier_description(const Description& d) const {
+    if (!d.definite || d.plural) return nullptr;
+    const bool any = d.head == "homme" || d.head == "femme";
+    int steps = 0;
+    for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
+      if (it->kind != RefKind::kDescription || it->entity || it->words.empty() || it->surface.empty()) continue;
+      if (!compatible(d.gender, it->gender)) continue;
+      if (any) {
+        if (it->words[0] == "homme" || it->words[0] == "femme") continue;
+        return &*it;
+      }
+      std::unordered_set<std::string> recorded(it->words.begin(), it->words.end());
+      bool same = it->words[0] == d.head &&
+                  std::all_of(d.words.begin(), d.words.end(), [&](const std::string& w) { return recorded.count(w) > 0; });
+      if (same || implied_by(d.head, recorded)) return &*it;
+    }
+    return nullptr;
+  }
+
   // A generic title implied by words of a person's recorded description: "l'élu" by "député" or
   // "maire", "le magistrat" by "procureur", "le syndicaliste" by a union ("section FO").
   static bool implied_by(const std::string& head, const std::unordered_set<std::string>& recorded) {
     static const std::unordered_map<std::string_view, std::vector<std::string_view>> implied = {
         {"élu", {"député", "sénateur", "eurodéputé", "maire", "conseiller", "adjoint"}},
+        {"édile", {"maire", "maires"}},
         {"élue", {"députée", "sénatrice", "eurodéputée", "maire", "conseillère", "adjointe"}},
         {"magistrat", {"procureur", "juge", "substitut"}},
         {"magistrate", {"procureure", "juge", "substitute"}},
@@ -531,6 +608,14 @@ class Attributor {
   void build_refs() {
     for (int i = 0; i < n();) {
       if (!free(i)) {
+        // The subject of an incise inside a quotation ("« Nous irons, a prévenu Sophie Binet,
+        // jusqu'au bout »") is named for the text after it too ("La secrétaire générale de la
+        // CGT ...", "a-t-elle lancé").
+        if (toks_[i].quote >= 0 && entity_at_[i] >= 0 && ann_.entities[entity_at_[i]].type == "PER" &&
+            incise_subject(i)) {
+          i = add_name(i, i);
+          continue;
+        }
         ++i;
         continue;
       }
@@ -572,9 +657,12 @@ class Attributor {
         } else {
           r.kind = RefKind::kDescription;
           r.gender = d->gender;
+          r.words = d->words;
           if (d->definite)
             if (const Ref* a = resolve_description(*d)) {
               r.entity = a->entity;
+              // "l'édile" for "le maire de Brest": the person as the text first described them.
+              if (!a->entity) r.surface = a->surface;
               if (r.gender == 'u') r.gender = a->gender;
             }
         }
@@ -650,6 +738,16 @@ class Attributor {
       }
       ++i;
     }
+  }
+
+  // Is the name at token i, inside a quotation, the subject of an incise verb right before it
+  // (", a prévenu Sophie Binet,")?
+  bool incise_subject(int i) const {
+    const int quote = toks_[i].quote;
+    for (int j = i - 1; j >= 1 && i - j <= 4 && toks_[j].quote == quote; --j)
+      if (auto v = match_verb(j, quote); v && v->te == i && v->clitic < 0)
+        return low(j - 1) == "," && toks_[j - 1].quote == quote;
+    return false;
   }
 
   // An organisation the tagger left untyped as one, at token i: an acronym in capitals after an
@@ -836,17 +934,29 @@ class Attributor {
   }
 
   // A subject after the verb ("», a déclaré le président"), before the sentence ends.
+  // A reference in a prepositional complement ("a raconté à l'AFP Josiane B.", "a dit devant
+  // le Sénat le ministre") is no subject: the subject comes after it.
+  bool in_complement(const Ref& r) const {
+    static const std::unordered_set<std::string_view> preps = {
+        "à", "au", "aux", "auprès", "devant", "chez", "par", "pour", "sur", "dans", "en", "avec", "depuis", "vers"};
+    int t = r.tb - 1;
+    if (t >= 0 && free(t) && (is_article(low(t)) || low(t) == "de" || low(t) == "d'")) --t;
+    return t >= 0 && free(t) && preps.count(low(t)) > 0;
+  }
+
   const Ref* subject_after(const VerbMatch& v) const {
     if (v.clitic >= 0) return ref_at(v.clitic);
-    size_t k = ref_from(v.te);
-    if (k >= refs_.size()) return nullptr;
-    const Ref& r = refs_[k];
-    if (r.tb - v.te > kMaxRightTokens) return nullptr;
-    for (int t = v.te; t < r.tb; ++t) {
-      const std::string& w = low(t);
-      if (!free(t) || w == "." || w == ";" || w == "!" || w == "?" || w == ":") return nullptr;
+    for (size_t k = ref_from(v.te); k < refs_.size(); ++k) {
+      const Ref& r = refs_[k];
+      if (r.tb - v.te > kMaxRightTokens) return nullptr;
+      for (int t = v.te; t < r.tb; ++t) {
+        const std::string& w = low(t);
+        if (!free(t) || w == "." || w == ";" || w == "!" || w == "?" || w == ":") return nullptr;
+      }
+      if (in_complement(r) && r.tb > v.te) continue;
+      return &r;
     }
-    return &r;
+    return nullptr;
   }
 
   // Is the word before the opening mark a naming participle ("dite", "baptisée", "intitulé")?
@@ -1609,9 +1719,13 @@ class Attributor {
       return q;
     }
     // 5. A quotation that starts a sentence right after a sentence of the same paragraph without
-    // quotation: that sentence's subject ("Laurent Wauquiez a une autre lecture. « ... »").
+    // quotation: that sentence's subject ("Laurent Wauquiez a une autre lecture. « ... »"). Also a
+    // quotation that opens a paragraph after a paragraph ending so ("L'entraîneur X n'a pas caché
+    // son agacement.\n\n« ... »").
+    const bool opens_para = open_tok == 0 || toks_[open_tok - 1].para != toks_[open_tok].para;
     if (q.kind == "sentence" && open_tok > 0 && toks_[open_tok - 1].sentence == sentence - 1 &&
-        toks_[open_tok - 1].para == toks_[open_tok].para) {
+        (toks_[open_tok - 1].para == toks_[open_tok].para ||
+         (opens_para && toks_[open_tok - 1].para == toks_[open_tok].para - 1))) {
       bool quoted = false;
       int t = open_tok - 1;
       for (int steps = 0; t >= 0 && toks_[t].sentence == sentence - 1 && steps < kMaxLeftTokens; --t, ++steps)
@@ -1627,15 +1741,33 @@ class Attributor {
         if (subject) set_speaker(q, *subject);
       }
     }
+    // 6. A quotation that opens its paragraph as a sentence of its own, with no cue: the person
+    // the next sentence names ("« On a vécu la pire saison. » Le constat est celui de Gilles A.",
+    // "« ... » Guillaume Gille ne cherchait pas d'excuses"), unless it continues the previous
+    // quotation's speaker (resolve_floating).
+    if (!q.speaker && q.kind == "sentence" && opens_para && after < n() && close_tok < n() &&
+        toks_[after].sentence != toks_[close_tok].sentence)
+      if (const Ref* r = named_next('u', after, close_tok); r && !r->surface.empty())
+        next_named_[k] = static_cast<int>(r - refs_.data());
     return q;
   }
 
-  // Sentence quotes without a speaker continue the previous quote's speaker within the same or the
-  // next paragraph, unless someone else is named in between.
+  // Sentence quotes without a speaker: the previous quote's speaker (continue_previous), else the
+  // person named right after a quotation that opens its paragraph (rule 6 of attribute()).
   void resolve_floating(std::vector<Quote>& out) const {
-    for (size_t k = 1; k < out.size(); ++k) {
+    for (size_t k = 0; k < out.size(); ++k) {
       Quote& q = out[k];
       if (q.speaker || q.kind != "sentence" || toks_.empty() || silent_[k]) continue;
+      continue_previous(out, k);
+      if (!q.speaker && next_named_[k] >= 0) set_speaker(q, refs_[next_named_[k]]);
+    }
+  }
+
+  void continue_previous(std::vector<Quote>& out, size_t k) const {
+    Quote& q = out[k];
+    // Sentence quotes without a speaker continue the previous quote's speaker within the same or
+    // the next paragraph, unless someone else is named in between.
+    {
       const Quote* prev = nullptr;
       size_t pk = k;
       for (int steps = 0; pk-- > 0 && steps < 50; ++steps)
@@ -1643,10 +1775,10 @@ class Attributor {
           prev = &out[pk];
           break;
         }
-      if (!prev || !prev->speaker) continue;
+      if (!prev || !prev->speaker) return;
       int a = tok_at(marks_[pk].close_end), b = tok_at(marks_[k].open);
-      if (a >= n() || b >= n() || b < a) continue;
-      if (toks_[b].para - toks_[a > 0 ? a - 1 : 0].para > 1) continue;
+      if (a >= n() || b >= n() || b < a) return;
+      if (toks_[b].para - toks_[a > 0 ? a - 1 : 0].para > 1) return;
       bool someone_else = false;
       int seen = 0;
       for (size_t r = ref_from(a); r < refs_.size() && refs_[r].tb < b && seen++ < kMaxRefsBack; ++r) {
@@ -1657,7 +1789,7 @@ class Attributor {
           break;
         }
       }
-      if (someone_else) continue;
+      if (someone_else) return;
       q.speaker = prev->speaker;
       q.speaker_entity = prev->speaker_entity;
     }
@@ -1670,6 +1802,7 @@ class Attributor {
   std::vector<int> entity_at_;
   std::vector<int> loc_at_;  // LOC mentions by first token, -1 elsewhere
   std::vector<bool> silent_;  // quotations that must keep no speaker (a question put to someone)
+  std::vector<int> next_named_;  // per quotation, a ref named in the next sentence (rule 6), or -1
   std::vector<Ref> refs_;
   std::unordered_map<std::string, std::unordered_set<std::string>> attributes_;
   std::unordered_map<std::string, char> gender_;

@@ -242,7 +242,15 @@ char person_title(std::string_view low) {
                           "agriculteur", "enseignant", "étudiant", "retraité", "riverain",
                           "commerçant", "manifestant", "gréviste", "élève", "père", "pompier",
                           "gendarme", "secouriste", "éleveur", "vigneron", "chauffeur", "proche",
-                          "membre"}) {
+                          "membre",
+                          // sport, culture, courts, local life: the titles their pages repeat
+                          "attaquant", "défenseur", "gardien", "buteur", "ailier", "meneur",
+                          "coureur", "nageur", "skieur", "champion", "manager", "coach", "arbitre",
+                          "cycliste", "athlète", "cinéaste", "artiste", "comédien", "musicien",
+                          "romancier", "metteur", "producteur", "photographe", "dessinateur",
+                          "accusé", "prévenu", "homme", "représentant", "délégué", "recteur",
+                          "édile", "gérant", "banquier", "stratégiste", "consultant", "ostréiculteur",
+                          "pêcheur", "viticulteur", "artisan", "bénévole"}) {
       m.emplace(w, 'm');
     }
     for (const char* w : {"ministre", "secrétaire", "porte-parole", "juge", "commissaire",
@@ -251,7 +259,9 @@ char person_title(std::string_view low) {
                           "économiste", "sociologue", "analyste", "philosophe", "journaliste",
                           "épidémiologiste", "virologue", "climatologue", "démographe", "juriste",
                           "géographe", "constitutionnaliste", "pdg", "PDG", "émissaire",
-                          "fonctionnaire", "gréviste", "élève", "gendarme", "secouriste", "proche", "membre"})
+                          "fonctionnaire", "gréviste", "élève", "gendarme", "secouriste", "proche", "membre",
+                          "manager", "coach", "arbitre", "cycliste", "athlète", "cinéaste", "artiste",
+                          "photographe", "édile", "stratégiste", "bénévole"})
       m[w] = 'u';
     m.erase("ancien");
     for (const char* w : {"présidente", "cheffe", "ambassadrice", "députée", "sénatrice",
@@ -265,7 +275,12 @@ char person_title(std::string_view low) {
                           "policière", "commandante", "haute-commissaire", "infirmière",
                           "salariée", "employée", "ouvrière", "agricultrice", "enseignante",
                           "étudiante", "retraitée", "riveraine", "commerçante", "manifestante",
-                          "mère", "éleveuse", "vigneronne", "chauffeuse"})
+                          "mère", "éleveuse", "vigneronne", "chauffeuse", "attaquante", "défenseure",
+                          "gardienne", "meneuse", "coureuse", "nageuse", "skieuse", "championne",
+                          "sélectionneuse", "comédienne", "musicienne", "romancière", "metteuse",
+                          "productrice", "dessinatrice", "accusée", "prévenue", "femme",
+                          "représentante", "déléguée", "rectrice", "magistrate", "gérante",
+                          "banquière", "consultante", "pêcheuse", "viticultrice", "artisane"})
       m.emplace(w, 'f');
     for (const char* w : {"présidents", "chefs", "ministres", "ambassadeurs", "députés",
                           "sénateurs", "dirigeants", "responsables", "experts", "analystes",
