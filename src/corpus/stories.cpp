@@ -123,6 +123,107 @@ bool share_day(const std::vector<int32_t>& a, const std::vector<int32_t>& b) {
   return false;
 }
 
+// ---- Places: where an event happened tells two events of one kind apart ("un incendie à Brest",
+// "un incendie à Lyon"): their key terms are the same, their towns are not.
+
+// The main place of an entity vector sorted by weight (a profile's or a story's): its heaviest
+// LOC entity when it stands clearly above the next LOC (the town of a local story, named in its
+// title and lead), else none (a text listing several places has no single one).
+constexpr float kMainPlaceLead = 1.5f;
+
+const std::pair<std::string, float>* main_place(const Vec& entities) {
+  const std::pair<std::string, float>* top = nullptr;
+  for (const auto& e : entities) {
+    if (e.first.rfind("LOC:", 0) != 0) continue;
+    if (top == nullptr) {
+      top = &e;
+      continue;
+    }
+    return top->second >= kMainPlaceLead * e.second ? top : nullptr;
+  }
+  return top;
+}
+
+float weight_of(const Vec& v, std::string_view id) {
+  for (const auto& [t, w] : v)
+    if (t == id) return w;
+  return 0;
+}
+
+// A place's id without "LOC:" and a leading article: the tagger names "Le Havre" LOC:le-havre or
+// LOC:havre depending on how the page wrote it ("au Havre"), and the two must not contradict.
+std::string_view place_key(std::string_view id) {
+  if (id.rfind("LOC:", 0) == 0) id.remove_prefix(4);
+  for (std::string_view article : {"le-", "la-", "les-", "l-"})
+    if (id.size() > article.size() && id.rfind(article, 0) == 0) return id.substr(article.size());
+  return id;
+}
+
+// The weight of a place in an entity vector, its spellings with and without article together.
+float place_weight(const Vec& v, std::string_view id) {
+  const std::string_view key = place_key(id);
+  float w = 0;
+  for (const auto& [t, x] : v)
+    if (t.rfind("LOC:", 0) == 0 && place_key(t) == key) w += x;
+  return w;
+}
+
+// Similarity is multiplied by this when the places contradict.
+constexpr double kPlaceContradiction = 0.4;
+// A place weighing less than this fraction of a story's main place was named by few of its
+// articles (in passing, or by one article that joined it wrongly).
+constexpr float kStoryPlaceMinor = 0.25f;
+
+// The heaviest LOC entity of a vector sorted by weight, or none.
+const std::pair<std::string, float>* top_place(const Vec& entities) {
+  for (const auto& e : entities)
+    if (e.first.rfind("LOC:", 0) == 0) return &e;
+  return nullptr;
+}
+
+// Whether an article and a story happened in two different places: the article has a main place,
+// the story's articles name it at most in passing, and the article does not name the story's
+// heaviest place at all. Two towns as the main place of each side is evidence against one event,
+// whatever their words share. The story needs no single main place: one that already mixes two
+// towns (wrongly, or a story of two towns) still contradicts a third.
+bool places_contradict(const Vec& article, const Vec& story) {
+  const auto* pa = main_place(article);
+  const auto* ps = top_place(story);
+  if (pa == nullptr || ps == nullptr || place_key(pa->first) == place_key(ps->first)) return false;
+  if (place_weight(article, ps->first) > 0) return false;
+  return place_weight(story, pa->first) < kStoryPlaceMinor * ps->second;
+}
+
+// Items of a story's entities that count as its actors or places for a thread: at least this
+// fraction of its heaviest entity (a filler sentence's name, met once, is no actor).
+constexpr float kSalientEntity = 0.5f;
+
+bool salient_in(const Vec& v, std::string_view id) {
+  if (v.empty()) return false;
+  return weight_of(v, id) >= kSalientEntity * v.front().second;
+}
+
+// Whether two stories may be one thread: a thread continues the same actors, not only the same
+// kind of event. A person salient in both is enough (a minister's two visits); otherwise the two
+// must not happen in two different places (each story's heaviest place minor or absent in the
+// other). Entity vectors sorted by weight.
+bool thread_actors_agree(const Vec& a, const Vec& b) {
+  for (const auto& [id, w] : a) {
+    if (w < kSalientEntity * a.front().second) break;
+    if (id.rfind("PER:", 0) == 0 && salient_in(b, id)) return true;
+  }
+  const auto* pa = top_place(a);
+  const auto* pb = top_place(b);
+  if (pa && pb && place_key(pa->first) != place_key(pb->first) &&
+      place_weight(b, pa->first) < kStoryPlaceMinor * pb->second &&
+      place_weight(a, pb->first) < kStoryPlaceMinor * pa->second)
+    return false;
+  return true;
+}
+
+// Thread similarity is multiplied by this when the stories share no actor.
+constexpr double kNoSharedActor = 0.4;
+
 // Days from civil date (Howard Hinnant's algorithm).
 int32_t days_from_civil(int y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -307,9 +408,26 @@ ArticleProfile profile(const Document& doc, const Background& bg, std::optional<
   p.terms = from_map(tf);
   keep_top_normalised(p.terms, kArticleTerms);
 
+  // Entities by salience, as a reader weighs them: each mention counts once, once more in the lead
+  // (the first two sentences, which say who and where), and an entity named in the title counts
+  // two more. The town of a local story is in its title and lead; the places of a background
+  // sentence are not.
+  size_t lead_end = std::min<size_t>(doc.text.size(), 400);
+  if (ann.sentences.size() >= 2) lead_end = ann.sentences[1].end;
+  else if (ann.sentences.size() == 1) lead_end = ann.sentences[0].end;
   std::unordered_map<std::string, double> counts;
-  for (const EntityMention& m : ann.entities)
-    if (!m.id.empty()) counts[m.id] += 1.0;
+  std::unordered_set<std::string_view> in_title;
+  for (const EntityMention& m : ann.entities) {
+    if (m.id.empty()) continue;
+    counts[m.id] += m.span.begin < lead_end ? 2.0 : 1.0;
+    if (doc.title && !in_title.count(m.id) && m.span.end <= doc.text.size() && m.span.begin < m.span.end) {
+      const std::string_view surface(doc.text.data() + m.span.begin, m.span.end - m.span.begin);
+      if (doc.title->find(surface) != std::string::npos ||
+          (!m.entity.empty() && doc.title->find(m.entity) != std::string::npos))
+        in_title.insert(m.id);
+    }
+  }
+  for (std::string_view id : in_title) counts[std::string(id)] += 2.0;
   for (auto& [id, c] : counts) c = (1.0 + std::log(c)) * type_weight(id);
   p.entities = from_map(counts);
   keep_top_normalised(p.entities, kArticleEntities);
@@ -368,6 +486,7 @@ double story_similarity(const ArticleProfile& a, const StoryProfile& s) {
     sim += 0.05;
   }
   sim = std::min(1.0, sim);
+  if (places_contradict(a.entities, s.entities)) sim *= kPlaceContradiction;
   if (a.day && s.has_day) {
     // A story spans days, not months: full weight within two days of the story's range (an event
     // and the next days' follow-ups: a flood, then its decrue), then decay with a 3-day scale (a
@@ -434,6 +553,7 @@ double thread_similarity(const StoryProfile& a, const StoryProfile& b) {
     return out;
   };
   double sim = 0.8 * cosine(actors(a.entities), actors(b.entities)) + 0.2 * cosine(a.terms, b.terms);
+  if (!thread_actors_agree(a.entities, b.entities)) sim *= kNoSharedActor;
   if (a.has_day && b.has_day) {
     // A thread spans weeks to months (a strike, then its settlement): full weight within two
     // weeks, then a 60-day decay.
@@ -487,7 +607,7 @@ double IndexedVector::dot(const Vec& other, double* other_norm2, float (*scale)(
 }
 
 StoryMatcher::StoryMatcher(const ArticleProfile& a)
-    : a_{{}, {}, a.day, a.event_days, a.weekdays}, terms_(a.terms), entities_(a.entities) {}
+    : a_{{}, a.entities, a.day, a.event_days, a.weekdays}, terms_(a.terms), entities_(a.entities) {}
 
 double StoryMatcher::similarity(const StoryProfile& s) const {
   // As story_similarity (keep the two in step; the tests compare them).
@@ -500,6 +620,7 @@ double StoryMatcher::similarity(const StoryProfile& s) const {
     sim += 0.05;
   }
   sim = std::min(1.0, sim);
+  if (places_contradict(a_.entities, s.entities)) sim *= kPlaceContradiction;
   if (a_.day && s.has_day) {
     const int32_t gap = gap_days(*a_.day, s.first_day, s.last_day);
     if (gap > 2) sim *= std::exp(-(gap - 2) / 3.0);
@@ -527,6 +648,7 @@ double indexed_cosine(const IndexedVector& a, const Vec& b, float (*scale)(std::
 }  // namespace
 
 ThreadMatcher::ThreadMatcher(const StoryProfile& a) : actors_(actors_of(a.entities)), terms_(a.terms) {
+  a_.entities = a.entities;
   a_.has_day = a.has_day;
   a_.first_day = a.first_day;
   a_.last_day = a.last_day;
@@ -535,6 +657,7 @@ ThreadMatcher::ThreadMatcher(const StoryProfile& a) : actors_(actors_of(a.entiti
 double ThreadMatcher::similarity(const StoryProfile& b) const {
   // As thread_similarity (keep the two in step; the tests compare them).
   double sim = 0.8 * indexed_cosine(actors_, b.entities, actor_scale) + 0.2 * indexed_cosine(terms_, b.terms, nullptr);
+  if (!thread_actors_agree(a_.entities, b.entities)) sim *= kNoSharedActor;
   if (a_.has_day && b.has_day) {
     const int32_t gap = std::max({0, a_.first_day - b.last_day, b.first_day - a_.last_day});
     if (gap > 14) sim *= std::exp(-(gap - 14) / 60.0);
