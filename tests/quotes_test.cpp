@@ -409,6 +409,22 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
       {"Le préfet du Morbihan, Pascal Bolot, a réuni les maires. « La vigilance reste de mise », a prévenu le "
        "représentant de l'État.",
        "La vigilance reste de mise", "sentence", "Pascal Bolot", "a prévenu"},
+      // a resumptive pronoun between commas repeats the institution before it
+      {"Les élus de l'opposition ont quitté la séance. La majorité, elle, dénonce une « obstruction systématique ».",
+       "obstruction systématique", "fragment", "La majorité", "dénonce"},
+      // "une source" with its qualifier speaks, an adverbial may follow the verb
+      {"Une source proche du dossier évoque de son côté une « piste sérieuse ».", "piste sérieuse", "fragment",
+       "Une source proche du dossier", "évoque"},
+      // a fragment in the "que" clause of an institution's or an untagged name's verb, after an adverbial
+      {"La métropole assure de son côté que l'eau du robinet reste « parfaitement potable ».", "parfaitement potable",
+       "fragment", "La métropole", "assure"},
+      {"Bercy a fait savoir dans la matinée que le déficit serait « contenu ».", "contenu", "fragment", "Bercy",
+       "a fait savoir"},
+      // "-t-on" with the place it speaks from
+      {"« Aucune décision n'est prise », assure-t-on dans l'entourage de la ministre.", "Aucune décision n'est prise",
+       "sentence", "l'entourage de la ministre", "assure-t-on"},
+      {"« Le calendrier sera tenu », confie-t-on à Matignon.", "Le calendrier sera tenu", "sentence", "Matignon",
+       "confie-t-on"},
   };
   expect_rows(rows);
 }

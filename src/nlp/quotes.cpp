@@ -713,7 +713,23 @@ class Attributor {
         r.te = i + 1;
         r.kind = RefKind::kPronoun;
         r.gender = g;
-        if (g == 'p') {
+        const bool resumptive = i > 0 && low(i - 1) == "," && free(i + 1) && low(i + 1) == ",";
+        int inst = -1;
+        if (resumptive)
+          for (int b = i - 2; b >= 0 && i - b <= 10 && free(b) && inst < 0; --b)
+            if (institution_end(b) == i - 1) inst = b;
+        if (resumptive && !refs_.empty() && refs_.back().te == i - 1 && !refs_.back().surface.empty()) {
+          // "Les syndicats, eux, ...": the pronoun repeats the subject before its comma.
+          Ref a = refs_.back();
+          r.surface = a.surface;
+          r.entity = a.entity;
+          r.kind = a.kind;
+          r.gender = a.gender;
+        } else if (inst >= 0) {
+          // "La direction, elle, évoque ...": an institution the pronoun repeats.
+          r.surface = surface(inst, i - 1);
+          r.kind = RefKind::kOrg;
+        } else if (g == 'p') {
           if (const Ref* a = last_collective()) r.surface = a->surface;
         } else if (const Ref* a = antecedent(g, toks_[i].sentence, refs_.size())) {
           r.surface = a->surface;
@@ -1043,25 +1059,75 @@ class Attributor {
   // An institution or group that speaks through a spokesperson, with its complement: "la
   // direction de Renault", "la préfecture", "l'entourage du ministre", "la famille de la victime".
   // Returns the token after it, or 0 when there is none at t.
-  int institution_end(int t) const {
+  // With `bare`, the noun is at t without its article (after "au", "du": "assure-t-on au
+  // ministère de l'Intérieur"). "une source" (proche du dossier, policière) speaks so too.
+  int institution_end(int t, bool bare = false) const {
     static const std::unordered_set<std::string_view> nouns = {
         "direction", "préfecture", "mairie", "gouvernement", "ministère", "parquet", "entourage",
         "gendarmerie", "rectorat", "présidence", "municipalité", "intersyndicale", "défense",
-        "famille", "fédération", "commission", "police", "département", "opposition", "majorité"};
-    if (!free(t) || !free(t + 1) || !is_article(low(t)) || low(t) == "les" || !nouns.count(low(t + 1)))
-      return 0;
-    int e = t + 2;
-    if (free(e) && is_preposition_of(low(e)) && low(e) != "à" && low(e) != "au" && low(e) != "aux") {
+        "famille", "fédération", "commission", "police", "département", "opposition", "majorité",
+        "communauté", "métropole", "région", "agglomération", "collectivité", "académie", "administration",
+        "agence", "inspection", "assemblée", "source"};
+    static const std::unordered_set<std::string_view> qualifiers = {
+        "proche", "proches", "policière", "judiciaire", "sécuritaire", "militaire", "gouvernementale",
+        "diplomatique", "syndicale", "municipale", "régionale", "départementale"};
+    const int noun = bare ? t : t + 1;
+    if (!free(t) || !free(noun) || !nouns.count(low(noun))) return 0;
+    if (!bare) {
+      const std::string& det = low(t);
+      bool article = is_article(det) && det != "les";
+      if (!article && !((det == "une" || det == "un") && low(noun) == "source")) return 0;
+    }
+    int e = noun + 1;
+    while (free(e) && e - noun < 3 && qualifiers.count(low(e))) ++e;
+    // One complement, and one more naming a place or body in capitals ("l'entourage du chef de
+    // l'État", "la communauté d'agglomération de Quimperlé").
+    for (int round = 0; round < 2; ++round) {
+      if (!(free(e) && is_preposition_of(low(e)) && low(e) != "à" && low(e) != "au" && low(e) != "aux")) break;
       int m = e + 1;
       if (free(m) && is_article(low(m))) ++m;
-      if (free(m) && is_word(low(m)) && !quotes::is_reporting_finite(low(m)) && !quotes::is_auxiliary(low(m))) {
-        ++m;
-        while (free(m) && m - e < 5 && toks_[m].upper && is_word(low(m))) ++m;
-        e = m;
-      }
+      if (round == 1 && !(free(m) && toks_[m].upper)) break;
+      if (!(free(m) && is_word(low(m)) && !quotes::is_reporting_finite(low(m)) && !quotes::is_auxiliary(low(m))))
+        break;
+      ++m;
+      while (free(m) && m - e < 5 && toks_[m].upper && is_word(low(m))) ++m;
+      e = m;
     }
     // "le département d'Etat américain": a nationality after the complement.
     while (free(e) && !toks_[e].upper && e - t < 9 && is_description_adjective(low(e))) ++e;
+    return e;
+  }
+
+  // "dans l'entourage de X", "à Matignon", "chez Renault", "au ministère de ..." at token t, after
+  // an incise verb with "on" as subject: the speaker of the quotation.
+  void speaker_of_on(int t, Quote& q) const {
+    if (!free(t) || !free(t + 1)) return;
+    const std::string& p = low(t);
+    if (p == "au") {
+      if (int e = institution_end(t + 1, true); e > 0) q.speaker = surface(t + 1, e);
+      return;
+    }
+    if (p != "dans" && p != "à" && p != "chez") return;
+    if (int e = institution_end(t + 1); e > 0) {
+      q.speaker = surface(t + 1, e);
+    } else if (const Ref* r = ref_at(t + 1); r && !r->surface.empty() && r->kind != RefKind::kPronoun) {
+      set_speaker(q, *r);
+    } else if (auto name = untagged_name(t + 1, t + 2)) {
+      q.speaker = *name;
+    }
+  }
+
+  // After a subject, an inserted resumptive pronoun or adverbial between commas (", elle,", ", de
+  // son côté,", ", pour sa part,"): the token after it, else e.
+  int skip_subject_gap(int e) const {
+    if (!free(e) || low(e) != ",") return e;
+    static const std::unordered_set<std::string_view> words = {
+        "elle", "lui", "eux", "elles", "de", "son", "sa", "leur", "côté", "pour", "part", "quant", "à", "aussi",
+        "toutefois", "pourtant", "cependant", "néanmoins", "également"};
+    for (int k = e + 1; k < e + 5 && free(k); ++k) {
+      if (low(k) == ",") return k > e + 1 ? k + 1 : e;
+      if (!words.count(low(k))) return e;
+    }
     return e;
   }
 
@@ -1108,8 +1174,11 @@ class Attributor {
   bool reported_fragment(const VerbMatch& v, int open_tok) const {
     const std::string& verb = low(v.te - 1);
     if (verb.starts_with("jug") || verb.starts_with("qualifi")) return open_tok - v.te <= 6;
-    for (int t = v.te; t < open_tok && t < v.te + 3; ++t)
+    // "a fait savoir dans la soirée que", "assure de son côté que": a short adverbial may come first.
+    for (int t = v.te; t < open_tok && t < v.te + 6; ++t) {
       if (low(t) == "que" || low(t) == "qu'") return true;
+      if (low(t) == "." || low(t) == ";" || low(t) == ":") break;
+    }
     return false;
   }
 
@@ -1405,7 +1474,10 @@ class Attributor {
             return q;
           }
           if (v->clitic >= 0) {
-            // "», a-t-on appris": attributed, to no one the text names.
+            // "», a-t-on appris": attributed, to no one the text names; but "», assure-t-on dans
+            // l'entourage du ministre", "confie-t-on à Matignon", "explique-t-on chez Renault":
+            // the place of the "on" is the speaker.
+            speaker_of_on(v->te, q);
             q.cue = cue_text(*v);
             return q;
           }
@@ -1617,7 +1689,7 @@ class Attributor {
           for (int b = v->tb - 1; b >= s0 && (v->tb - b <= 8 || (v->participle_clause && b == s0)); --b) {
             if (v->participle_clause) b = s0;
             int e = institution_end(b);
-            if (e > 0 && (e == v->tb || v->participle_clause)) {
+            if (e > 0 && (skip_subject_gap(e) == v->tb || v->participle_clause)) {
               q.speaker = surface(b, e);
               q.cue = cue_text(*v);
               return q;
@@ -1630,7 +1702,7 @@ class Attributor {
         // the writer's irony ("Le gouvernement vante une « simplification »", "La mairie promet
         // un parc « exemplaire »").
         if (v->clitic < 0 && v->tb > 0 && toks_[v->tb - 1].sentence == sentence &&
-            (q.kind == "sentence" || objects_are_words(low(v->te - 1)))) {
+            (q.kind == "sentence" || objects_are_words(low(v->te - 1)) || reported_fragment(*v, open_tok))) {
           // "Matignon assure que « ... »": a capitalised name right before the verb.
           int s0 = v->tb - 1;
           while (s0 > 0 && v->tb - s0 < 5 && toks_[s0 - 1].sentence == sentence && free(s0 - 1) &&
@@ -1643,9 +1715,9 @@ class Attributor {
             return q;
           }
           // "La préfecture indique que « ... »": an institution right before the verb.
-          for (int b = v->tb - 1; b >= 0 && v->tb - b <= 7 && toks_[b].sentence == sentence; --b)
-            if (institution_end(b) == v->tb) {
-              q.speaker = surface(b, v->tb);
+          for (int b = v->tb - 1; b >= 0 && v->tb - b <= 10 && toks_[b].sentence == sentence; --b)
+            if (int e = institution_end(b); e > 0 && skip_subject_gap(e) == v->tb) {
+              q.speaker = surface(b, e);
               q.cue = cue_text(*v);
               return q;
             }
