@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -401,6 +402,92 @@ TEST(CorpusStories, SameEventJoinsDifferentStoriesStayApart) {
   EXPECT_EQ(strike.last_day, *parse_day("2026-03-03"));
 }
 
+// ---- places (issue 5): the same kind of event in two towns is two stories.
+
+// A fire report: the same words wherever it happened, as local papers write them.
+Document fire_report(const std::string& site, const std::string& town, const std::string& title_words,
+                     const std::string& day) {
+  return make_doc(site, town + " : " + title_words,
+                  {"Un violent incendie a ravagé un entrepôt de la zone industrielle de " + town +
+                       " dans la nuit, mobilisant une soixantaine de pompiers et une dizaine de camions-citernes.",
+                   "Les flammes, visibles à plusieurs kilomètres, ont été maîtrisées au petit matin. Aucun blessé n'est "
+                   "à déplorer, mais le bâtiment de stockage est entièrement détruit.",
+                   "Une enquête a été ouverte pour déterminer l'origine du sinistre ; les riverains ont été invités à "
+                   "garder leurs fenêtres fermées en raison des fumées.",
+                   "Le maire de " + town + " s'est rendu sur place et a salué la rapidité d'intervention des secours."},
+                  day, {{town, "LOC", "LOC:" + fold_words(town)}});
+}
+
+TEST(CorpusStories, SameKindOfEventInTwoTownsIsTwoStories) {
+  const Background& bg = shipped_background();
+  ArticleProfile brest1 = profile(fire_report("a.fr", "Brest", "un entrepôt ravagé par les flammes", "2026-03-02"), bg);
+  ArticleProfile brest2 = profile(fire_report("b.fr", "Brest", "incendie dans la zone industrielle", "2026-03-02"), bg);
+  ArticleProfile lyon = profile(fire_report("c.fr", "Lyon", "un entrepôt ravagé par les flammes", "2026-03-02"), bg);
+  // The words alone would make one story of the three.
+  ArticleProfile lyon_words = lyon, brest_words = brest1;
+  lyon_words.entities.clear();
+  brest_words.entities.clear();
+  ASSERT_GE(story_similarity(lyon_words, new_story(brest_words)), kStoryThreshold);
+  // Their towns tell them apart; the same town's two reports stay one story.
+  EXPECT_GE(story_similarity(brest2, new_story(brest1)), kStoryThreshold);
+  EXPECT_LT(story_similarity(lyon, new_story(brest1)), kStoryThreshold);
+  StoryProfile brest = new_story(brest1);
+  add_to_story(brest, brest2);
+  EXPECT_LT(story_similarity(lyon, brest), kStoryThreshold);
+  EXPECT_LT(StoryMatcher(lyon).similarity(brest), kStoryThreshold);
+}
+
+// The tagger names "Le Havre" LOC:le-havre or LOC:havre as the page writes it ("au Havre"): one
+// place, no contradiction.
+TEST(CorpusStories, OnePlaceSpelledWithAndWithoutArticleDoesNotContradict) {
+  ArticleProfile a;
+  a.terms = {{"grev", 0.8f}, {"dock", 0.6f}};
+  a.entities = {{"LOC:havre", 0.9f}, {"LOC:anvers", 0.3f}};
+  StoryProfile s;
+  s.terms = a.terms;
+  s.entities = {{"LOC:le-havre", 0.9f}, {"PER:x", 0.3f}};
+  s.articles = 1;
+  EXPECT_NEAR(story_similarity(a, s), 0.85, 1e-6);
+  s.entities[0].first = "LOC:rouen";  // another town: contradicted
+  EXPECT_NEAR(story_similarity(a, s), 0.85 * 0.4, 1e-6);
+}
+
+// Salience: a place named in the title and the lead weighs more than one named as often further
+// down (the town of a local story against a place in a background sentence).
+TEST(CorpusStories, TitleAndLeadMentionsWeighMore) {
+  Document d = make_doc("a.fr", "Quimper : la piscine fermée",
+                        {"La piscine de Quimper ferme pour travaux jusqu'en juin.", "Les nageurs iront à la piscine voisine.",
+                         "Le chantier rappelle celui de Morlaix, mené il y a deux ans."},
+                        "2026-03-02", {{"Quimper", "LOC", "LOC:quimper"}, {"Morlaix", "LOC", "LOC:morlaix"}});
+  ArticleProfile p = profile(d, shipped_background());
+  float quimper = 0, morlaix = 0;
+  for (const auto& [id, w] : p.entities) {
+    if (id == "LOC:quimper") quimper = w;
+    if (id == "LOC:morlaix") morlaix = w;
+  }
+  // Each is mentioned once in the text (the title is not); Quimper counts 1 + 1 (lead) + 2 (title).
+  EXPECT_NEAR(quimper / morlaix, 1.0 + std::log(4.0), 1e-4);
+}
+
+// A thread continues actors, not a kind of event: two fires in two towns with the same fire
+// service's union quoted are no thread; the same person salient in both makes one possible.
+TEST(CorpusStories, ThreadNeedsSharedActorsNotOnlyATopic) {
+  StoryProfile brest, lyon;
+  brest.terms = lyon.terms = {{"incend", 0.8f}, {"entrepot", 0.6f}};
+  brest.entities = {{"LOC:brest", 0.9f}, {"ORG:sdis", 0.4f}};
+  lyon.entities = {{"LOC:lyon", 0.9f}, {"ORG:sdis", 0.4f}};
+  brest.articles = lyon.articles = 1;
+  EXPECT_LT(thread_similarity(brest, lyon), kThreadThreshold);
+  EXPECT_LT(ThreadMatcher(brest).similarity(lyon), kThreadThreshold);
+  // Without the rule the shared words and organisation would link them: 0.8 x cos + 0.2 x 1.
+  const double cos = (0.8 * 0.8) / (0.81 + 0.64);
+  EXPECT_NEAR(thread_similarity(brest, lyon), 0.4 * (0.8 * cos + 0.2), 1e-5);
+  // The same minister visiting both: a person salient in both stories.
+  brest.entities.insert(brest.entities.begin(), {"PER:la-ministre", 0.95f});
+  lyon.entities.insert(lyon.entities.begin(), {"PER:la-ministre", 0.95f});
+  EXPECT_GE(thread_similarity(brest, lyon), kThreadThreshold);
+}
+
 TEST(CorpusStories, AssignmentDoesNotDependOnOrder) {
   Fixture f = story_fixture();
   std::vector<ArticleProfile> profiles;
@@ -597,6 +684,13 @@ TEST(CorpusSummary, CentralSentencesFromDifferentSourcesWithoutAdsQuestionsOrRep
   EXPECT_TRUE(summarize({}).empty());
 }
 
+// The sentences of d that summary_candidates keeps, as text.
+std::vector<std::string> candidate_texts(const Document& d) {
+  std::vector<std::string> texts;
+  for (const auto& s : summary_candidates(d).sentences) texts.push_back(d.text.substr(s.span.begin, s.span.end - s.span.begin));
+  return texts;
+}
+
 // Out of its article, "Il a annoncé..." names nobody: no summary sentence opens with a personal
 // pronoun; an impersonal "Il y a" may.
 TEST(CorpusSummary, NoSentenceOpensWithAPersonalPronoun) {
@@ -606,9 +700,7 @@ TEST(CorpusSummary, NoSentenceOpensWithAPersonalPronoun) {
                          "Il y a désormais une vingtaine de navires bloqués au large du port depuis lundi matin.",
                          "Le syndicat des dockers a annoncé que le mouvement serait reconduit samedi prochain."},
                         std::nullopt, {});
-  SummaryCandidates c = summary_candidates(d);
-  std::vector<std::string> texts;
-  for (const auto& s : c.sentences) texts.push_back(d.text.substr(s.span.begin, s.span.end - s.span.begin));
+  const std::vector<std::string> texts = candidate_texts(d);
   ASSERT_EQ(texts.size(), 2u);
   EXPECT_EQ(texts[0].rfind("Il y a", 0), 0u);
   EXPECT_EQ(texts[1].rfind("Le syndicat", 0), 0u);
@@ -623,9 +715,7 @@ TEST(CorpusSummary, NoHalfQuotationNorPronounIncise) {
                          "« La signature marque le début du travail », a déclaré Stéphane Mauduit mercredi matin sur le piquet.",
                          "Le syndicat des dockers a annoncé que le mouvement serait reconduit samedi prochain."},
                         std::nullopt, {});
-  SummaryCandidates c = summary_candidates(d);
-  std::vector<std::string> texts;
-  for (const auto& s : c.sentences) texts.push_back(d.text.substr(s.span.begin, s.span.end - s.span.begin));
+  const std::vector<std::string> texts = candidate_texts(d);
   ASSERT_EQ(texts.size(), 2u);
   EXPECT_NE(texts[0].find("Stéphane Mauduit"), std::string::npos);
   EXPECT_EQ(texts[1].rfind("Le syndicat", 0), 0u);
