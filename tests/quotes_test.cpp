@@ -425,6 +425,19 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
        "sentence", "l'entourage de la ministre", "assure-t-on"},
       {"« Le calendrier sera tenu », confie-t-on à Matignon.", "Le calendrier sera tenu", "sentence", "Matignon",
        "confie-t-on"},
+      {"« Le mouvement sera reconduit », résume-t-on à la CFDT.", "Le mouvement sera reconduit", "sentence", "CFDT",
+       "résume-t-on"},
+      // an object followed by a preposition ("malgré") is no clause subject for the pronoun
+      {"L'entraîneur Franck Haise a aligné Florian Sotoca malgré sa blessure. « Il est indispensable », a-t-il "
+       "expliqué.",
+       "Il est indispensable", "sentence", "Franck Haise", "a-t-il expliqué"},
+      // a pronoun after the quotation with no antecedent: the person named in the next sentence
+      {"« Je ne lâcherai rien », a-t-elle écrit sur son blog. L'ancienne ministre Corinne Lepage répondait ainsi à "
+       "ses détracteurs.",
+       "Je ne lâcherai rien", "sentence", "Corinne Lepage", "a-t-elle écrit"},
+      // a title with a complement in "à", then the name in apposition
+      {"« Le tramway arrivera en 2028 », a promis l'adjoint aux transports, Hugo Bernardin.",
+       "Le tramway arrivera en 2028", "sentence", "Hugo Bernardin", "a promis"},
   };
   expect_rows(rows);
 }

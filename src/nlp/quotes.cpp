@@ -377,7 +377,8 @@ class Attributor {
         "de", "du", "des", "d'", "à", "au", "aux", "dans", "sur", "sous", "avec", "pour", "par", "et", "ou",
         "mais", "qui", "que", "qu'", "dont", "un", "une", "ce", "cette", "ces", "son", "sa", "ses",
         "leurs", "entre", "contre", "vers", "chez", "après", "avant", "depuis", "pendant", "selon",
-        "comme", "si", "lorsque", "quand", "puis", "donc", "car", "ni", "sans"};
+        "comme", "si", "lorsque", "quand", "puis", "donc", "car", "ni", "sans", "malgré", "lors", "face",
+        "devant", "derrière", "parmi", "hors", "outre", "envers", "durant", "via", "dès", "jusqu'", "jusqu'à"};
     int t = r.te;
     if (free(t) && low(t) == "," && free(t + 1) &&
         (quotes::is_auxiliary(low(t + 1)) || quotes::is_reporting_finite(low(t + 1))))
@@ -568,9 +569,9 @@ class Attributor {
   // "maire", "le magistrat" by "procureur", "le syndicaliste" by a union ("section FO").
   static bool implied_by(const std::string& head, const std::unordered_set<std::string>& recorded) {
     static const std::unordered_map<std::string_view, std::vector<std::string_view>> implied = {
-        {"élu", {"député", "sénateur", "eurodéputé", "maire", "conseiller", "adjoint"}},
+        {"élu", {"député", "sénateur", "eurodéputé", "maire", "conseiller"}},
         {"édile", {"maire", "maires"}},
-        {"élue", {"députée", "sénatrice", "eurodéputée", "maire", "conseillère", "adjointe"}},
+        {"élue", {"députée", "sénatrice", "eurodéputée", "maire", "conseillère"}},
         {"magistrat", {"procureur", "juge", "substitut"}},
         {"magistrate", {"procureure", "juge", "substitute"}},
         {"syndicaliste", {"syndicat", "syndicale", "intersyndicale", "cgt", "cfdt", "fo", "unsa", "fsu", "sud",
@@ -634,6 +635,17 @@ class Attributor {
             m = a + 1;
             break;
           }
+        }
+        // A short complement the description parser leaves out, before the name in apposition:
+        // "l'adjoint à l'urbanisme, Marc L.", "son adjoint aux mobilités, Valentin L.".
+        if (free(m) && (low(m) == "à" || low(m) == "au" || low(m) == "aux" || low(m) == "en")) {
+          int c = m + 1;
+          while (c < m + 5 && free(c) && is_word(low(c)) && !toks_[c].upper && !quotes::is_reporting_finite(low(c)) &&
+                 !quotes::is_auxiliary(low(c)))
+            ++c;
+          if (c > m + 1 && free(c + 1) && low(c) == "," && entity_at_[c + 1] >= 0 &&
+              ann_.entities[entity_at_[c + 1]].type == "PER")
+            m = c;
         }
         if (free(m) && low(m) == ",") ++m;
         if (free(m) && quotes::honorific_gender(low(m))) ++m;
@@ -1108,9 +1120,11 @@ class Attributor {
       return;
     }
     if (p != "dans" && p != "à" && p != "chez") return;
+    const Ref* r = ref_at(t + 1);
+    if (!r && is_article(low(t + 1))) r = ref_at(t + 2);  // "à la CGT"
     if (int e = institution_end(t + 1); e > 0) {
       q.speaker = surface(t + 1, e);
-    } else if (const Ref* r = ref_at(t + 1); r && !r->surface.empty() && r->kind != RefKind::kPronoun) {
+    } else if (r && !r->surface.empty() && r->kind != RefKind::kPronoun) {
       set_speaker(q, *r);
     } else if (auto name = untagged_name(t + 1, t + 2)) {
       q.speaker = *name;
@@ -1470,6 +1484,13 @@ class Attributor {
           if (const Ref* r = subject_after(*v)) {
             if (int b = institution_of(*r); b >= v->te) q.speaker = surface(b, r->te);
             else set_speaker(q, *r);
+            if (!q.speaker && r->kind == RefKind::kPronoun && (r->gender == 'm' || r->gender == 'f')) {
+              // "« ... », a-t-elle écrit. L'ancienne ministre Agnès Buzyn répondait ...": a
+              // pronoun with no antecedent before takes the person named in the next sentence.
+              int t2 = v->te;
+              while (t2 < n() && free(t2) && toks_[t2].sentence == toks_[v->tb].sentence) ++t2;
+              if (const Ref* c = named_next(r->gender, t2, close_tok)) set_speaker(q, *c);
+            }
             q.cue = cue_text(*v);
             return q;
           }

@@ -250,7 +250,7 @@ char person_title(std::string_view low) {
                           "romancier", "metteur", "producteur", "photographe", "dessinateur",
                           "accusé", "prévenu", "homme", "représentant", "délégué", "recteur",
                           "édile", "gérant", "banquier", "stratégiste", "consultant", "ostréiculteur",
-                          "pêcheur", "viticulteur", "artisan", "bénévole"}) {
+                          "pêcheur", "viticulteur", "artisan", "bénévole", "adjoint"}) {
       m.emplace(w, 'm');
     }
     for (const char* w : {"ministre", "secrétaire", "porte-parole", "juge", "commissaire",
@@ -280,7 +280,7 @@ char person_title(std::string_view low) {
                           "sélectionneuse", "comédienne", "musicienne", "romancière", "metteuse",
                           "productrice", "dessinatrice", "accusée", "prévenue", "femme",
                           "représentante", "déléguée", "rectrice", "magistrate", "gérante",
-                          "banquière", "consultante", "pêcheuse", "viticultrice", "artisane"})
+                          "banquière", "consultante", "pêcheuse", "viticultrice", "artisane", "adjointe"})
       m.emplace(w, 'f');
     for (const char* w : {"présidents", "chefs", "ministres", "ambassadeurs", "députés",
                           "sénateurs", "dirigeants", "responsables", "experts", "analystes",
