@@ -171,7 +171,8 @@ int main(int argc, char** argv) {
       if (line.empty() || line[0] == '#') continue;
       auto tab = line.find('\t');
       std::string w = line.substr(0, tab), cat = line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1);
-      if (cat == "safe" || w.find(' ') != std::string::npos || w.find('-') != std::string::npos) continue;
+      // Valence lines are stems that are never terms: no variation of them is expected.
+      if (cat == "safe" || cat == "valence" || w.find(' ') != std::string::npos || w.find('-') != std::string::npos) continue;
       bool ascii = true;
       for (unsigned char c : w) ascii &= c < 0x80;
       if (ascii && w.size() >= 5) words.push_back(w);

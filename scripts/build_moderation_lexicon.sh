@@ -8,6 +8,9 @@
 #   french-badwords-list 1.0.7  list.txt: ~2,400 lines, mostly leetspeak spellings of ~400 words;
 #                               only the plain-letter spellings are kept (the normaliser undoes leet)
 #   cuss 2.2.0                  fr.js: word -> rating 0..2; single words rated 2 are kept
+#   @nlpjs/lang-fr 4.26.1       src/sentiment/pattern_fr.json: Snowball stem -> polarity in [-1, 1]
+#                               (nlp.js's French sentiment lexicon, MIT); written as `valence` lines,
+#                               features of the classifier, never reported as terms
 # Every kept word goes through DROP (ordinary French words, names, acronyms that collide with
 # news text) and gets a category from the tables below (default: insult). OWN lists our additions.
 set -euo pipefail
@@ -15,8 +18,9 @@ cd "$(dirname "$0")/.."
 out="${1:-models/moderation-lexicon-fr.tsv}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent french-badwords-list@1.0.7 cuss@2.2.0 >/dev/null &&
-  mkdir fbl cuss && tar xzf french-badwords-list-1.0.7.tgz -C fbl && tar xzf cuss-2.2.0.tgz -C cuss)
+(cd "$tmp" && npm pack --silent french-badwords-list@1.0.7 cuss@2.2.0 @nlpjs/lang-fr@4.26.1 >/dev/null &&
+  mkdir fbl cuss nlpfr && tar xzf french-badwords-list-1.0.7.tgz -C fbl && tar xzf cuss-2.2.0.tgz -C cuss &&
+  tar xzf nlpjs-lang-fr-4.26.1.tgz -C nlpfr)
 
 node --input-type=module - "$tmp" "$out" <<'EOF'
 import fs from 'node:fs';
@@ -172,6 +176,12 @@ for (const w of `canard conseil contre analyse concours conakry macon scunthorpe
   const k = strip(w);
   if (!entries.has(k)) text += `${k}\tsafe\tveille\n`;
 }
+// Polarity of ordinary words: stems of nlp.js's French sentiment lexicon (folded, Snowball), value
+// != 0, three letters or more (two-letter stems such as 'pu' would match too many words).
+const pattern = JSON.parse(fs.readFileSync(`${dir}/nlpfr/package/src/sentiment/pattern_fr.json`, 'utf8'));
+const valence = Object.entries(pattern).filter(([s, v]) => v !== 0 && s.length >= 3 && /^[a-z]+$/.test(s)).sort();
+text += '# stem<TAB>valence<TAB>source<TAB>polarity in [-1, 1]\n';
+for (const [s, v] of valence) text += `${s}\tvalence\tnpm:@nlpjs/lang-fr@4.26.1\t${v}\n`;
 fs.writeFileSync(out, text);
-console.error(`${out}: ${lines.length} words`);
+console.error(`${out}: ${lines.length} words, ${valence.length} valence stems`);
 EOF

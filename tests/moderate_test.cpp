@@ -254,9 +254,9 @@ TEST(ModerationFeatures, ContemptConstructions) {
   };
   ModerationWorkspace ws;
   for (const auto& row : rows) {
-    analyse_comment(row.text, *shipped_lexicon(), 18, &ws, false);
+    analyse_comment(row.text, *shipped_lexicon(), 18, &ws, {});
     const size_t without = ws.features.ids.size();
-    analyse_comment(row.text, *shipped_lexicon(), 18, &ws, true);
+    analyse_comment(row.text, *shipped_lexicon(), 18, &ws, {.constructions = true});
     EXPECT_EQ(ws.features.ids.size() > without, row.construction) << row.text;
   }
 }
@@ -466,6 +466,109 @@ TEST(ModerationLexicon, RepeatedCallsAreDeterministic) {
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].normalized, b[i].normalized);
   EXPECT_EQ(a.size(), 4u);
+}
+
+// Valence lines: a stem with a polarity, never a term; bad values name the line.
+TEST(ModerationLexicon, ValenceLines) {
+  auto r = Lexicon::parse("connard\tinsult\nminabl\tvalence\tnpm:x\t-0.2\nbon\tvalence\tnpm:x\t0.7\n", "v.tsv");
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ((*r)->size(), 1u);  // the valence stems are no entries
+  EXPECT_EQ((*r)->valence_size(), 2u);
+  EXPECT_FLOAT_EQ((*r)->stem_valence("minabl"), -0.2f);
+  EXPECT_FLOAT_EQ((*r)->stem_valence("bon"), 0.7f);
+  EXPECT_EQ((*r)->stem_valence("minable"), 0.f);  // stems, not words
+  EXPECT_TRUE((*r)->may_have_valence("minables"));
+  EXPECT_FALSE((*r)->may_have_valence("mairie"));
+  std::vector<ModToken> tokens;
+  std::vector<TermHit> hits;
+  tokenize_for_moderation("un minable", &tokens);
+  (*r)->find_terms("un minable", tokens, &hits);
+  EXPECT_TRUE(hits.empty());
+  for (const char* bad : {"minabl\tvalence\tnpm:x\n", "minabl\tvalence\tnpm:x\t-3\n",
+                          "minabl\tvalence\tnpm:x\tmoins\n", "mi\tvalence\tnpm:x\t-0.2\n"}) {
+    auto b = Lexicon::parse(std::string("connard\tinsult\n") + bad, "v.tsv");
+    ASSERT_FALSE(b.ok()) << bad;
+    EXPECT_NE(b.status().message().find("v.tsv:2"), std::string::npos) << b.status().message();
+  }
+}
+
+// With valence on, a negative ordinary word adds the valence features, more when it is aimed at
+// someone; a word of no polarity adds none; without the option nothing changes.
+TEST(ModerationFeatures, ValenceOfOrdinaryWords) {
+  auto lex = Lexicon::parse("connard\tinsult\nminabl\tvalence\tnpm:x\t-0.6\n", "v.tsv");
+  ASSERT_TRUE(lex.ok());
+  ModerationWorkspace ws;
+  auto count = [&](const char* text, bool valence) {
+    analyse_comment(text, **lex, 18, &ws, {.valence = valence});
+    return ws.features.ids.size();
+  };
+  EXPECT_EQ(count("le budget est voté", true), count("le budget est voté", false));
+  // val:neg, val:negn, val:negsum, val:strong
+  EXPECT_EQ(count("le film de samedi était minable", true), count("le film de samedi était minable", false) + 4);
+  // ... plus val:aim:2p
+  EXPECT_EQ(count("toi minable", true), count("toi minable", false) + 5);
+  // Inflected forms share the stem ("minables" -> "minabl"), accents folded first.
+  EXPECT_EQ(count("les films de samedi étaient MINABLES", true),
+            count("les films de samedi étaient MINABLES", false) + 4);
+  // A second lexicon parsed later is not answered from the first one's per-thread cache.
+  auto other = Lexicon::parse("connard\tinsult\n", "w.tsv");
+  ASSERT_TRUE(other.ok());
+  analyse_comment("un film minable", **other, 18, &ws, {.valence = true});
+  const size_t with_other = ws.features.ids.size();
+  analyse_comment("un film minable", **other, 18, &ws, {});
+  EXPECT_EQ(with_other, ws.features.ids.size());
+}
+
+// Version 4 carries the optional feature groups as flags and reads them back; unknown flags are
+// refused with a precise error.
+TEST(ModerationModelFile, Version4Flags) {
+  for (bool constructions : {false, true}) {
+    ModelParams p = tiny_model();
+    p.valence = true;
+    p.constructions = constructions;
+    std::string bytes = serialize_model(p);
+    uint32_t version = 0;
+    std::memcpy(&version, bytes.data() + kModelMagic.size(), sizeof version);
+    EXPECT_EQ(version, 4u);
+    auto r = parse_model(bytes, "m");
+    ASSERT_TRUE(r.ok()) << r.status().to_string();
+    EXPECT_TRUE(r->valence);
+    EXPECT_EQ(r->constructions, constructions);
+    bytes[kModelMagic.size() + 4] = 9;  // flags 9: bit 8 unknown
+    auto bad = parse_model(bytes, "m");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.status().message().find("feature flags"), std::string::npos) << bad.status().message();
+  }
+}
+
+// An excluded fold is in no figure of the nested CV and trains nothing: the settings can be chosen
+// on folds 1-4 without the held-out fold 0.
+TEST(ModerationTrain, ExcludedFoldIsLeftOutOfTheNestedCV) {
+  std::vector<LabeledComment> data;
+  const char* toxic[] = {"quel connard", "espèce de salope", "gros con va", "sale enculé", "t'es un connard"};
+  const char* clean[] = {"bon article merci", "le match de samedi", "la mairie vote le budget",
+                         "merci pour l'analyse", "très bonne idée"};
+  for (int i = 0; i < 100; ++i) {
+    LabeledComment c;
+    c.toxic = i % 2 == 0;
+    c.text = std::string(c.toxic ? toxic[i % 5] : clean[i % 5]) + " " + std::to_string(i);
+    c.fold = i % 5;
+    // Fold 0 is labelled backwards: if it leaked into training, the other folds would suffer.
+    if (c.fold == 0) c.toxic = !c.toxic;
+    data.push_back(c);
+  }
+  ModerationTrainOptions opt;
+  opt.max_clean_fp = 0;
+  opt.excluded_fold = 0;
+  opt.dev_fold = -1;
+  auto cv = nested_cross_validation(data, *shipped_lexicon(), opt);
+  ASSERT_TRUE(cv.ok()) << cv.status().to_string();
+  ASSERT_EQ(cv->folds.size(), 4u);
+  EXPECT_EQ(cv->pooled.n, 80u);
+  EXPECT_GT(cv->mean_macro_f1, 0.9);
+  opt.dev_fold = 0;
+  ModerationTrainReport rep;
+  EXPECT_FALSE(train_moderation(data, *shipped_lexicon(), opt, &rep).ok());  // excluded == dev
 }
 
 }  // namespace

@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <memory>
+#include <string>
+#include <unordered_map>
 #include <unordered_set>
+
+#include <libstemmer.h>
 
 namespace veille::moderate {
 
@@ -143,10 +148,86 @@ void add_constructions(const std::vector<ModToken>& tk, Add& add) {
   if (wish) add("con:wish");
   if (caps_words) add(caps_words >= 3 ? "con:caps3" : "con:caps1");
 }
+// The valence of a folded word: the lexicon's polarity of its Snowball French stem (the stems of
+// nlp.js's French sentiment lexicon are Snowball stems of the folded word, the same as
+// libstemmer's on the same input). Per thread: a stemmer (sb_stemmer_stem keeps state in it) and
+// the words already looked up, since a comment section repeats its vocabulary; stemming every word
+// would cost as much as the rest of the features.
+class ValenceLookup {
+ public:
+  ValenceLookup() : stemmer_(sb_stemmer_new("french", "UTF_8"), &sb_stemmer_delete) {}
+  float valence(std::string_view form, const Lexicon& lexicon) {
+    if (!lexicon.may_have_valence(form) || !stemmer_) return 0.f;
+    if (lexicon_id_ != lexicon.id() || memo_.size() > 200000) {
+      memo_.clear();
+      lexicon_id_ = lexicon.id();
+    }
+    auto it = memo_.find(form);
+    if (it != memo_.end()) return it->second;
+    const sb_symbol* out = sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(form.data()),
+                                           static_cast<int>(form.size()));
+    float v = 0.f;
+    if (out != nullptr)
+      v = lexicon.stem_valence(std::string_view(reinterpret_cast<const char*>(out),
+                                                static_cast<size_t>(sb_stemmer_length(stemmer_.get()))));
+    memo_.emplace(std::string(form), v);
+    return v;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer_;
+  std::unordered_map<std::string, float, Hash, std::equal_to<>> memo_;
+  uint64_t lexicon_id_ = 0;
+};
+
+// Polarity of the comment's ordinary words (model version 4): contempt is mostly written with
+// words no insult list holds ("minable", "pathétique", "honteux", "dégueulasse"), and a negative
+// word aimed at the reader or at a group is what sets it apart from a negative news sentence.
+template <typename Add>
+void add_valence(const std::vector<ModToken>& tk, const Lexicon& lexicon, Add& add) {
+  thread_local ValenceLookup lookup;
+  size_t negatives = 0, strong = 0, positives = 0, groups = 0;
+  double sum = 0;
+  bool aimed_2p = false, aimed_det = false, aimed_pred = false;
+  for (size_t i = 0; i < tk.size(); ++i) {
+    std::string_view w = tk[i].form;
+    if (i > 0 && group_noun(w) &&
+        is_one_of(tk[i - 1].form, {"les", "des", "ces", "aux", "un", "une", "le", "la"}))
+      ++groups;
+    if (tk[i].flags & kTokenNumber) continue;
+    const float v = lookup.valence(w, lexicon);
+    if (v >= 0.3f) ++positives;
+    if (v >= 0.f) continue;
+    ++negatives;
+    sum -= v;
+    if (v <= -0.5f) ++strong;
+    for (size_t back = 1; back <= 3 && back <= i; ++back) {
+      std::string_view b = tk[i - back].form;
+      if (second_person(b)) aimed_2p = true;
+      else if (back <= 2 && aiming_word(b)) aimed_det = true;
+      else if (back <= 2 && predicate_word(b)) aimed_pred = true;
+    }
+  }
+  if (negatives) {
+    add("val:neg");
+    add("val:negn", static_cast<float>(std::min<size_t>(negatives, 3)));
+    add("val:negsum", static_cast<float>(std::min(sum, 2.0)));
+    if (strong) add("val:strong");
+    if (aimed_2p) add("val:aim:2p");
+    if (aimed_det) add("val:aim:det");
+    if (aimed_pred) add("val:aim:pred");
+    if (groups) add("val:neg-group");
+  }
+  if (positives) add("val:pos");
+}
 }  // namespace
 
 void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bits,
-                     ModerationWorkspace* ws, bool constructions) {
+                     ModerationWorkspace* ws, FeatureSet set) {
   ws->tokens.clear();
   ws->hits.clear();
   ws->features.clear();
@@ -265,7 +346,8 @@ void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bit
       ++groups;
     if (i + 1 < tk.size() && is_one_of(w, {"espece", "bande"}) && tk[i + 1].form == "de") add("pat:espece-de");
   }
-  if (constructions) add_constructions(tk, add);
+  if (set.constructions) add_constructions(tk, add);
+  if (set.valence) add_valence(tk, lexicon, add);
   if (second) add("has:2p");
   if (groups) add("has:group");
   if (violence) add("has:violence");

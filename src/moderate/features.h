@@ -30,9 +30,14 @@ struct ModerationWorkspace {
   FeatureVector features;
 };
 
+// Which optional feature groups a model uses (its file records them).
+struct FeatureSet {
+  bool constructions = false;  // contempt constructions (model version 3; measured: no gain)
+  bool valence = false;        // polarity of ordinary words from the lexicon's valence lines (version 4)
+};
+
 // Tokenises `text`, finds lexicon terms, and fills ws->features. hash_bits in [10, 26].
-// `constructions`: also the contempt-construction features (model version 3 and later).
 void analyse_comment(std::string_view text, const Lexicon& lexicon, int hash_bits,
-                     ModerationWorkspace* ws, bool constructions = false);
+                     ModerationWorkspace* ws, FeatureSet set = {});
 
 }  // namespace veille::moderate

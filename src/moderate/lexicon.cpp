@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstdlib>
 
 namespace veille::moderate {
 
@@ -160,6 +162,8 @@ void Lexicon::add_form(const std::string& form, int entry, bool base) {
 
 Result<std::shared_ptr<const Lexicon>> Lexicon::parse(std::string_view text, const std::string& name) {
   auto lex = std::make_shared<Lexicon>();
+  static std::atomic<uint64_t> next_id{1};
+  lex->id_ = next_id.fetch_add(1);
   struct Pending {
     std::string folded;
     int entry;
@@ -183,13 +187,32 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::parse(std::string_view text, con
     std::string_view word = line.substr(0, tab);
     std::string_view rest = line.substr(tab + 1);
     std::string_view cat = rest.substr(0, rest.find('\t'));
+    if (cat == "valence") {
+      // stem<TAB>valence<TAB>source<TAB>value
+      std::string_view after = rest.substr(std::min(rest.size(), cat.size() + 1));
+      const size_t vtab = after.find('\t');
+      const std::string value(vtab == std::string_view::npos ? std::string_view() : after.substr(vtab + 1));
+      char* end = nullptr;
+      const float v = value.empty() ? 2.f : std::strtof(value.c_str(), &end);
+      if (value.empty() || end != value.c_str() + value.size() || !(v >= -1.f && v <= 1.f))
+        return Status::Corrupt(name + ":" + std::to_string(line_no) +
+                               ": expected stem<TAB>valence<TAB>source<TAB>value with a value in [-1, 1]");
+      std::string stem = fold_lexicon_word(word);
+      if (stem.size() < 3 || stem.find(' ') != std::string::npos)
+        return Status::Corrupt(name + ":" + std::to_string(line_no) + ": a valence stem is one word of 3 letters or more");
+      const uint32_t k = valence_prefix_key(stem);
+      lex->valence_prefixes_[k >> 6] |= uint64_t{1} << (k & 63);
+      lex->valence_[std::move(stem)] = v;
+      if (nl == text.size()) break;
+      continue;
+    }
     uint8_t category = 255;
     for (uint8_t c = 0; c < kCategoryCount; ++c)
       if (cat == kCategoryNames[c]) category = c;
     if (cat == "safe") category = kSafe;
     if (category == 255)
       return Status::Corrupt(name + ":" + std::to_string(line_no) + ": unknown category '" +
-                             std::string(cat) + "' (insult, profanity, slur, threat, sexual, safe)");
+                             std::string(cat) + "' (insult, profanity, slur, threat, sexual, safe, valence)");
     std::string folded = fold_lexicon_word(word);
     if (folded.empty())
       return Status::Corrupt(name + ":" + std::to_string(line_no) + ": empty word");
@@ -236,6 +259,11 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::parse(std::string_view text, con
 int Lexicon::lookup_exact(std::string_view form) const {
   const int f = find_form(form);
   return f < 0 ? -1 : forms_[static_cast<size_t>(f)].entry;
+}
+
+float Lexicon::stem_valence(std::string_view stem) const {
+  auto it = valence_.find(stem);
+  return it == valence_.end() ? 0.f : it->second;
 }
 
 bool Lexicon::is_safe(std::string_view form) const {

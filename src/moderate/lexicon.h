@@ -5,6 +5,10 @@
 // comment line. Categories: insult, profanity, slur, threat, sexual, and `safe` for ordinary words
 // that must never be matched fuzzily (they sit one edit away from an entry: "canard", "conseil").
 // A word may be a phrase of several words separated by spaces ("va te faire foutre").
+// `valence` lines are no terms: `stem<TAB>valence<TAB>source<TAB>value`, a Snowball French stem
+// (of the folded word) with its polarity in [-1, 1] from a sentiment lexicon. They give the
+// classifier the contempt carried by ordinary words ("minable", "pathétique", "dégueulasse")
+// and are never reported as terms.
 #pragma once
 
 #include <cstdint>
@@ -66,6 +70,19 @@ class Lexicon {
   // Looks up one folded word (no disguise undone): entry index or -1. For tests and tools.
   int lookup_exact(std::string_view form) const;
 
+  // Valence lines: how many, and the polarity of a Snowball stem (0 when it has none).
+  size_t valence_size() const { return valence_.size(); }
+  // Distinct for every parsed lexicon of the process (keys per-thread caches of derived values).
+  uint64_t id() const { return id_; }
+  float stem_valence(std::string_view stem) const;
+  // False when no stem of the table can be the stem of `form` (its first three letters start no
+  // stem): most words need no stemming. REQUIRES: form folded as a ModToken's.
+  bool may_have_valence(std::string_view form) const {
+    if (form.size() < 3) return false;
+    const uint32_t k = valence_prefix_key(form);
+    return valence_prefixes_[k >> 6] >> (k & 63) & 1;
+  }
+
  private:
   struct Form {
     std::string text;
@@ -114,6 +131,9 @@ class Lexicon {
   int match_fuzzy(std::string_view form) const;
   int match_compound(std::string_view form) const;
   bool is_safe(std::string_view form) const;
+  static uint32_t valence_prefix_key(std::string_view s) {
+    return (uint32_t(uint8_t(s[0])) * 961u + uint32_t(uint8_t(s[1])) * 31u + uint8_t(s[2])) & 0xFFFFu;
+  }
 
   std::vector<LexiconEntry> entries_;
   std::vector<Form> forms_;
@@ -123,6 +143,9 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> phrases_;  // by first word
   std::unordered_set<std::string, Hash, std::equal_to<>> safe_;
   KeyFilter form_filter_, delete_filter_, safe_filter_;
+  std::unordered_map<std::string, float, Hash, std::equal_to<>> valence_;  // stem -> polarity
+  uint64_t id_ = 0;
+  std::vector<uint64_t> valence_prefixes_ = std::vector<uint64_t>(1024, 0);  // bits by valence_prefix_key
 };
 
 }  // namespace veille::moderate

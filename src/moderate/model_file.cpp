@@ -48,7 +48,12 @@ class Reader {
 
 std::string serialize_model(const ModelParams& p) {
   std::string out(kModelMagic);
-  put<uint32_t>(&out, p.constructions ? kModelVersion : 2u);
+  if (p.valence) {
+    put<uint32_t>(&out, 4u);
+    put<uint32_t>(&out, (p.constructions ? 1u : 0u) | 2u);
+  } else {
+    put<uint32_t>(&out, p.constructions ? 3u : 2u);
+  }
   put<uint32_t>(&out, static_cast<uint32_t>(p.hash_bits));
   put<float>(&out, p.threshold);
   put<uint32_t>(&out, static_cast<uint32_t>(p.description.size()));
@@ -76,7 +81,16 @@ Result<ModelParams> parse_model(std::string_view bytes, const std::string& name)
     return Status::Unsupported(name + ": moderation model version " + std::to_string(version) +
                                ", this veille reads versions " + std::to_string(kOldestModelVersion) + "-" +
                                std::to_string(kModelVersion) + " (retrain with veille train moderation)");
-  p.constructions = version >= 3;
+  p.constructions = version == 3;
+  if (version >= 4) {
+    uint32_t flags = 0;
+    if (!r.get(&flags)) return Status::Corrupt(name + ": truncated header");
+    if (flags & ~3u)
+      return Status::Unsupported(name + ": unknown feature flags " + std::to_string(flags) +
+                                 " (written by a newer veille)");
+    p.constructions = flags & 1u;
+    p.valence = flags & 2u;
+  }
   if (!r.get(&bits) || !r.get(&p.threshold)) return Status::Corrupt(name + ": truncated header");
   if (bits < 10 || bits > 26) return Status::Corrupt(name + ": bad hash size 2^" + std::to_string(bits));
   if (!(p.threshold >= 0.f && p.threshold <= 1.f)) return Status::Corrupt(name + ": bad threshold");

@@ -1,5 +1,6 @@
 // The moderation model file. Little-endian, in this order:
-//   magic "veille-moderation\n" (18 bytes), u32 version (2 or 3), u32 hash_bits,
+//   magic "veille-moderation\n" (18 bytes), u32 version (2, 3 or 4),
+//   [version 4: u32 feature flags, 1 = contempt constructions, 2 = valence], u32 hash_bits,
 //   f32 threshold, u32 description length + bytes,
 //   u32 self-test count, each: u32 length + text bytes, u8 expected decision, f32 expected score,
 //   f32 weights[2^hash_bits],
@@ -18,9 +19,9 @@ namespace veille::moderate {
 inline constexpr std::string_view kModelMagic = "veille-moderation\n";
 // The version changes with the feature set too, not only the layout: weights trained on other
 // features would load and score wrongly. 2: no comment-length feature. 3: plus the contempt
-// constructions of features.cpp. Both are read; a model is written with the version its feature
-// set needs.
-inline constexpr uint32_t kModelVersion = 3;
+// constructions of features.cpp. 4: a flags word names the optional feature groups (valence,
+// constructions). All are read; a model is written with the oldest version its feature set allows.
+inline constexpr uint32_t kModelVersion = 4;
 inline constexpr uint32_t kOldestModelVersion = 2;
 
 struct SelfTest {
@@ -32,7 +33,8 @@ struct SelfTest {
 struct ModelParams {
   int hash_bits = 18;
   float threshold = 0.5f;
-  bool constructions = false;  // contempt-construction features (version 3); false for version 2
+  bool constructions = false;  // contempt-construction features (version 3, or flag 1 of version 4)
+  bool valence = false;        // valence features (flag 2 of version 4)
   std::string description;
   std::vector<SelfTest> self_tests;
   std::vector<float> weights;  // 2^hash_bits

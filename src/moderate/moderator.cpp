@@ -12,7 +12,7 @@ namespace moderate {
 
 Moderation classify_comment(std::string_view text, const ModelParams& params,
                             const Lexicon& lexicon, float threshold, ModerationWorkspace* ws) {
-  analyse_comment(text, lexicon, params.hash_bits, ws, params.constructions);
+  analyse_comment(text, lexicon, params.hash_bits, ws, {params.constructions, params.valence});
   Moderation m;
   m.score = score_features(params.weights, ws->features.ids, ws->features.values);
   m.toxic = m.score >= threshold;

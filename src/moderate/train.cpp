@@ -378,6 +378,9 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
   if (opt.hash_bits < 10 || opt.hash_bits > 26) return Status::InvalidArgument("hash bits outside 10..26");
   if (opt.folds < 2) return Status::InvalidArgument("at least 2 folds");
   if (opt.dev_fold >= opt.folds) return Status::InvalidArgument("dev fold outside 0..folds-1");
+  if (opt.excluded_fold >= opt.folds) return Status::InvalidArgument("excluded fold outside 0..folds-1");
+  if (opt.excluded_fold >= 0 && opt.excluded_fold == opt.dev_fold)
+    return Status::InvalidArgument("the excluded fold cannot be the dev fold");
   auto t0 = std::chrono::steady_clock::now();
   // Features once; class weights balance each source, ToxiFrench weighs more (it is the domain).
   std::vector<Example> ex(data.size());
@@ -385,7 +388,7 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
   size_t counts[4][2] = {};
   for (const auto& c : data) ++counts[static_cast<int>(c.source)][c.toxic];
   for (size_t i = 0; i < data.size(); ++i) {
-    analyse_comment(data[i].text, lexicon, opt.hash_bits, &ws, opt.constructions);
+    analyse_comment(data[i].text, lexicon, opt.hash_bits, &ws, {opt.constructions, opt.valence});
     ex[i].ids = ws.features.ids;
     ex[i].values = ws.features.values;
     ex[i].term_identity = ws.features.term_identity;
@@ -415,13 +418,13 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
     if (c.source == DataSource::kJigsawTranslated && !opt.use_translated) return false;
     if (c.source == DataSource::kCleanNews) return clean_fold[i] != exclude_fold;
     if (c.source != DataSource::kToxiFrench) return true;
-    return c.fold != opt.dev_fold && c.fold != exclude_fold;
+    return c.fold != opt.dev_fold && c.fold != exclude_fold && c.fold != opt.excluded_fold;
   };
   // Out-of-fold scores over the training folds choose the threshold.
   std::vector<float> oof, clean_oof;
   std::vector<bool> oof_gold;
   for (int k = 0; k < opt.folds; ++k) {
-    if (k == opt.dev_fold) continue;
+    if (k == opt.dev_fold || k == opt.excluded_fold) continue;
     std::vector<size_t> use;
     for (size_t i = 0; i < data.size(); ++i)
       if (usable(i, k)) use.push_back(i);
@@ -446,6 +449,7 @@ Result<ModelParams> train_moderation(const std::vector<LabeledComment>& data, co
   ModelParams params;
   params.hash_bits = opt.hash_bits;
   params.constructions = opt.constructions;
+  params.valence = opt.valence;
   params.threshold = rep.threshold;
   params.description = opt.description;
   params.weights = train_weights(ex, use, opt);
@@ -487,6 +491,7 @@ Result<NestedCrossValidation> nested_cross_validation(const std::vector<LabeledC
   ModerationTrainOptions opt = options;
   opt.log = nullptr;
   for (int k = 0; k < opt.folds; ++k) {
+    if (k == opt.excluded_fold) continue;
     opt.dev_fold = k;
     ModerationTrainReport rep;
     auto params = train_moderation(data, lexicon, opt, &rep);

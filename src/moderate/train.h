@@ -59,6 +59,9 @@ struct ModerationTrainOptions {
   uint64_t seed = 1;
   int folds = 5;        // ToxiFrench topic folds
   int dev_fold = 0;     // held out from training and threshold choice; -1 = train on everything
+  // A fold left out of everything (training, thresholds, nested CV): with 0, settings are chosen by
+  // a nested CV over folds 1-4 that never sees the held-out fold 0. -1 = none.
+  int excluded_fold = -1;
   float l2 = 3e-5f;
   float learning_rate = 0.1f;
   float in_domain_weight = 8.f;  // weight of ToxiFrench comments relative to the other sources
@@ -67,6 +70,7 @@ struct ModerationTrainOptions {
   float term_dropout = 0.3f;     // probability of hiding a term's identity features in a pass
   float max_clean_fp = 0.005f;   // the threshold flags at most this share of clean text (out of fold)
   bool constructions = false;    // contempt-construction features (model version 3; measured: no gain)
+  bool valence = false;          // polarity features from the lexicon's valence lines (model version 4)
   // Experimental knobs, measured by nested cross-validation (see models/MODERATION.md).
   float nb_scale = 0.f;     // features scaled by (1 - s) + s * r, r = NB log-count ratio of the bucket
   float nb_alpha = 1.f;     // smoothing of the NB ratios (in weighted documents)
