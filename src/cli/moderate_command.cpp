@@ -185,6 +185,11 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
                   "Fold held out from training and threshold choice (-1: none)")
       ->check(CLI::Range(-1, 19))
       ->capture_default_str();
+  cmd->add_option("--exclude-fold", args->opt.excluded_fold,
+                  "ToxiFrench fold left out of everything, the nested CV too (0: choose settings "
+                  "on folds 1-4 without ever seeing the held-out fold; -1: none)")
+      ->check(CLI::Range(-1, 19))
+      ->capture_default_str();
   cmd->add_option("--l2", args->opt.l2, "L2 penalty")->capture_default_str();
   cmd->add_option("--learning-rate", args->opt.learning_rate, "AdaGrad step")->capture_default_str();
   cmd->add_option("--in-domain-weight", args->opt.in_domain_weight,
@@ -239,6 +244,9 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
   cmd->add_flag("--constructions", args->opt.constructions,
                 "Add the contempt-construction features (\"tous des\", \"t'es\", \"dégage\", "
                 "\"qu'il crève\"...; writes a version 3 model; measured: no gain)");
+  cmd->add_flag("--valence", args->opt.valence,
+                "Add the polarity of ordinary words (the lexicon's valence lines: \"minable\", "
+                "\"pathétique\"...) as features; writes a version 4 model");
   cmd->add_flag("!--no-translated", args->opt.use_translated,
                 "Leave out the machine-translated Jigsaw comments");
   cmd->callback([args, exit_code] {
@@ -254,7 +262,8 @@ void add_train_moderation(CLI::App& train, int* exit_code) {
                   static_cast<double>(args->opt.learning_rate),
                   static_cast<double>(args->opt.in_domain_weight),
                   args->opt.use_translated ? "" : " --no-translated",
-                  args->opt.constructions ? " --constructions" : "",
+                  args->opt.constructions ? (args->opt.valence ? " --constructions --valence" : " --constructions")
+                                          : (args->opt.valence ? " --valence" : ""),
                   args->clean.empty() ? "" : " --clean ud", static_cast<double>(args->opt.clean_weight),
                   static_cast<double>(args->opt.term_dropout), static_cast<double>(args->opt.max_clean_fp),
                   args->opt.bags, static_cast<double>(args->opt.nb_scale),
