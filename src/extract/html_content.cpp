@@ -428,9 +428,10 @@ bool home_href(std::string_view href, std::string_view page_host) {
 // Cuts the subtree under `start` into TextBlocks, in document order.
 class Linearizer {
  public:
-  Linearizer(const std::vector<uint8_t>& skip, const std::vector<uint8_t>& structural,
-             const std::vector<uint32_t>& max_cell_chars, std::string_view page_host)
-      : skip_(skip), structural_(structural), max_cell_chars_(max_cell_chars), page_host_(page_host) {}
+  Linearizer(const std::vector<TagRole>& roles, const std::vector<uint8_t>& skip,
+             const std::vector<uint8_t>& structural, const std::vector<uint32_t>& max_cell_chars,
+             std::string_view page_host)
+      : roles_(roles), skip_(skip), structural_(structural), max_cell_chars_(max_cell_chars), page_host_(page_host) {}
 
   std::vector<TextBlock> run(const Node* start) {
     struct Frame {
@@ -450,7 +451,7 @@ class Linearizer {
         for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) stack.push_back({*it, false});
         continue;
       }
-      TagRole role = tag_role(n->tag);
+      TagRole role = roles_[n->index];
       if (f.exiting) {
         leave(n, role);
         continue;
@@ -612,9 +613,23 @@ class Linearizer {
         if (words_ == 0) words_ = 1;
       }
       prev_space_ = false;
-      buf_ += static_cast<char>(c);
       line_has_text_ = true;
-      count_char(c);
+      // The rest of this run of non-space bytes changes nothing but the buffer and the counts:
+      // append it in one go (a byte-by-byte append was the linearizer's main cost).
+      size_t j = i + 1;
+      uint32_t marks = c == '.' || c == '!' || c == '?' || c == ',' || c == ';';
+      while (j < n) {
+        unsigned char d = static_cast<unsigned char>(s[j]);
+        if (is_space(d) || (d == 0xC2 && j + 1 < n && static_cast<unsigned char>(s[j + 1]) == 0xA0)) break;
+        marks += d == '.' || d == '!' || d == '?' || d == ',' || d == ';';
+        ++j;
+      }
+      const uint32_t len = static_cast<uint32_t>(j - i);
+      buf_.append(s + i, len);
+      chars_ += len;
+      if (link_depth_ > 0) link_chars_ += len;
+      marks_ += marks;
+      i = j - 1;
     }
   }
 
@@ -628,7 +643,7 @@ class Linearizer {
     while (!buf_.empty() && (buf_.back() == ' ' || buf_.back() == '\n')) buf_.pop_back();
     if (chars_ > 0 && !buf_.empty()) {
       TextBlock b;
-      b.text = std::move(buf_);
+      b.text = buf_;  // a copy of the exact size; buf_ keeps its capacity for the next block
       b.owner = open_.empty() ? 0 : open_.back();
       b.chars = chars_;
       b.link_chars = link_chars_;
@@ -649,6 +664,7 @@ class Linearizer {
     line_has_text_ = false;
   }
 
+  const std::vector<TagRole>& roles_;
   const std::vector<uint8_t>& skip_;
   const std::vector<uint8_t>& structural_;
   const std::vector<uint32_t>& max_cell_chars_;
@@ -947,6 +963,8 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
 
   // Per-node side tables, indexed by Node::index (pre-order, so parents come first and a reverse
   // sweep visits children before their parent).
+  // Each element's role, looked up once: the passes below and the linearizer read it again.
+  std::vector<TagRole> roles(n_nodes, TagRole::kBlock);
   std::vector<uint8_t> skip(n_nodes, 0);  // script, style, ...: never text
   std::vector<Evidence> evidence(n_nodes, Evidence::kNone);
   std::vector<uint32_t> chars(n_nodes, 0);
@@ -962,8 +980,8 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
   for (size_t i = 0; i < n_nodes; ++i) {
     const Node* n = dom.node(i);
     if (!n->is_element()) continue;
-    if (!body && n->tag == "body") body = n;
-    TagRole role = tag_role(n->tag);
+    if (!body && n->is("body")) body = n;
+    TagRole role = roles[i] = tag_role(n->tag);
     evidence[i] = element_evidence(*n, role, meta.product_page);
     if ((n->parent && skip[n->parent->index]) || role == TagRole::kSkip) skip[i] = 1;
   }
@@ -976,7 +994,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     const Node* n = dom.node(i);
     uint8_t inherited = n->parent ? in_comment_records[n->parent->index] : 0;
     if (in_comments[i]) inherited = 1;
-    if (n->is_element() && (n->tag == "form" || n->id_and_class().find("respond") != std::string::npos))
+    if (n->is_element() && (n->is("form") || n->id_and_class().find("respond") != std::string::npos))
       inherited = 0;
     in_comment_records[i] = inherited;
   }
@@ -1000,12 +1018,12 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
         has_textarea[i] |= has_textarea[ch->index];
       }
       if (n->is_element()) {
-        TagRole role = tag_role(n->tag);
+        TagRole role = roles[i];
         if (role == TagRole::kHeading || role == TagRole::kTable || role == TagRole::kQuote ||
-            role == TagRole::kPre || n->tag == "article" || n->tag == "section" || n->tag == "form")
+            role == TagRole::kPre || n->is("article") || n->is("section") || n->is("form"))
           structural[i] |= kIsStructural;
         if (role == TagRole::kCell) max_cell_chars[i] = std::max(max_cell_chars[i], chars[i]);
-        if (n->tag == "textarea") has_textarea[i] = 1;
+        if (n->is("textarea")) has_textarea[i] = 1;
       }
     }
     subtree_end[i] = end;
@@ -1019,7 +1037,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     if (rest.size() > 4 && iequals(rest.substr(0, 4), "www.")) rest.remove_prefix(4);
     for (char c : rest) page_host += ascii_lower(c);
   }
-  Linearizer linearizer(skip, structural, max_cell_chars, page_host);
+  Linearizer linearizer(roles, skip, structural, max_cell_chars, page_host);
   std::vector<TextBlock> blocks = linearizer.run(start);
 
   // Prose per subtree, judged on the text alone: how much of the page's readable text it holds.
@@ -1044,16 +1062,16 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       if (!n->is_element()) continue;
       Evidence e = evidence[i];
       if (comment_words_neutral && e == Evidence::kCommentForm && !has_textarea[i]) e = Evidence::kNone;
-      if (n->tag == "form" && has_textarea[i] && e == Evidence::kNone) e = Evidence::kCommentForm;
+      if (n->is("form") && has_textarea[i] && e == Evidence::kNone) e = Evidence::kCommentForm;
       // The <header> of an <article> heads that article (its title, its teaser), not the page.
-      if (e == Evidence::kWeakChrome && n->tag == "header" && n->parent && n->parent->tag == "article" &&
+      if (e == Evidence::kWeakChrome && n->is("header") && n->parent && n->parent->is("article") &&
           markup_is_tag_only(*n))
         e = Evidence::kNone;
       if (e == Evidence::kWeakChrome)
         e = prose[i] >= 0.4 * chars[i] ? Evidence::kNone : Evidence::kBoilerplate;
       if (comments_are_chrome && in_comments[i]) e = Evidence::kCommentForm;
       else if ((is_negative(e) || e == Evidence::kHidden) &&
-               (prose[i] > 0.5 * page_prose || n == start || n->tag == "html"))
+               (prose[i] > 0.5 * page_prose || n == start || n->is("html")))
         e = Evidence::kNone;
       evidence[i] = e;
       uint32_t inherited = n->parent ? negative_ancestor[n->parent->index] : UINT32_MAX;
@@ -1217,7 +1235,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
       std::vector<std::pair<std::string, const Node*>> dated;  // children with a date and prose
       for (const Node* c : n->children) {
         if (!c->is_element() || skip[c->index] || !has_date[c->index] || prose[c->index] <= 0) continue;
-        TagRole role = tag_role(c->tag);
+        TagRole role = roles[c->index];
         if ((role != TagRole::kBlock && role != TagRole::kListItem) || c->tag == "p") continue;
         dated.push_back({signature(c), c});
       }
