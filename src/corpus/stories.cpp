@@ -169,7 +169,7 @@ float place_weight(const Vec& v, std::string_view id) {
 }
 
 // Similarity is multiplied by this when the places contradict.
-constexpr double kPlaceContradiction = 0.4;
+constexpr double kPlaceContradiction = 0.25;
 // A place weighing less than this fraction of a story's main place was named by few of its
 // articles (in passing, or by one article that joined it wrongly).
 constexpr float kStoryPlaceMinor = 0.25f;
