@@ -661,6 +661,78 @@ TEST(IngesterStore, JoinThreadMergesTheSmallerThreadIntoTheLarger) {
 // Regression (issue 5): threads did not merge, so the thread a story found depended on the order
 // in which pages came (the Le Havre thread was two threads in some orders). Over several orders
 // of samples/, pages of one expected thread share a stored thread, and pages of two do not.
+// A local fire report as a page. Three wordings of the same facts (different enough not to be
+// copies of each other), as three papers would write them.
+RawPage fire_page(const std::string& name, const std::string& town, int wording) {
+  static const char* kParagraphs[3][3] = {
+      {"Un violent incendie a ravagé un entrepôt de la zone industrielle de {T} dans la nuit de dimanche à lundi, "
+       "mobilisant une soixantaine de pompiers et une dizaine de camions-citernes.",
+       "Les flammes, visibles à plusieurs kilomètres, ont été maîtrisées au petit matin. Aucun blessé n'est à "
+       "déplorer, mais le bâtiment de stockage est entièrement détruit.",
+       "Le maire de {T} s'est rendu sur place et a salué la rapidité d'intervention des secours, avant "
+       "d'annoncer une réunion avec les entreprises de la zone industrielle."},
+      {"À {T}, les pompiers ont lutté toute la nuit contre l'incendie d'un entrepôt de stockage situé dans la "
+       "zone industrielle, dont la toiture s'est effondrée vers trois heures.",
+       "Une soixantaine de sapeurs-pompiers sont intervenus. Les riverains ont été invités à garder leurs "
+       "fenêtres fermées en raison des fumées, dissipées dans la matinée.",
+       "Une enquête a été ouverte pour déterminer l'origine des flammes ; l'entrepôt abritait des palettes et "
+       "des produits d'emballage, selon la mairie de {T}."},
+      {"L'entrepôt n'est plus qu'un amas de tôles : l'incendie qui s'est déclaré dans la nuit dans la zone "
+       "industrielle de {T} a tout détruit, sans faire de blessé.",
+       "Il a fallu plusieurs heures aux pompiers, venus de toute l'agglomération, pour venir à bout des flammes "
+       "qui menaçaient un bâtiment voisin.",
+       "Les salariés de l'entreprise, une trentaine, seront placés au chômage partiel le temps que les assureurs "
+       "évaluent les dégâts, a indiqué le maire de {T}."}};
+  static const char* kTitles[3] = {"un entrepôt ravagé par un incendie", "nuit d'incendie dans la zone industrielle",
+                                   "l'entrepôt détruit par les flammes"};
+  auto fill = [&town](std::string t) {
+    for (size_t at = t.find("{T}"); at != std::string::npos; at = t.find("{T}")) t.replace(at, 3, town);
+    return t;
+  };
+  const std::string title = town + " : " + kTitles[wording];
+  RawPage p;
+  p.source = name;
+  p.content = "<html><head><title>" + title +
+              "</title><meta property=\"article:published_time\" content=\"2026-03-02T08:00:00+01:00\"></head>"
+              "<body><article><h1>" + title + "</h1>";
+  for (const char* para : kParagraphs[wording]) p.content += "<p>" + fill(para) + "</p>";
+  p.content += "</article></body></html>";
+  return p;
+}
+
+// Issue 5: the same kind of event the same day in two towns is two stories and no thread, though
+// their words are the same; the same town's two reports are one story.
+TEST(Ingester, SameKindOfEventInTwoTownsIsTwoStoriesAndNoThread) {
+  TempDb db;
+  auto store = open_sqlite_store(db.path());
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  auto ing = Ingester::create(**store, test_options());
+  ASSERT_TRUE(ing.ok()) << ing.status().to_string();
+  std::vector<RawPage> pages = {fire_page("brest-a.html", "Brest", 0), fire_page("lyon.html", "Lyon", 1),
+                                fire_page("brest-b.html", "Brest", 2)};
+  std::vector<int64_t> story;
+  ASSERT_TRUE((*store)->begin().ok());
+  for (const RawPage& p : pages) {
+    auto doc = (*ing)->pipeline().run(p);
+    ASSERT_TRUE(doc.ok()) << doc.status().to_string();
+    auto r = (*ing)->add(*doc);
+    ASSERT_TRUE(r.ok()) << r.status().to_string();
+    ASSERT_TRUE(r->story) << p.source;
+    ASSERT_FALSE(r->duplicate_of) << p.source << ": a copy, not another report";
+    story.push_back(*r->story);
+  }
+  ASSERT_TRUE((*store)->commit().ok());
+  EXPECT_EQ(story[0], story[2]);
+  EXPECT_NE(story[0], story[1]);
+  auto threads = (*store)->list_threads();
+  ASSERT_TRUE(threads.ok());
+  for (const auto& t : threads->threads) {
+    const bool brest = std::find(t.stories.begin(), t.stories.end(), story[0]) != t.stories.end();
+    const bool lyon = std::find(t.stories.begin(), t.stories.end(), story[1]) != t.stories.end();
+    EXPECT_FALSE(brest && lyon) << "thread " << t.id;
+  }
+}
+
 TEST(Ingester, SamplesThreadsWholeInSeveralOrders) {
   if (!fs::exists(kSamples / "EXPECTED.json")) GTEST_SKIP() << "samples/EXPECTED.json absent";
   nlohmann::json expected = nlohmann::json::parse(std::ifstream(kSamples / "EXPECTED.json"));
