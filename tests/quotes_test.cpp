@@ -438,6 +438,22 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
       // a title with a complement in "à", then the name in apposition
       {"« Le tramway arrivera en 2028 », a promis l'adjoint aux transports, Hugo Bernardin.",
        "Le tramway arrivera en 2028", "sentence", "Hugo Bernardin", "a promis"},
+      // the medium between the verb and its subject ("à l'AFP"), then "une source" as subject
+      {"« Les suspects se connaissaient », a précisé à l'AFP une source policière.", "Les suspects se connaissaient",
+       "sentence", "une source policière", "a précisé"},
+      // a pronoun with no person named before: the noun phrase that opens the previous sentence
+      {"Devant le tribunal de Rennes, l'ancienne gérante du magasin a reconnu les détournements. « J'avais des "
+       "dettes », a-t-elle expliqué.",
+       "J'avais des dettes", "sentence", "l'ancienne gérante du magasin", "a-t-elle expliqué"},
+      // "le maire" before a woman's name leaves her gender to her first name
+      {"Le maire, Nathalie Appéré, a reçu les commerçants. « Le marché restera ouvert », a-t-elle promis.",
+       "Le marché restera ouvert", "sentence", "Nathalie Appéré", "a-t-elle promis"},
+      // a possessive before an institution of a person
+      {"Le chanteur a annulé sa tournée. Son entourage évoque « des raisons personnelles ».", "des raisons personnelles",
+       "fragment", "Son entourage", "évoque"},
+      // a quotation opening its paragraph, a group named in the next sentence
+      {"« Il ne méritait pas ça. » À Lannion, les collègues du facteur agressé lundi restent sous le choc.",
+       "Il ne méritait pas ça.", "sentence", "les collègues du facteur", std::nullopt},
   };
   expect_rows(rows);
 }

@@ -128,6 +128,7 @@ struct Ref {
 struct Description {
   int tb = 0, te = 0;
   char gender = 'u';
+  char title_gender = 'u';  // the title's own gender ('u' for "ministre", "maire")
   bool plural = false;
   bool definite = false;
   std::string head;
@@ -277,6 +278,7 @@ class Attributor {
     else if (det == "le" || det == "un" || det == "cet" || det == "ce") d.gender = 'm';
     if (g == 'm' || g == 'f') d.gender = g;
     if (d.plural) d.gender = 'p';
+    d.title_gender = g;
     d.head = low(j);
     d.words.push_back(d.head);
     if (former) d.words.push_back("ancien");
@@ -443,7 +445,9 @@ class Attributor {
   void add_attributes(const std::string& entity, const Description& d) {
     auto& a = attributes_[entity];
     for (const auto& w : d.words) a.insert(w);
-    if (d.gender == 'm' || d.gender == 'f') gender_[entity] = d.gender;
+    // "Le maire, Marie-Claire D.": a masculine article before a title of either gender tells
+    // nothing (French keeps "le maire", "le ministre" for women); a feminine one does.
+    if (d.title_gender == 'm' || d.title_gender == 'f' || d.gender == 'f') gender_[entity] = d.gender;
   }
 
   // A definite description resolved to a person named earlier (see quotes.h).
@@ -747,6 +751,10 @@ class Attributor {
           r.surface = a->surface;
           r.entity = a->entity;
           r.gender = a->gender == 'u' ? g : a->gender;
+        } else if (auto subject = subject_phrase_before(i, g)) {
+          // "L'ancien trésorier de l'association a reconnu les faits. « ... », a-t-il déclaré":
+          // no person named, but a noun phrase of the right gender opens the sentence.
+          r.surface = *subject;
         }
         // An unresolved pronoun keeps an empty surface: it names no speaker.
         refs_.push_back(std::move(r));
@@ -766,6 +774,48 @@ class Attributor {
       }
       ++i;
     }
+  }
+
+  // The noun phrase that opens the sentence of token i, or the one before, when it is followed by
+  // a verb and agrees with gender g (from its determiner): "L'ancien trésorier a reconnu ...".
+  // A prepositional opener up to its comma is skipped ("Au tribunal de Lille, le prévenu ...").
+  std::optional<std::string> subject_phrase_before(int i, char g) const {
+    const int s = toks_[i].sentence;
+    int b = i;
+    for (int steps = 0; b > 0 && steps < kMaxLeftTokens && toks_[b - 1].sentence >= s - 1; ++steps) --b;
+    if (toks_[b].sentence < s - 1) ++b;
+    for (int start = b; start < i;) {
+      int s0 = start;
+      static const std::unordered_set<std::string_view> preps = {"à", "au", "aux", "dans", "devant", "lors", "après",
+                                                                 "avant", "en", "sur", "pendant"};
+      if (free(s0) && preps.count(low(s0))) {
+        int c = s0 + 1;
+        while (c < s0 + 12 && c < i && free(c) && low(c) != "," && toks_[c].sentence == toks_[s0].sentence) ++c;
+        if (c < i && low(c) == ",") s0 = c + 1;
+      }
+      if (int e = noun_phrase_end(s0); e > 0 && e < i) {
+        int v = e;
+        while (free(v) && (low(v) == "s'" || low(v) == "se" || low(v) == "ne" || low(v) == "n'")) ++v;
+        const std::string& det = low(s0);
+        char dg = (det == "la" || det == "une") ? 'f' : (det == "le" || det == "un") ? 'm'
+                  : (det == "les" || det == "des") ? 'p' : 'u';
+        bool verb = free(v) && !toks_[v].upper && is_word(low(v)) &&
+                    (quotes::is_auxiliary(low(v)) || quotes::is_reporting_finite(low(v)) || !is_preposition_of(low(v)));
+        if (verb && compatible(g, dg) && (g == 'p') == (dg == 'p')) return surface(s0, e);
+      }
+      // the next sentence start
+      int next = start;
+      while (next < i && toks_[next].sentence == toks_[start].sentence) ++next;
+      if (next >= i || toks_[next].sentence == s) {
+        if (next < i && next != start && toks_[next].sentence == s && toks_[start].sentence == s - 1) {
+          start = next;
+          continue;
+        }
+        break;
+      }
+      start = next;
+    }
+    return std::nullopt;
   }
 
   // Is the name at token i, inside a quotation, the subject of an incise verb right before it
@@ -1088,7 +1138,9 @@ class Attributor {
     if (!bare) {
       const std::string& det = low(t);
       bool article = is_article(det) && det != "les";
-      if (!article && !((det == "une" || det == "un") && low(noun) == "source")) return 0;
+      // "son entourage", "sa famille": a possessive before the institution of a person.
+      bool possessive = det == "son" || det == "sa" || det == "leur";
+      if (!article && !possessive && !((det == "une" || det == "un") && low(noun) == "source")) return 0;
     }
     int e = noun + 1;
     while (free(e) && e - noun < 3 && qualifiers.count(low(e))) ++e;
@@ -1108,6 +1160,26 @@ class Attributor {
     // "le département d'Etat américain": a nationality after the complement.
     while (free(e) && !toks_[e].upper && e - t < 9 && is_description_adjective(low(e))) ++e;
     return e;
+  }
+
+  // A complement naming the medium or the audience at token t ("à l'AFP", "au Parisien", "sur
+  // France Inter", "devant la presse", "auprès de l'AFP"): the token after it, else t.
+  int skip_medium(int t) const {
+    if (!free(t)) return t;
+    const std::string& p = low(t);
+    if (p != "à" && p != "au" && p != "aux" && p != "sur" && p != "devant" && p != "auprès") return t;
+    int k = t + 1;
+    if (p == "auprès" && free(k) && (low(k) == "de" || low(k) == "du" || low(k) == "des" || low(k) == "d'")) ++k;
+    if (free(k) && is_article(low(k))) ++k;
+    if (!free(k) || !is_word(low(k))) return t;
+    if (toks_[k].upper) {
+      int e = k + 1;
+      while (e < k + 4 && free(e) && (toks_[e].upper || low(e) == "-" || low(e) == "+") && toks_[e].sentence == toks_[k].sentence)
+        ++e;
+      return e;
+    }
+    if (p == "devant" || p == "auprès") return k + 1;  // "devant la presse", "auprès des journalistes"
+    return t;
   }
 
   // "dans l'entourage de X", "à Matignon", "chez Renault", "au ministère de ..." at token t, after
@@ -1214,8 +1286,13 @@ class Attributor {
     static const std::unordered_set<std::string_view> not_nouns = {
         "même", "plus", "moins", "autre", "autres", "tout", "tous", "toute", "toutes", "premier", "première",
         "dernier", "dernière", "lendemain", "veille", "jour", "soir", "matin", "semaine", "mois", "an", "année"};
-    if (!free(t) || !dets.count(low(t)) || !free(t + 1) || toks_[t + 1].upper || !is_word(low(t + 1)) ||
-        not_nouns.count(low(t + 1)) || quotes::is_reporting_finite(low(t + 1)) || quotes::is_auxiliary(low(t + 1)))
+    if (!free(t) || !dets.count(low(t)) || !free(t + 1) || toks_[t + 1].upper || !is_word(low(t + 1)))
+      return 0;
+    // "l'ancien trésorier", "la nouvelle directrice": the noun after its premodifier.
+    if (quotes::is_title_premodifier(low(t + 1)) && free(t + 2) && !toks_[t + 2].upper && is_word(low(t + 2)) &&
+        !quotes::is_reporting_finite(low(t + 2)) && !quotes::is_auxiliary(low(t + 2)))
+      ++t;
+    if (not_nouns.count(low(t + 1)) || quotes::is_reporting_finite(low(t + 1)) || quotes::is_auxiliary(low(t + 1)))
       return 0;
     int e = t + 2;
     while (free(e) && e < t + 5 && !toks_[e].upper &&
@@ -1291,11 +1368,14 @@ class Attributor {
   // The first person of gender `g` named in the sentence right after a quotation (tokens from
   // `t`, same paragraph): "« Nous avons, explique-t-elle, perdu ... » Marine Tondelier ne cache
   // pas son inquiétude."
-  const Ref* named_next(char g, int t, int close_tok) const {
+  // With `groups`, a collective counts too ("« ... » Les collègues de l'agent sont sous le choc").
+  const Ref* named_next(char g, int t, int close_tok, bool groups = false) const {
     if (!free(t) || close_tok >= n() || toks_[t].para != toks_[close_tok].para) return nullptr;
     const int s = toks_[t].sentence;
-    for (size_t k = ref_from(t); k < refs_.size() && toks_[refs_[k].tb].sentence == s; ++k)
+    for (size_t k = ref_from(t); k < refs_.size() && toks_[refs_[k].tb].sentence == s; ++k) {
       if (refs_[k].kind == RefKind::kName && compatible(g, refs_[k].gender)) return &refs_[k];
+      if (groups && refs_[k].kind == RefKind::kCollective && !in_complement(refs_[k])) return &refs_[k];
+    }
     return nullptr;
   }
 
@@ -1508,36 +1588,41 @@ class Attributor {
             q.cue = cue_text(*v);
             return q;
           }
-          if (auto name = untagged_name(v->te, v->te + 1)) {
-            // "», a précisé Météo-France": a capitalised name the tagger missed.
-            q.speaker = *name;
-            q.cue = cue_text(*v);
-            return q;
-          }
-          if (const Ref* r = organisation_anaphor(v->te, open_tok)) {
-            // "», écrit la centrale": the organisation named before, in the same paragraph.
-            set_speaker(q, *r);
-            q.cue = cue_text(*v);
-            return q;
-          }
-          if (int e = institution_end(v->te); e > 0) {
-            // "», fait valoir la direction de Renault", "», indique la préfecture".
-            q.speaker = surface(v->te, e);
-            q.cue = cue_text(*v);
-            return q;
-          }
-          if (is_document_noun_phrase(v->te)) {
-            // "», indique le communiqué": the writer of the document, named before the quote.
-            if (const Ref* r = author_before(open_tok)) set_speaker(q, *r);
-            q.cue = cue_text(*v);
-            return q;
-          }
-          if (int e = noun_phrase_end(v->te); e > 0) {
-            // The subject of an incise is the speaker whatever its noun: "», préviennent les
-            // conducteurs de la ligne 13", "», scandaient les aides-soignantes".
-            q.speaker = surface(v->te, e);
-            q.cue = cue_text(*v);
-            return q;
+          // The subject may come after a complement naming the medium or the audience: "», a
+          // précisé à l'AFP une source judiciaire", "», a déclaré sur France Inter le ministre".
+          for (int st : {v->te, skip_medium(v->te)}) {
+            if (auto name = untagged_name(st, st + 1)) {
+              // "», a précisé Météo-France": a capitalised name the tagger missed.
+              q.speaker = *name;
+              q.cue = cue_text(*v);
+              return q;
+            }
+            if (const Ref* r = organisation_anaphor(st, open_tok)) {
+              // "», écrit la centrale": the organisation named before, in the same paragraph.
+              set_speaker(q, *r);
+              q.cue = cue_text(*v);
+              return q;
+            }
+            if (int e = institution_end(st); e > 0) {
+              // "», fait valoir la direction de Renault", "», indique la préfecture".
+              q.speaker = surface(st, e);
+              q.cue = cue_text(*v);
+              return q;
+            }
+            if (is_document_noun_phrase(st)) {
+              // "», indique le communiqué": the writer of the document, named before the quote.
+              if (const Ref* r = author_before(open_tok)) set_speaker(q, *r);
+              q.cue = cue_text(*v);
+              return q;
+            }
+            if (int e = noun_phrase_end(st); e > 0) {
+              // The subject of an incise is the speaker whatever its noun: "», préviennent les
+              // conducteurs de la ligne 13", "», scandaient les aides-soignantes".
+              q.speaker = surface(st, e);
+              q.cue = cue_text(*v);
+              return q;
+            }
+            if (skip_medium(v->te) == v->te) break;
           }
         }
       }
@@ -1840,7 +1925,7 @@ class Attributor {
     // quotation's speaker (resolve_floating).
     if (!q.speaker && q.kind == "sentence" && opens_para && after < n() && close_tok < n() &&
         toks_[after].sentence != toks_[close_tok].sentence)
-      if (const Ref* r = named_next('u', after, close_tok); r && !r->surface.empty())
+      if (const Ref* r = named_next('u', after, close_tok, true); r && !r->surface.empty())
         next_named_[k] = static_cast<int>(r - refs_.data());
     return q;
   }

@@ -303,7 +303,10 @@ char person_title(std::string_view low) {
                           "enquêteurs", "procureurs", "militaires", "soldats", "officiers",
                           "experts-comptables", "banquiers", "investisseurs", "analystes",
                           "fonctionnaires", "ouvriers", "ouvrières", "employés", "retraités",
-                          "pompiers", "gendarmes", "secouristes", "étudiantes", "enseignantes"})
+                          "pompiers", "gendarmes", "secouristes", "étudiantes", "enseignantes",
+                          "collègues", "voisins", "voisines", "amis", "supporters", "usagers",
+                          "clients", "locataires", "patients", "passagers", "voyageurs", "bénévoles",
+                          "collectifs", "joueurs", "joueuses", "entraîneurs", "artistes", "maraîchers"})
       m.emplace(w, 'p');
     return m;
   }();
