@@ -109,7 +109,8 @@ std::vector<std::string> story_keys(const ArticleProfile& a);
 std::vector<std::string> story_keys(const StoryProfile& s);
 // In [0, 1]: the article's mean cosine with the story's articles (a dot product with the
 // unnormalised centroids, i.e. average link), terms weighing more than entities, plus shared
-// event days or weekdays, decayed by the distance in days when both have days.
+// event days or weekdays, cut to a quarter when the article's main place is not the story's (two
+// towns), decayed by the distance in days when both have days.
 double story_similarity(const ArticleProfile& a, const StoryProfile& s);
 // Join the best candidate story at or above this; else start a new story.
 extern const double kStoryThreshold;
@@ -157,7 +158,7 @@ class StoryMatcher {
   double similarity(const StoryProfile& s) const;
 
  private:
-  ArticleProfile a_;  // days and weekdays; the vectors live in the indexes
+  ArticleProfile a_;  // entities (for places), days and weekdays; the vectors live in the indexes
   IndexedVector terms_, entities_;
 };
 
@@ -168,7 +169,7 @@ class ThreadMatcher {
   double similarity(const StoryProfile& b) const;
 
  private:
-  StoryProfile a_;  // days only
+  StoryProfile a_;  // entities (for shared actors and places) and days
   IndexedVector actors_, terms_;
 };
 
