@@ -4,10 +4,13 @@
 // the same actors over weeks. Both are decided from three kinds of evidence:
 //  - key terms: TF-IDF of stemmed words outside entity mentions (what happened: "appel",
 //    "sommet", "pourparlers"), the title counted twice;
-//  - entities: canonical entity ids, PER/ORG/LOC weighted above MISC (who and where);
+//  - entities: canonical entity ids, PER/ORG/LOC weighted above MISC (who and where), by salience
+//    (title and lead count more);
 //  - time: the published day and the full dates mentioned (event days).
-// Stories weigh terms above entities (the actors of a thread are shared by all its stories);
-// threads weigh entities (actors double) above terms.
+// Stories weigh terms above entities (the actors of a thread are shared by all its stories), but
+// two main places that contradict each other (the same kind of event in two towns) nearly veto
+// one story; threads weigh entities (actors double) above terms and need a shared person or
+// places that do not contradict.
 #include <algorithm>
 #include <cctype>
 #include <chrono>
