@@ -454,6 +454,15 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
       // a quotation opening its paragraph, a group named in the next sentence
       {"« Il ne méritait pas ça. » À Lannion, les collègues du facteur agressé lundi restent sous le choc.",
        "Il ne méritait pas ça.", "sentence", "les collègues du facteur", std::nullopt},
+      // a singular definite noun phrase as incise subject stands for the person just named
+      {"Romain Ntamack a manqué trois pénalités. « Je dois être plus régulier », admet l'ouvreur toulousain.",
+       "Je dois être plus régulier", "sentence", "Romain Ntamack", "admet"},
+      // impersonal "il" is no subject: "Pour X," still introduces the source
+      {"Pour la CFDT, il s'agit d'une « provocation ».", "provocation", "fragment", "CFDT", "pour"},
+      // "l'organisation" before the verb stands for the organisation named before
+      {"Amnesty International publie un rapport sur les prisons. Selon ses enquêteurs, les détenus manquent de tout. "
+       "L'organisation affirme que « la situation est intenable ».",
+       "la situation est intenable", "sentence", "Amnesty International", "affirme"},
   };
   expect_rows(rows);
 }

@@ -546,6 +546,22 @@ class Attributor {
     return nullptr;
   }
 
+  // The nearest named person of compatible gender in the description's sentence or the two
+  // before, unless the text gave them this very title (then the description is someone else).
+  const Ref* nearest_person(const Description& d) const {
+    const int s = d.tb < n() ? toks_[d.tb].sentence : 0;
+    int steps = 0;
+    for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
+      if (it->tb >= d.tb) continue;
+      if (s - toks_[it->tb].sentence > 2) break;
+      if (it->kind != RefKind::kName || !it->entity || !compatible(d.gender, it->gender)) continue;
+      auto a = attributes_.find(*it->entity);
+      if (a != attributes_.end() && a->second.count(d.head)) return nullptr;
+      return &*it;
+    }
+    return nullptr;
+  }
+
   // An earlier description of someone the text never names ("Le maire de Brest ... l'édile", "la
   // procureure de la République ... la magistrate"): the same title with no word the earlier one
   // lacks, or a title the earlier one implies; "l'homme" / "la femme" stand for the last singular
@@ -719,7 +735,13 @@ class Attributor {
       char clitic = quotes::subject_clitic_gender(w);
       bool after_prep = i > 0 && (low(i - 1) == "selon" || low(i - 1) == "pour" || low(i - 1) == "après");
       char g = 0;
-      if (w == "il" || (w == "lui" && after_prep)) g = 'm';
+      // Impersonal "il" ("il s'agit", "il faut", "il y a") stands for no one.
+      const bool impersonal = w == "il" && free(i + 1) &&
+                              ((low(i + 1) == "s'" && (low(i + 2) == "agit" || low(i + 2) == "agissait")) ||
+                               low(i + 1) == "faut" || low(i + 1) == "fallait" || low(i + 1) == "faudra" ||
+                               low(i + 1) == "faudrait" || (low(i + 1) == "y" && (low(i + 2) == "a" || low(i + 2) == "avait")));
+      if (impersonal) g = 0;
+      else if (w == "il" || (w == "lui" && after_prep)) g = 'm';
       else if (w == "elle") g = 'f';
       else if (w == "ils" || w == "elles") g = 'p';
       else if (clitic && w.find("on") == std::string::npos) g = clitic;  // "-t-on" names no one
@@ -847,7 +869,10 @@ class Attributor {
           "à", "par", "sur", "dans", "avec", "pour", "chez", "en", "vers", "sous", "contre", "auprès"};
       const std::string& d = low(i - 1);
       // "la CGT", "l'OMS"; not the medium of "a indiqué à l'AFP", "sur la BBC".
-      if ((d == "la" || d == "le" || d == "l'" || d == "les") && !preps.count(low(i - 2))) return i + 1;
+      // "Pour la CGT, ..." introduces the union as a source.
+      if ((d == "la" || d == "le" || d == "l'" || d == "les") &&
+          (!preps.count(low(i - 2)) || (low(i - 2) == "pour" && free(i + 1) && low(i + 1) == ",")))
+        return i + 1;
       end = i + 1;
     }
     // Next to a reporting verb, past a reflexive or a negation.
@@ -1617,8 +1642,18 @@ class Attributor {
             }
             if (int e = noun_phrase_end(st); e > 0) {
               // The subject of an incise is the speaker whatever its noun: "», préviennent les
-              // conducteurs de la ligne 13", "», scandaient les aides-soignantes".
+              // conducteurs de la ligne 13", "», scandaient les aides-soignantes". A singular
+              // definite one stands, as a title does, for the person just named ("Antoine
+              // Dupont ... », reconnaît le demi de mêlée toulousain").
               q.speaker = surface(st, e);
+              const std::string& det = low(st);
+              if (det == "le" || det == "la" || det == "l'") {
+                Description d;
+                d.tb = st;
+                d.gender = det == "la" ? 'f' : det == "le" ? 'm' : 'u';
+                d.head = low(st + 1);
+                if (const Ref* r = nearest_person(d)) q.speaker_entity = r->entity;
+              }
               q.cue = cue_text(*v);
               return q;
             }
@@ -1820,6 +1855,13 @@ class Attributor {
             q.cue = cue_text(*v);
             return q;
           }
+          // "Dans un rapport, l'organisation affirme que « ... »": the organisation named before.
+          if (v->tb >= 2)
+            if (const Ref* r = organisation_anaphor(v->tb - 2, open_tok)) {
+              set_speaker(q, *r);
+              q.cue = cue_text(*v);
+              return q;
+            }
           // "La préfecture indique que « ... »": an institution right before the verb.
           for (int b = v->tb - 1; b >= 0 && v->tb - b <= 10 && toks_[b].sentence == sentence; --b)
             if (int e = institution_end(b); e > 0 && skip_subject_gap(e) == v->tb) {
