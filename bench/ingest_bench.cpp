@@ -19,6 +19,7 @@
 #include <iterator>
 #include <map>
 #include <random>
+#include <set>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -233,12 +234,15 @@ std::string html_escape(const std::string& s) {
 // story, recall = pairs of a generated story put in one story. The generator's stories draw their
 // people, places and topics from small banks and share the same sentence templates, so two of its
 // stories can be one event to a reader: precision is a lower bound.
-void score_stories(veille::Store& store, const std::vector<size_t>& truth) {
+// Threads: the largest one (stories), and the most distinct subjects (a generated story's place
+// and topic) one thread holds, by the generated stories of its articles.
+void score_stories(veille::Store& store, const std::vector<size_t>& truth, const std::vector<std::string>& subject) {
   auto st = store.stats();
   if (!st.ok()) return;
   std::map<std::pair<int64_t, size_t>, size_t> cell;  // (stored story or -article, truth) -> pages
   std::map<int64_t, size_t> pred;
   std::map<size_t, size_t> gold;
+  std::map<int64_t, std::set<std::string>> story_subjects;  // stored story -> subjects of its articles
   size_t scored = 0;
   for (int64_t id = 1; id <= st->articles; ++id) {
     auto a = store.get_article(id);
@@ -250,6 +254,7 @@ void score_stories(veille::Store& store, const std::vector<size_t>& truth) {
     if (page >= truth.size()) continue;
     int64_t s = a->story ? *a->story : -id;  // no story: a story of its own
     ++cell[{s, truth[page]}];
+    if (truth[page] < subject.size()) story_subjects[s].insert(subject[truth[page]]);
     ++pred[s];
     ++gold[truth[page]];
     ++scored;
@@ -262,6 +267,21 @@ void score_stories(veille::Store& store, const std::vector<size_t>& truth) {
   std::printf("stories against the generator's truth (%zu articles, copies left out): %zu stored, %zu generated; "
               "pairwise P %.3f R %.3f\n",
               scored, pred.size(), gold.size(), p > 0 ? both / p : 1.0, g > 0 ? both / g : 1.0);
+  auto threads = store.list_threads();
+  if (!threads.ok()) return;
+  size_t largest = 0, most_subjects = 0, in_threads = 0;
+  for (const auto& t : threads->threads) {
+    std::set<std::string> subjects;
+    for (int64_t sid : t.stories) {
+      auto it = story_subjects.find(sid);
+      if (it != story_subjects.end()) subjects.insert(it->second.begin(), it->second.end());
+    }
+    largest = std::max(largest, t.stories.size());
+    most_subjects = std::max(most_subjects, subjects.size());
+    in_threads += t.stories.size();
+  }
+  std::printf("threads: %zu (%zu stories in them); largest %zu stories; most place/topic subjects in one thread %zu\n",
+              threads->threads.size(), in_threads, largest, most_subjects);
 }
 
 std::string day_iso(int day) {  // days since 2025-01-01 -> YYYY-MM-DD (2025-2026)
@@ -501,7 +521,9 @@ int main(int argc, char** argv) {
     std::printf("\n");
   }
   std::printf("peak RSS: %.1f MB\n", static_cast<double>(peak_rss_kb()) / 1024);
-  score_stories(**store, truth);
+  std::vector<std::string> subjects;
+  for (const Story& s : stories) subjects.push_back(s.place + " / " + s.topic);
+  score_stories(**store, truth, subjects);
   std::printf("reproduce: VEILLE_MODELS=models build/bench/ingest_bench --pages %zu --threads %u --seed %llu\n", pages,
               threads, static_cast<unsigned long long>(seed));
   if (!keep) fs::remove_all(dir);
