@@ -13,6 +13,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "store/digest_input.h"
 #include "store/fts_tokenizer.h"
 #include "store/sqlite_db.h"
 #include "veille/corpus.h"
@@ -136,6 +137,14 @@ ALTER TABLE stories ADD COLUMN digest TEXT;
     // index scan on both sides (see there).
     R"sql(
 CREATE INDEX stories_span ON stories(last_day - first_day);
+)sql",
+    // 3 -> 4: what a story's digest reads from each article, compactly (store/digest_input.h),
+    // written when the article first takes part in a digest refresh; an article without it is
+    // read from its JSON.
+    R"sql(
+CREATE TABLE digest_inputs(
+  version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+  data BLOB NOT NULL);
 )sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -870,32 +879,74 @@ Status SqliteStore::refresh_story_digest(int64_t story, const std::unordered_map
   std::vector<std::pair<int64_t, const Document*>> docs;
   std::vector<const corpus::SummaryCandidates*> summaries;
   std::vector<std::unique_ptr<Document>> loaded;
+  std::vector<std::unique_ptr<corpus::SummaryCandidates>> loaded_summaries;
+  // Stores an article's digest input once per version, so that later refreshes read it instead
+  // of the article's JSON.
+  auto store_input = [&](int64_t version, const Document& doc, const corpus::SummaryCandidates& c) -> Status {
+    VEILLE_QUERY(w, "INSERT OR IGNORE INTO digest_inputs(version_id, data) VALUES (?1, ?2)");
+    w.bind(1, version).bind_blob(2, store::encode_digest_input(doc, c));
+    return w.run();
+  };
   {
-    VEILLE_QUERY(q, "SELECT a.id, a.latest_version FROM articles a WHERE a.story_id = ?1 AND a.duplicate_of IS NULL "
+    VEILLE_QUERY(q, "SELECT a.id, a.latest_version, di.version_id IS NOT NULL FROM articles a "
+                    "LEFT JOIN digest_inputs di ON di.version_id = a.latest_version "
+                    "WHERE a.story_id = ?1 AND a.duplicate_of IS NULL "
                     "ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT ?2");
     q.bind(1, story).bind(2, kDigestArticles);
     Status st;
-    std::vector<std::pair<int64_t, int64_t>> ids;
-    while (q.step(&st)) ids.emplace_back(q.int64(0), q.int64(1));
+    struct Row {
+      int64_t id, version;
+      bool has_input;
+    };
+    std::vector<Row> rows;
+    while (q.step(&st)) rows.push_back({q.int64(0), q.int64(1), q.int64(2) != 0});
     VEILLE_TRY(st);
-    for (const auto& [id, version] : ids) {
+    for (const auto& [id, version, has_input] : rows) {
       auto it = in_memory.find(id);
       if (it != in_memory.end() && it->second.doc) {
+        const corpus::SummaryCandidates* c = it->second.summary;
+        if (!c) {
+          loaded_summaries.push_back(std::make_unique<corpus::SummaryCandidates>(corpus::summary_candidates(*it->second.doc)));
+          c = loaded_summaries.back().get();
+        }
+        if (!has_input) VEILLE_TRY(store_input(version, *it->second.doc, *c));
         docs.emplace_back(id, it->second.doc);
-        summaries.push_back(it->second.summary);
+        summaries.push_back(c);
         continue;
       }
-      VEILLE_QUERY(v, "SELECT document FROM versions WHERE id = ?1");
-      v.bind(1, version);
-      if (!v.step(&st)) {
+      auto doc = std::make_unique<Document>();
+      auto c = std::make_unique<corpus::SummaryCandidates>();
+      bool decoded = false;
+      if (has_input) {
+        VEILLE_QUERY(v, "SELECT data FROM digest_inputs WHERE version_id = ?1");
+        v.bind(1, version);
+        if (v.step(&st)) decoded = store::decode_digest_input(v.blob(0), doc.get(), c.get());
         VEILLE_TRY(st);
-        return Status::Corrupt("article " + std::to_string(id) + ": its latest version is missing");
       }
-      auto doc = document_from_json(v.text(0));
-      if (!doc.ok()) return Status::Corrupt("article " + std::to_string(id) + ": " + doc.status().message());
-      loaded.push_back(std::make_unique<Document>(std::move(*doc)));
+      if (!decoded) {
+        // No compact input yet (an article stored before schema 4, or not yet in a refreshed
+        // digest), or one this build does not read: the JSON, once, then the compact form.
+        VEILLE_QUERY(v, "SELECT document FROM versions WHERE id = ?1");
+        v.bind(1, version);
+        if (!v.step(&st)) {
+          VEILLE_TRY(st);
+          return Status::Corrupt("article " + std::to_string(id) + ": its latest version is missing");
+        }
+        auto parsed = document_from_json(v.text(0));
+        if (!parsed.ok()) return Status::Corrupt("article " + std::to_string(id) + ": " + parsed.status().message());
+        *doc = std::move(*parsed);
+        *c = corpus::summary_candidates(*doc);
+        if (has_input) {
+          VEILLE_QUERY(d, "DELETE FROM digest_inputs WHERE version_id = ?1");
+          d.bind(1, version);
+          VEILLE_TRY(d.run());
+        }
+        VEILLE_TRY(store_input(version, *doc, *c));
+      }
+      loaded.push_back(std::move(doc));
+      loaded_summaries.push_back(std::move(c));
       docs.emplace_back(id, loaded.back().get());
-      summaries.push_back(nullptr);
+      summaries.push_back(loaded_summaries.back().get());
     }
   }
   StoryDetail d;
