@@ -459,6 +459,13 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
        "Je dois être plus régulier", "sentence", "Romain Ntamack", "admet"},
       // impersonal "il" is no subject: "Pour X," still introduces the source
       {"Pour la CFDT, il s'agit d'une « provocation ».", "provocation", "fragment", "CFDT", "pour"},
+      // "le PDG" (a title in capitals) for the person called "le patron" before, not the woman named since
+      {"Le patron de Michelin, Florent Menegaux, était auditionné au Sénat. La rapporteure, Christine Lavarde, a "
+       "dénoncé « un discours convenu ». Le PDG a répliqué : « Nos chiffres parlent pour nous. »",
+       "Nos chiffres parlent pour nous.", "sentence", "Florent Menegaux", "a répliqué"},
+      // "appeler à « ... »": the caller's words; a definite noun phrase before the verb speaks
+      {"Le tribunal a validé la fermeture. Le comité de soutien appelle à « une mobilisation générale ».",
+       "une mobilisation générale", "fragment", "Le comité de soutien", "appelle"},
       // "l'organisation" before the verb stands for the organisation named before
       {"Amnesty International publie un rapport sur les prisons. Selon ses enquêteurs, les détenus manquent de tout. "
        "L'organisation affirme que « la situation est intenable ».",

@@ -271,7 +271,8 @@ class Attributor {
     if (!free(j)) return std::nullopt;
     char g = quotes::person_title(low(j));
     if (!g) return std::nullopt;
-    if (toks_[j].upper && j != i) return std::nullopt;
+    // A capitalised title is a name's first word, unless it is an acronym ("le PDG").
+    if (toks_[j].upper && j != i && low(j) != "pdg") return std::nullopt;
     d.plural = g == 'p';
     if ((plural_det && !d.plural) || (singular_det && d.plural)) return std::nullopt;
     if (det == "la" || det == "une" || det == "sa" || det == "cette") d.gender = 'f';
@@ -525,7 +526,7 @@ class Attributor {
   static bool generic_title(std::string_view head) {
     static const std::unordered_set<std::string_view> s = {
         "leader", "dirigeant", "dirigeante", "responsable", "patron", "patronne", "joueur", "joueuse",
-        "artiste", "homme", "femme", "élu", "élue", "champion", "championne", "sportif", "sportive"};
+        "artiste", "homme", "femme", "élu", "élue", "sportif", "sportive"};
     return s.count(head) > 0;
   }
 
@@ -591,6 +592,9 @@ class Attributor {
     static const std::unordered_map<std::string_view, std::vector<std::string_view>> implied = {
         {"élu", {"député", "sénateur", "eurodéputé", "maire", "conseiller"}},
         {"édile", {"maire", "maires"}},
+        {"pdg", {"patron", "patronne", "président", "présidente", "directeur", "directrice"}},
+        {"patron", {"pdg", "président", "directeur", "fondateur"}},
+        {"patronne", {"pdg", "présidente", "directrice", "fondatrice"}},
         {"élue", {"députée", "sénatrice", "eurodéputée", "maire", "conseillère"}},
         {"magistrat", {"procureur", "juge", "substitut"}},
         {"magistrate", {"procureure", "juge", "substitute"}},
@@ -1296,7 +1300,7 @@ class Attributor {
   // A verb of criticism, denial or mention, whose object in quotation marks is its subject's
   // words: "dénonce", "a démenti", "évoque", "fustige", "parle".
   static bool objects_are_words(std::string_view verb) {
-    for (std::string_view p : {"dénon", "dément", "démenti", "évoqu", "fustig", "critiqu", "déplor", "regrett",
+    for (std::string_view p : {"appel", "dénon", "dément", "démenti", "évoqu", "fustig", "critiqu", "déplor", "regrett",
                                "parl", "réclam", "exig", "contest", "réfut", "condamn", "accus", "reproch", "alert",
                                "stigmatis", "tacl"})
       if (verb.starts_with(p)) return true;
@@ -1869,6 +1873,16 @@ class Attributor {
               q.cue = cue_text(*v);
               return q;
             }
+          // "Le collectif appelle à « un rassemblement massif »": for a fragment, any definite
+          // noun phrase right before the verb, as for an incise subject after it.
+          if (q.kind == "fragment")
+            for (int b = v->tb - 1; b >= 0 && v->tb - b <= 8 && toks_[b].sentence == sentence; --b)
+              if (int e = noun_phrase_end(b); e > 0 && skip_subject_gap(e) == v->tb && is_article(low(b)) &&
+                                                 (b == 0 || toks_[b - 1].sentence != sentence || low(b - 1) == ",")) {
+                q.speaker = surface(b, e);
+                q.cue = cue_text(*v);
+                return q;
+              }
         }
       }
     }
