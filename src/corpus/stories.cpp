@@ -177,6 +177,35 @@ constexpr double kPlaceContradiction = 0.25;
 // articles (in passing, or by one article that joined it wrongly).
 constexpr float kStoryPlaceMinor = 0.25f;
 
+// The main person of an entity vector sorted by weight: its heaviest PER entity when it stands
+// clearly above the next PER, else none.
+const std::pair<std::string, float>* main_person(const Vec& entities) {
+  const std::pair<std::string, float>* top = nullptr;
+  for (const auto& e : entities) {
+    if (e.first.rfind("PER:", 0) != 0) continue;
+    if (top == nullptr) {
+      top = &e;
+      continue;
+    }
+    return top->second >= kMainPlaceLead * e.second ? top : nullptr;
+  }
+  return top;
+}
+
+// Whether an article and a story are about two different main people, neither naming the other's
+// (the article not at all, the story's articles at most in passing). Weaker evidence than places:
+// two papers may quote two people about one event, so it only lowers the similarity.
+bool persons_contradict(const Vec& article, const Vec& story) {
+  const auto* pa = main_person(article);
+  const auto* ps = main_person(story);
+  if (pa == nullptr || ps == nullptr || pa->first == ps->first) return false;
+  if (weight_of(article, ps->first) > 0) return false;
+  return weight_of(story, pa->first) < kStoryPlaceMinor * ps->second;
+}
+// Similarity is multiplied by this when the main people contradict.
+constexpr double kPersonContradiction = 0.6;
+
+
 // The heaviest LOC entity of a vector sorted by weight, or none.
 const std::pair<std::string, float>* top_place(const Vec& entities) {
   for (const auto& e : entities)
@@ -490,6 +519,7 @@ double story_similarity(const ArticleProfile& a, const StoryProfile& s) {
   }
   sim = std::min(1.0, sim);
   if (places_contradict(a.entities, s.entities)) sim *= kPlaceContradiction;
+  if (persons_contradict(a.entities, s.entities)) sim *= kPersonContradiction;
   if (a.day && s.has_day) {
     // A story spans days, not months: full weight within two days of the story's range (an event
     // and the next days' follow-ups: a flood, then its decrue), then decay with a 3-day scale (a
@@ -624,6 +654,7 @@ double StoryMatcher::similarity(const StoryProfile& s) const {
   }
   sim = std::min(1.0, sim);
   if (places_contradict(a_.entities, s.entities)) sim *= kPlaceContradiction;
+  if (persons_contradict(a_.entities, s.entities)) sim *= kPersonContradiction;
   if (a_.day && s.has_day) {
     const int32_t gap = gap_days(*a_.day, s.first_day, s.last_day);
     if (gap > 2) sim *= std::exp(-(gap - 2) / 3.0);
