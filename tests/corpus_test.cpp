@@ -452,6 +452,24 @@ TEST(CorpusStories, OnePlaceSpelledWithAndWithoutArticleDoesNotContradict) {
   EXPECT_NEAR(story_similarity(a, s), 0.85 * 0.25, 1e-6);
 }
 
+// Two different main people, neither named by the other side, lower the similarity (two papers
+// may quote two people about one event, so less than two towns do); a main person the story
+// names does not.
+TEST(CorpusStories, DifferentMainPeopleLowerTheSimilarity) {
+  ArticleProfile a;
+  a.terms = {{"grev", 0.8f}, {"dock", 0.6f}};
+  a.entities = {{"PER:claire-morvan", 0.9f}, {"ORG:cgt", 0.3f}};
+  StoryProfile s;
+  s.terms = a.terms;
+  s.entities = {{"PER:yann-garnier", 0.9f}, {"ORG:cgt", 0.3f}};
+  s.articles = 1;
+  const double shared_org = 0.85 + 0.15 * 0.09;
+  EXPECT_NEAR(story_similarity(a, s), 0.6 * shared_org, 1e-6);
+  EXPECT_NEAR(StoryMatcher(a).similarity(s), 0.6 * shared_org, 1e-6);
+  s.entities.push_back({"PER:claire-morvan", 0.3f});  // the story names her too
+  EXPECT_NEAR(story_similarity(a, s), shared_org + 0.15 * 0.27, 1e-6);
+}
+
 // Salience: a place named in the title and the lead weighs more than one named as often further
 // down (the town of a local story against a place in a background sentence).
 TEST(CorpusStories, TitleAndLeadMentionsWeighMore) {
