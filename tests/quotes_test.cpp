@@ -466,6 +466,9 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
       // "appeler à « ... »": the caller's words; a definite noun phrase before the verb speaks
       {"Le tribunal a validé la fermeture. Le comité de soutien appelle à « une mobilisation générale ».",
        "une mobilisation générale", "fragment", "Le comité de soutien", "appelle"},
+      // "s'est dit « ... »": the subject's words, a definite noun phrase subject too
+      {"Le club a confirmé la prolongation. Le principal intéressé s'est dit « très fier ».", "très fier", "fragment",
+       "Le principal intéressé", "est dit"},
       // "l'organisation" before the verb stands for the organisation named before
       {"Amnesty International publie un rapport sur les prisons. Selon ses enquêteurs, les détenus manquent de tout. "
        "L'organisation affirme que « la situation est intenable ».",

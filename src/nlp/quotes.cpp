@@ -1235,6 +1235,12 @@ class Attributor {
   // After a subject, an inserted resumptive pronoun or adverbial between commas (", elle,", ", de
   // son côté,", ", pour sa part,"): the token after it, else e.
   int skip_subject_gap(int e) const {
+    // A reflexive or a negation before the verb ("s'est dit", "ne dément pas") is no gap; the
+    // verb match starts after it.
+    for (int k = 0; k < 2 && free(e) && (low(e) == "s'" || low(e) == "se" || low(e) == "ne" || low(e) == "n'"); ++k)
+      if (free(e + 1) && (quotes::is_pronominal_auxiliary(low(e + 1)) || quotes::is_reporting_finite(low(e + 1)) ||
+                          quotes::is_auxiliary(low(e + 1))))
+        ++e;
     if (!free(e) || low(e) != ",") return e;
     static const std::unordered_set<std::string_view> words = {
         "elle", "lui", "eux", "elles", "de", "son", "sa", "leur", "côté", "pour", "part", "quant", "à", "aussi",
@@ -1300,6 +1306,8 @@ class Attributor {
   // A verb of criticism, denial or mention, whose object in quotation marks is its subject's
   // words: "dénonce", "a démenti", "évoque", "fustige", "parle".
   static bool objects_are_words(std::string_view verb) {
+    // "s'est dit « honoré »", "a dit « non »": what the subject said of itself or in its own words.
+    if (verb == "dit" || verb == "dite" || verb == "dits" || verb == "dites") return true;
     for (std::string_view p : {"appel", "dénon", "dément", "démenti", "évoqu", "fustig", "critiqu", "déplor", "regrett",
                                "parl", "réclam", "exig", "contest", "réfut", "condamn", "accus", "reproch", "alert",
                                "stigmatis", "tacl"})
