@@ -388,6 +388,9 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
       {"Marylise Léon a quitté Matignon sans un mot. « Nous reviendrons la semaine prochaine », a indiqué la "
        "secrétaire générale de la CFDT.",
        "Nous reviendrons la semaine prochaine", "sentence", "Marylise Léon", "a indiqué"},
+      // ... the clause subject rather than a nearer object
+      {"Fabien Roussel a reçu Manuel Bompard. « Rien n'est tranché », a précisé le secrétaire national du PCF.",
+       "Rien n'est tranché", "sentence", "Fabien Roussel", "a précisé"},
       // ... but not when that person holds another, specific title
       {"Le président de la fédération, Jean Moulinet, a ouvert le congrès. « Les comptes sont à l'équilibre », a "
        "précisé le directeur financier.",

@@ -533,18 +533,25 @@ class Attributor {
   // The person a qualified description right after them stands for (see resolve_description):
   // the nearest named person of compatible gender in the description's sentence or the two
   // before, unless the text already gave them the same title or another one that is not generic.
+  // A clause subject among them is preferred to a nearer object ("Marine Tondelier a rencontré
+  // Lucie Castets. « ... », a expliqué la secrétaire nationale des Écologistes").
   const Ref* salient_person(const Description& d) const {
     const int s = d.tb < n() ? toks_[d.tb].sentence : 0;
     int steps = 0;
+    const Ref* nearest = nullptr;
     for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
       if (s - toks_[it->tb].sentence > 2) break;
       if (it->kind != RefKind::kName || !it->entity || !compatible(d.gender, it->gender)) continue;
       auto a = attributes_.find(*it->entity);
       bool titled = a != attributes_.end() && !a->second.empty();
-      if (titled && (a->second.count(d.head) || a->second.count("ancien") || !generic_title(d.head))) return nullptr;
-      return &*it;
+      bool fits = !(titled && (a->second.count(d.head) || a->second.count("ancien") || !generic_title(d.head)));
+      if (!nearest) {
+        if (!fits) return nullptr;
+        nearest = &*it;
+      }
+      if (fits && subject_like(*it)) return &*it;
     }
-    return nullptr;
+    return nearest;
   }
 
   // The nearest named person of compatible gender in the description's sentence or the two
