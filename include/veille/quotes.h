@@ -53,6 +53,20 @@
 // socialistes"), or with a title that implies it ("l'élu" by "député", "le syndicaliste" by a
 // union section), else, for a bare title, to the last compatible person named before it; plural descriptions ("les manifestants")
 // are collective speakers without an entity.
+// Set 9's rules: a title the text uses for someone it never names stands behind later titles it
+// implies ("le maire de Brest" ... "l'édile"; "l'homme" for the last description of a man); a
+// qualified title without nationality right after a person named without a title, or with a
+// generic one, is that person, a clause subject before a nearer object ("la secrétaire générale de
+// la CGT", "le joueur de 22 ans"); a singular definite noun phrase as an incise subject stands for
+// the person just named; the subject of an incise inside a quotation is named for the text after
+// it; a complement naming the medium ("a raconté à l'AFP X") is no subject; a quotation opening
+// its paragraph with no cue takes the subject of the previous paragraph's last sentence, else
+// (after the previous quotation's speaker) the person or group named in the next sentence; an
+// unresolved pronoun takes the person named in the next sentence, or the noun phrase opening its
+// sentence or the one before ("L'ancienne gérante ... a-t-elle expliqué"); a resumptive pronoun
+// repeats the subject before its comma ("La direction, elle, évoque"); "», assure-t-on dans
+// l'entourage de X / à Matignon" gives that speaker; "une source proche du dossier", "son
+// entourage" and more institutions speak; impersonal "il" is no subject.
 //
 // Spans are byte offsets into the annotated text, without the quotation marks; quotes are in text
 // order and do not overlap. Time is linear in the text size.
