@@ -391,6 +391,10 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
       // ... the clause subject rather than a nearer object
       {"Fabien Roussel a reçu Manuel Bompard. « Rien n'est tranché », a précisé le secrétaire national du PCF.",
        "Rien n'est tranché", "sentence", "Fabien Roussel", "a précisé"},
+      // ... a regional or national adjective after a coach's or player's title tells where they come from
+      {"Lorient a battu Metz. « On a été solides », se félicite Régis Le Bris. Le coach breton a salué ses "
+       "joueurs : « Ils ont tout donné. »",
+       "Ils ont tout donné.", "sentence", "Régis Le Bris", "a salué"},
       // ... but not when that person holds another, specific title
       {"Le président de la fédération, Jean Moulinet, a ouvert le congrès. « Les comptes sont à l'équilibre », a "
        "précisé le directeur financier.",

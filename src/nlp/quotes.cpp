@@ -488,12 +488,23 @@ class Attributor {
         if (shared && !conflict) return &*it;
       }
       if (const Ref* e = earlier_description(d)) return e;
-      // A qualified title without nationality ("la secrétaire générale de la CGT", "le joueur de
-      // 22 ans", "le leader syndical") right after a person was named: that person, when the text
+      // A qualified title ("la secrétaire générale de la CGT", "le joueur de 22 ans", "le leader
+      // syndical") right after a person was named: that person, when the text
       // gave them no title yet or the title is a generic one. "Le président ukrainien" after
       // "Donald Trump" names someone else, as does "le directeur financier" after "le président
       // de X, Jean Y".
-      if (std::none_of(d.words.begin() + 1, d.words.end(), [](const std::string& w) { return is_nationality_adjective(w); }))
+      // The nationality matters for offices of state ("le président ukrainien", "le ministre
+      // néerlandais"); after a coach, a player, an artist it is where they come from ("le coach
+      // finistérien", "l'attaquant lyonnais").
+      static const std::unordered_set<std::string_view> offices = {
+          "président", "présidente", "ministre", "chef", "cheffe", "premier-ministre", "chancelier", "chancelière",
+          "dirigeant", "dirigeante", "ambassadeur", "ambassadrice", "diplomate", "homologue", "roi", "reine",
+          "émir", "monarque", "souverain", "leader", "secrétaire", "porte-parole", "négociateur", "envoyé",
+          "émissaire", "gouverneur", "vice-président", "vice-présidente", "premier"};
+      const bool national = offices.count(d.head) &&
+                            std::any_of(d.words.begin() + 1, d.words.end(),
+                                        [](const std::string& w) { return is_nationality_adjective(w); });
+      if (!national)
         if (const Ref* r = salient_person(d)) return r;
       return nullptr;
     }
