@@ -616,32 +616,83 @@ bool is_byline_element(const Node* n) {
   return false;
 }
 
-// Whether a text, once collapse_spaces() has trimmed it, can start with one of the byline or date
-// openings scan_page looks for ("Par", "By", "Publié le", "Écrit par", ...): their first bytes are
-// P p M m B W R U T S and the lead byte of 'É'. Most text nodes start otherwise, and this spares
-// them a collapsed copy (an allocation per text node was 2% of extraction).
-bool may_open_byline_or_date(std::string_view s) {
+// The first bytes of collapse_spaces(s), without building the whole string: at most `cap` bytes
+// are written to `out`; *complete tells whether that is all of it.
+size_t collapsed_head(std::string_view s, char* out, size_t cap, bool* complete) {
+  size_t len = 0;
+  bool pending = false;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (is_space(static_cast<char>(c))) continue;
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    size_t skip = 0;
+    if (is_space(static_cast<char>(c))) {
+      skip = 1;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      skip = 2;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89 ||
+                static_cast<unsigned char>(s[i + 2]) == 0x8B)) {
+      skip = 3;
+    }
+    if (skip) {
+      pending = true;
+      i += skip - 1;
+      continue;
+    }
+    if (len + (pending && len > 0 ? 2 : 1) > cap) {
+      *complete = false;
+      return len;
+    }
+    if (pending && len > 0) out[len++] = ' ';
+    pending = false;
+    out[len++] = static_cast<char>(c);
+  }
+  *complete = true;
+  return len;
+}
+
+// Openings of a short text that scan_page reads as a byline ("Par X") or a date line.
+constexpr const char* kBylineStarts[] = {
+    "Par ", "By ", "Written by", "Écrit par", "Publié par", "Posted by", "Rédigé par",
+    "Un article de", "Text by", "Words by", "Story by"};
+constexpr const char* kDateLineStarts[] = {"Publié le ", "Mis en ligne le ", "Published on "};
+
+// Whether collapse_spaces(s) can be one of the texts scan_page looks for, decided on its first 24
+// bytes (every opening above is shorter): most text nodes are not, and this spares them a
+// collapsed copy (an allocation per text node was 2% of extraction).
+bool may_open_byline_or_date(std::string_view s) {
+  // Most texts are ruled out by their first byte (the openings start with P p M m B W R U T S or
+  // the lead byte of 'É'), before the head is collapsed.
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (is_space(static_cast<char>(c))) {
       ++i;
-      continue;
-    }
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89 ||
-         static_cast<unsigned char>(s[i + 2]) == 0x8B)) {
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
       i += 2;
-      continue;
-    }
-    switch (c) {
-      case 'P': case 'p': case 'M': case 'm': case 'B': case 'W': case 'R': case 'U': case 'T': case 'S':
-      case 0xC3:
-        return true;
-      default:
-        return false;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89 ||
+                static_cast<unsigned char>(s[i + 2]) == 0x8B)) {
+      i += 3;
+    } else {
+      break;
     }
   }
+  if (i == s.size()) return false;
+  switch (static_cast<unsigned char>(s[i])) {
+    case 'P': case 'p': case 'M': case 'm': case 'B': case 'W': case 'R': case 'U': case 'T': case 'S': case 0xC3:
+      break;
+    default:
+      return false;
+  }
+  s.remove_prefix(i);
+  char head[24];
+  bool complete = false;
+  const std::string_view h(head, collapsed_head(s, head, sizeof head, &complete));
+  if (complete && (h == "Par" || h == "By" || h == "Par :" || h == "By:")) return true;
+  for (const char* p : kBylineStarts)
+    if (h.starts_with(p)) return true;
+  for (const char* p : kDateLineStarts)
+    if (starts_with_ci(h, p)) return true;
   return false;
 }
 
@@ -661,13 +712,11 @@ Scan scan_page(const dom::Dom& d) {
       if (!may_open_byline_or_date(n->text)) return true;
       std::string t = collapse_spaces(n->text);
       if (sc.date_lines.size() < 8 && t.size() < 120 &&
-          (starts_with_ci(t, "Publié le ") || starts_with_ci(t, "Mis en ligne le ") ||
-           starts_with_ci(t, "Published on ")) &&
+          std::any_of(std::begin(kDateLineStarts), std::end(kDateLineStarts),
+                      [&](const char* p) { return starts_with_ci(t, p); }) &&
           !n->parent->is("script") && !n->parent->is("title"))
         sc.date_lines.push_back(t);
-      static constexpr const char* kStarts[] = {
-          "Par ", "By ", "Written by", "Écrit par", "Publié par", "Posted by", "Rédigé par",
-          "Un article de", "Text by", "Words by", "Story by"};
+      const auto& kStarts = kBylineStarts;
       bool starts = t == "Par" || t == "By" || t == "Par :" || t == "By:";
       for (const char* p : kStarts)
         if (!starts && t.rfind(p, 0) == 0) starts = true;
