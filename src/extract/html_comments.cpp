@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -50,24 +51,38 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
-// The lower-cased class attribute split into tokens.
-std::vector<std::string> class_tokens(const Node* n) {
-  std::vector<std::string> out;
+// The lower-cased class attribute split into tokens. The tokens are views into the attribute
+// itself when it has no upper-case letter (most pages), else into a lower-cased copy owned here:
+// no string per token (allocation was most of this reader's cost).
+struct Tokens {
+  std::vector<std::string_view> list;
+  std::unique_ptr<char[]> lowered;  // on the heap, so that the views survive a move
+  auto begin() const { return list.begin(); }
+  auto end() const { return list.end(); }
+};
+
+Tokens class_tokens(const Node* n) {
+  Tokens out;
   const std::string* cls = n->attr("class");
   if (!cls) return out;
-  std::string l = lower(*cls);
+  std::string_view l = *cls;
+  if (std::any_of(l.begin(), l.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    out.lowered = std::make_unique<char[]>(l.size());
+    for (size_t i = 0; i < l.size(); ++i) out.lowered[i] = lower_ascii(l[i]);
+    l = std::string_view(out.lowered.get(), l.size());
+  }
   size_t i = 0;
   while (i < l.size()) {
     while (i < l.size() && is_space(l[i])) ++i;
     size_t j = i;
     while (j < l.size() && !is_space(l[j])) ++j;
-    if (j > i) out.push_back(l.substr(i, j - i));
+    if (j > i) out.list.push_back(l.substr(i, j - i));
     i = j;
   }
   return out;
 }
 
-bool has_token(const std::vector<std::string>& tokens, std::string_view t) {
+bool has_token(const Tokens& tokens, std::string_view t) {
   return std::find(tokens.begin(), tokens.end(), t) != tokens.end();
 }
 
@@ -88,7 +103,7 @@ bool id_is_comment_number(std::string_view id) {
   return false;
 }
 
-int depth_class(const std::vector<std::string>& tokens) {
+int depth_class(const Tokens& tokens) {
   for (const auto& t : tokens) {
     if (t.size() > 6 && t.compare(0, 6, "depth-") == 0) {
       int v = 0;
@@ -103,7 +118,7 @@ int depth_class(const std::vector<std::string>& tokens) {
 }
 
 // A subtree that holds a comment thread.
-bool is_thread_container(const Node* n, const std::vector<std::string>& tokens,
+bool is_thread_container(const Node* n, const Tokens& tokens,
                          const std::string& id) {
   if (n->is("body") || n->is("html") || n->is("main") || n->is("article")) return false;
   if (id == "comments" || id == "disqus_thread" || id == "commentaires" || id == "comment-list" ||
@@ -122,7 +137,7 @@ bool is_thread_container(const Node* n, const std::vector<std::string>& tokens,
 }
 
 // A comment form (kept out of the article).
-bool is_comment_form(const Node* n, const std::vector<std::string>& tokens, const std::string& id) {
+bool is_comment_form(const Node* n, const Tokens& tokens, const std::string& id) {
   if (id == "respond" || id == "commentform" || id == "comment-form" || id == "reply-title")
     return true;
   if (has_token(tokens, "comment-respond") || has_token(tokens, "comment-form") ||
@@ -137,7 +152,7 @@ bool is_comment_form(const Node* n, const std::vector<std::string>& tokens, cons
 
 // An element that separates a comment from its replies (WordPress ol.children, Disqus
 // ul.children, "replies" wrappers).
-bool is_reply_boundary(const Node* n, const std::vector<std::string>& tokens) {
+bool is_reply_boundary(const Node* n, const Tokens& tokens) {
   if (n->is("ol") || n->is("ul")) return true;
   for (const auto& t : tokens)
     if (t == "children" || contains(t, "replies") || t == "reply-list" || t == "responses" ||
@@ -160,7 +175,7 @@ struct Item {
   int depth;   // WordPress depth-N, 0 if not given
 };
 
-bool is_comment_item(const Node* n, const std::vector<std::string>& tokens, const std::string& id,
+bool is_comment_item(const Node* n, const Tokens& tokens, const std::string& id,
                      const Frame& ctx) {
   if (n->is("form") || n->is("ol") || n->is("ul") || n->is("body") || n->is("html") ||
       n->is("main") || n->is("a") || n->is("span") || n->is("p") || n->is("time") ||
@@ -254,7 +269,7 @@ std::string clean_author(std::string s) {
   return s;
 }
 
-bool class_has(const std::vector<std::string>& tokens, std::initializer_list<std::string_view> subs) {
+bool class_has(const Tokens& tokens, std::initializer_list<std::string_view> subs) {
   for (const auto& t : tokens)
     for (auto s : subs)
       if (contains(t, s)) return true;
