@@ -381,6 +381,9 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
       {"Le maire de Lorient a inauguré lundi la nouvelle médiathèque. « Ce lieu appartient à tous les habitants », "
        "a affirmé l'édile.",
        "Ce lieu appartient à tous les habitants", "sentence", "Le maire de Lorient", "a affirmé"},
+      // a person named by a title of faits divers or trades, then a bare title for them
+      {"Le suspect a été interpellé lundi à Vannes. « Je n'ai rien fait », a affirmé l'homme, placé en garde à vue.",
+       "Je n'ai rien fait", "sentence", "Le suspect", "a affirmé"},
       // "l'homme" stands for the last description of a man
       {"Le tribunal a longuement entendu le prévenu mardi. « Je regrette tout », a murmuré l'homme.", "Je regrette tout",
        "sentence", "le prévenu", "a murmuré"},

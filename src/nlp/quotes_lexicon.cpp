@@ -250,7 +250,18 @@ char person_title(std::string_view low) {
                           "romancier", "metteur", "producteur", "photographe", "dessinateur",
                           "accusé", "prévenu", "homme", "représentant", "délégué", "recteur",
                           "édile", "gérant", "banquier", "stratégiste", "consultant", "ostréiculteur",
-                          "pêcheur", "viticulteur", "artisan", "bénévole", "adjoint"}) {
+                          "pêcheur", "viticulteur", "artisan", "bénévole", "adjoint",
+                          "technicien", "suspect", "adolescent", "automobiliste", "conducteur", "piéton",
+                          "passant", "propriétaire", "exploitant", "restaurateur", "boulanger", "maraîcher",
+                          "apiculteur", "marin", "skipper", "navigateur", "pilote", "boxeur", "judoka",
+                          "rugbyman", "handballeur", "basketteur", "footballeur", "tennisman", "ouvreur",
+                          "talonneur", "entrepreneur", "cofondateur", "créateur", "chorégraphe", "danseur",
+                          "pianiste", "compositeur", "rappeur", "humoriste", "animateur", "éditeur", "libraire",
+                          "archéologue", "instituteur", "proviseur", "chirurgien", "urgentiste", "pharmacien",
+                          "vétérinaire", "psychiatre", "psychologue", "pédiatre", "infectiologue", "greffier",
+                          "bâtonnier", "enquêteur", "brigadier", "adjudant", "sous-préfet", "eurodéputé",
+                          "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire", "septuagénaire",
+                          "octogénaire", "nonagénaire", "retraité", "aide-soignant", "sage-femme"}) {
       m.emplace(w, 'm');
     }
     for (const char* w : {"ministre", "secrétaire", "porte-parole", "juge", "commissaire",
@@ -261,7 +272,11 @@ char person_title(std::string_view low) {
                           "géographe", "constitutionnaliste", "pdg", "PDG", "émissaire",
                           "fonctionnaire", "gréviste", "élève", "gendarme", "secouriste", "proche", "membre",
                           "manager", "coach", "arbitre", "cycliste", "athlète", "cinéaste", "artiste",
-                          "photographe", "édile", "stratégiste", "bénévole"})
+                          "photographe", "édile", "stratégiste", "bénévole", "propriétaire", "automobiliste",
+                          "skipper", "pilote", "judoka", "chorégraphe", "pianiste", "humoriste", "libraire",
+                          "archéologue", "urgentiste", "vétérinaire", "psychiatre", "psychologue", "pédiatre",
+                          "infectiologue", "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire",
+                          "septuagénaire", "octogénaire", "nonagénaire", "sage-femme"})
       m[w] = 'u';
     m.erase("ancien");
     for (const char* w : {"présidente", "cheffe", "ambassadrice", "députée", "sénatrice",
@@ -280,7 +295,14 @@ char person_title(std::string_view low) {
                           "sélectionneuse", "comédienne", "musicienne", "romancière", "metteuse",
                           "productrice", "dessinatrice", "accusée", "prévenue", "femme",
                           "représentante", "déléguée", "rectrice", "magistrate", "gérante",
-                          "banquière", "consultante", "pêcheuse", "viticultrice", "artisane", "adjointe"})
+                          "banquière", "consultante", "pêcheuse", "viticultrice", "artisane", "adjointe",
+                          "technicienne", "suspecte", "adolescente", "conductrice", "exploitante",
+                          "restauratrice", "boulangère", "maraîchère", "apicultrice", "navigatrice",
+                          "boxeuse", "handballeuse", "basketteuse", "footballeuse", "entrepreneuse",
+                          "cofondatrice", "créatrice", "danseuse", "compositrice", "rappeuse", "animatrice",
+                          "éditrice", "institutrice", "chirurgienne", "pharmacienne", "greffière",
+                          "bâtonnière", "enquêtrice", "sous-préfète", "eurodéputée", "aide-soignante",
+                          "victime"})
       m.emplace(w, 'f');
     for (const char* w : {"présidents", "chefs", "ministres", "ambassadeurs", "députés",
                           "sénateurs", "dirigeants", "responsables", "experts", "analystes",
