@@ -384,6 +384,9 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
       // a person named by a title of faits divers or trades, then a bare title for them
       {"Le suspect a été interpellé lundi à Vannes. « Je n'ai rien fait », a affirmé l'homme, placé en garde à vue.",
        "Je n'ai rien fait", "sentence", "Le suspect", "a affirmé"},
+      // "ce dernier" / "cette dernière": the person of that gender named last
+      {"Le maire, Yves Le Roux, a reçu le président du club, Marc Guillou. Ce dernier a dénoncé « un mépris total ».",
+       "un mépris total", "fragment", "Marc Guillou", "a dénoncé"},
       // "l'homme" stands for the last description of a man
       {"Le tribunal a longuement entendu le prévenu mardi. « Je regrette tout », a murmuré l'homme.", "Je regrette tout",
        "sentence", "le prévenu", "a murmuré"},

@@ -805,6 +805,29 @@ class Attributor {
         ++i;
         continue;
       }
+      // "ce dernier", "cette dernière", "celui-ci", "celle-ci": the person named last, of that
+      // gender ("Jean X a répondu à Marc Y. Ce dernier a dénoncé « ... »" is Marc Y).
+      const bool latter_m = (w == "ce" && low(i + 1) == "dernier") || w == "celui-ci";
+      const bool latter_f = (w == "cette" && low(i + 1) == "dernière") || w == "celle-ci";
+      if ((latter_m || latter_f) && free(i + 1)) {
+        const int len = (w == "ce" || w == "cette") ? 2 : 1;
+        Ref r;
+        r.tb = i;
+        r.te = i + len;
+        r.kind = RefKind::kPronoun;
+        r.gender = latter_f ? 'f' : 'm';
+        int steps = 0;
+        for (auto it = refs_.rbegin(); it != refs_.rend() && steps < kMaxRefsBack; ++it, ++steps) {
+          if (it->kind != RefKind::kName && it->kind != RefKind::kDescription) continue;
+          if (it->surface.empty() || !compatible(r.gender, it->gender)) continue;
+          r.surface = it->surface;
+          r.entity = it->entity;
+          break;
+        }
+        refs_.push_back(std::move(r));
+        i += len;
+        continue;
+      }
       if (w == "qui" && !refs_.empty()) {
         // "le président Trump, qui avait évoqué ...": the relative stands for what it follows.
         const Ref& last = refs_.back();
