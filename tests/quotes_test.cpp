@@ -384,6 +384,9 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
       // a person named by a title of faits divers or trades, then a bare title for them
       {"Le suspect a été interpellé lundi à Vannes. « Je n'ai rien fait », a affirmé l'homme, placé en garde à vue.",
        "Je n'ai rien fait", "sentence", "Le suspect", "a affirmé"},
+      // a subject after "que" belongs to the reported clause, not to the verb before it
+      {"La défense a plaidé la relaxe, soutenant que le témoin avait menti « par vengeance ».", "par vengeance",
+       "fragment", "La défense", "soutenant"},
       // "ce dernier" / "cette dernière": the person of that gender named last
       {"Le maire, Yves Le Roux, a reçu le président du club, Marc Guillou. Ce dernier a dénoncé « un mépris total ».",
        "un mépris total", "fragment", "Marc Guillou", "a dénoncé"},

@@ -1100,6 +1100,8 @@ class Attributor {
       for (int t = v.te; t < r.tb; ++t) {
         const std::string& w = low(t);
         if (!free(t) || w == "." || w == ";" || w == "!" || w == "?" || w == ":") return nullptr;
+        // "estimant que le prévenu avait agi": past "que" is the reported clause, not the verb's subject.
+        if (w == "que" || w == "qu'") return nullptr;
       }
       if (in_complement(r) && r.tb > v.te) continue;
       return &r;
