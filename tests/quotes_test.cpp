@@ -493,6 +493,25 @@ TEST_F(QuoteStageTest, Set9FirstRunCauses) {
   expect_rows(rows);
 }
 
+TEST_F(QuoteStageTest, Set10FirstRunCauses) {
+  const std::vector<SpeakerRow> rows = {
+      // an incise inside a quotation may end with a full stop, the quotation going on after it
+      {"« Nous ne fermerons pas cette classe, a assuré la directrice de l'école, Martine Gallois. Mais il faudra "
+       "des moyens. » Les parents restent inquiets.",
+       "Nous ne fermerons pas cette classe, a assuré la directrice de l'école, Martine Gallois. Mais il faudra des "
+       "moyens.",
+       "sentence", "Martine Gallois", "a assuré"},
+      {"Hélène Morvan a présidé la séance. « Le dossier est clos, a-t-elle précisé. Nous passons à autre chose. »",
+       "Le dossier est clos, a-t-elle précisé. Nous passons à autre chose.", "sentence", "Hélène Morvan",
+       "a-t-elle précisé"},
+      // a second complement in "de", with a name in it, between a title and the name in apposition
+      {"« Le chantier sera terminé en mai », a promis le directeur de la société de travaux publics Terravia, "
+       "Bruno Lemarchal, lors d'une réunion publique.",
+       "Le chantier sera terminé en mai", "sentence", "Bruno Lemarchal", "a promis"},
+  };
+  expect_rows(rows);
+}
+
 TEST_F(QuoteStageTest, PullQuoteBylineAndFloatingQuotes) {
   Document d = annotate(
       "Le plan a été présenté lundi.\n\n« Nous tiendrons le calendrier. »\n\n• Clément Beaune\n\n"

@@ -689,6 +689,18 @@ class Attributor {
               ann_.entities[entity_at_[c + 1]].type == "PER")
             m = c;
         }
+        // A further complement in "de", with a name in it, before the name in apposition: "le PDG
+        // de l'enseigne de jardinage Verdimax, Paul R." (the parser takes one complement only).
+        if (free(m) && (low(m) == "de" || low(m) == "du" || low(m) == "des" || low(m) == "d'")) {
+          int c = m + 1;
+          while (c < m + 8 && free(c) && (is_word(low(c)) || low(c) == "-") && low(c) != "," &&
+                 !quotes::is_reporting_finite(low(c)) && !quotes::is_auxiliary(low(c)) &&
+                 (entity_at_[c] < 0 || ann_.entities[entity_at_[c]].type != "PER"))
+            ++c;
+          if (c > m + 1 && free(c + 1) && low(c) == "," && entity_at_[c + 1] >= 0 &&
+              ann_.entities[entity_at_[c + 1]].type == "PER")
+            m = c;
+        }
         if (free(m) && low(m) == ",") ++m;
         if (free(m) && quotes::honorific_gender(low(m))) ++m;
         // A party label between the title and the name: "le député LR Bérénice Castagnol".
@@ -1493,9 +1505,17 @@ class Attributor {
       if (w != ",") continue;
       int m = j + 1;
       if (!inside(m) || entity_at_[m] < 0 || ann_.entities[entity_at_[m]].type != "PER") return -1;
-      return low(entity_end(entity_at_[m])) == "," ? m : -1;
+      return incise_closes(entity_end(entity_at_[m]), quote) ? m : -1;
     }
     return -1;
+  }
+
+  // Does token t close an incise inside quotation `quote`: a comma, or a full stop after which the
+  // quotation goes on ("« Nous ..., a souligné X. Mais nous ... »").
+  bool incise_closes(int t, int quote) const {
+    if (t < 0 || t >= n()) return false;
+    if (low(t) == ",") return true;
+    return low(t) == "." && t + 1 < n() && toks_[t + 1].quote == quote;
   }
 
   // --- one quotation ------------------------------------------------------------------------------
@@ -1950,7 +1970,7 @@ class Attributor {
         auto v = match_verb(t + 1, k);
         if (!v) continue;
         if (v->clitic >= 0) {
-          if (low(v->te) != ",") continue;
+          if (!incise_closes(v->te, k)) continue;
           char g = quotes::subject_clitic_gender(low(v->clitic));
           if (g == 'm' || g == 'f') {
             if (const Ref* a = antecedent(g, sentence, ref_from(open_tok))) set_speaker(q, *a);
@@ -1958,7 +1978,7 @@ class Attributor {
           }
         } else if (v->te < n() && entity_at_[v->te] >= 0 && ann_.entities[entity_at_[v->te]].type == "PER") {
           const auto& e = ann_.entities[entity_at_[v->te]];
-          if (low(entity_end(entity_at_[v->te])) != ",") continue;
+          if (!incise_closes(entity_end(entity_at_[v->te]), k)) continue;
           q.speaker = std::string(text_.substr(e.span.begin, e.span.end - e.span.begin));
           q.speaker_entity = e.entity;
         } else if (int nm = incise_apposed_name(v->te, k); nm >= 0) {
