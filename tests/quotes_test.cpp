@@ -508,6 +508,9 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       {"« Le chantier sera terminé en mai », a promis le directeur de la société de travaux publics Terravia, "
        "Bruno Lemarchal, lors d'une réunion publique.",
        "Le chantier sera terminé en mai", "sentence", "Bruno Lemarchal", "a promis"},
+      // a bare title word followed by a determiner after a name is the name's verb, not an apposition
+      {"La directrice de l'école, Martine Gallois, juge ces travaux « inutiles ».", "inutiles", "fragment",
+       "Martine Gallois", "juge"},
   };
   expect_rows(rows);
 }

@@ -953,7 +953,13 @@ class Attributor {
     r.entity = e.entity;
     int te = end;
     if (free(end) && low(end) == ",") {
-      if (auto d = parse_description(end + 1, true); d && !d->plural) {
+      auto d = parse_description(end + 1, true);
+      // "Christine R., juge ces mesures « ... »": a bare title word followed by a determiner is the
+      // verb of the name's clause (juger, conseiller, garder...), not an apposition.
+      static const std::unordered_set<std::string_view> determiners = {
+          "ce", "cet", "cette", "ces", "le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses", "leur", "leurs"};
+      if (d && d->tb == end + 1 && d->te == end + 2 && free(d->te) && determiners.count(low(d->te))) d.reset();
+      if (d && !d->plural) {
         add_attributes(e.entity, *d);
         te = d->te;
       } else if (free(end + 2) && !gender_.count(e.entity)) {
