@@ -68,6 +68,14 @@ TEST_F(NerRefineTest, FrenchConventionsTheTaggerMisses) {
       // A title before a name: the person without the title.
       {"Son avocate, Me Claire Etcheverry, a salué une décision.", {{"Claire Etcheverry", "PER"}},
        {"Me Claire Etcheverry"}},
+      // A title inside a mention: the medium before it is no part of the name.
+      {"« Nous manquons de lits », a expliqué au Progrès le Dr Sophie Le Bihan, cheffe du service.",
+       {{"Sophie Le Bihan", "PER"}},
+       {"Progrès le Dr Sophie Le Bihan"}},
+      // A military rank before a name with a particle: a person, not an organisation.
+      {"« Il faut agir vite », a averti le général Thibault de Sainte-Marie devant le Sénat.",
+       {{"Thibault de Sainte-Marie", "PER"}},
+       {}},
       // Nationality nouns before a name are not part of it.
       {"Le Kényan Daniel Kiptoo a gagné devant la Marocaine Salma Bennani.",
        {{"Daniel Kiptoo", "PER"}, {"Salma Bennani", "PER"}},

@@ -511,6 +511,10 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       // a bare title word followed by a determiner after a name is the name's verb, not an apposition
       {"La directrice de l'école, Martine Gallois, juge ces travaux « inutiles ».", "inutiles", "fragment",
        "Martine Gallois", "juge"},
+      // a rank before a name with a particle makes a person, whom a later title stands for
+      {"« Il faut agir vite », a averti le général Hugues de Montferrand devant le Sénat. L'officier a plaidé "
+       "pour un effort. « Le temps presse », a-t-il ajouté.",
+       "Il faut agir vite", "sentence", "Hugues de Montferrand", "a averti"},
   };
   expect_rows(rows);
 }

@@ -137,6 +137,14 @@ bool is_article(std::string_view w) {
   return in_words(w, {"le", "la", "les", "l'", "l’", "du", "au", "aux", "des", "Le", "La", "Les", "L'", "L’"});
 }
 
+// A military rank after an article right before token b ("le général", "l'amiral"): a capitalised
+// name after it is a person's.
+bool follows_rank(const std::vector<std::string_view>& words, size_t b) {
+  return b > 1 && is_article(words[b - 2]) &&
+         in_words(words[b - 1], {"général", "générale", "amiral", "colonel", "commandant", "capitaine", "lieutenant",
+                                 "adjudant", "sergent", "caporal", "maréchal"});
+}
+
 // A Roman ordinal ("XXIe", "IIIe", "Ier"): a century or a rank, never a name on its own.
 bool is_roman_ordinal(std::string_view w) {
   size_t n = 0;
@@ -238,6 +246,16 @@ void refine_mentions(const std::vector<std::string_view>& words, std::vector<Tok
     }
     // A trade or a legal form after a name makes a company: "Sabourin BTP" is no person.
     if (m.type == per && m.e > m.b + 1 && is_company_suffix(words[m.e - 1])) m.type = org;
+    // A title inside a mention: the tagger ran a medium into the name after it ("a confié au
+    // Télégramme le Dr Yann K." tagged "Télégramme le Dr Yann K."); the person starts after it.
+    for (size_t t = m.b + 1; t + 1 < m.e; ++t)
+      if (is_person_title(words[t]) && starts_uppercase(words[t + 1]) && starts_lowercase(words[t - 1])) {
+        m.b = t;
+        break;
+      }
+    // A military rank after an article: "le général Hugues de R." is a person, whatever type the
+    // particle made the tagger give.
+    if (follows_rank(words, m.b) && starts_uppercase(words[m.b])) m.type = per;
     // A title before a capitalised run: "Me Claire Etcheverry" is a person, without the title.
     if (is_person_title(words[m.b]) && m.e > m.b + 1 && starts_uppercase(words[m.b + 1])) {
       ++m.b;
@@ -475,7 +493,7 @@ class NerStage final : public Stage {
         ++m.b;
         if (m.b == m.e || !starts_uppercase(words[m.b]) || (m.e == m.b + 1 && is_common_word(words[m.b]))) continue;
       }
-      if (!seen_in_person(words[m.b])) {
+      if (!seen_in_person(words[m.b]) && !follows_rank(words, m.b)) {
         // "Logis de la Garonne": particles, then a capitalised word, inside the mention or after it.
         size_t j = m.b + 1, particles = 0;
         while (j < words.size() && particles < 2 && in_words(words[j], {"de", "du", "des", "la", "d'", "d’", "l'", "l’"})) {
