@@ -1,9 +1,16 @@
 // The compact digest input (store/digest_input.h): what a story's digest reads from an article
 // survives the round trip, and bytes that are not such an encoding are refused, not misread.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 #include "store/digest_input.h"
 #include "veille/corpus.h"
+#include "veille/ingester.h"
+#include "veille/store.h"
 
 namespace veille {
 namespace {
@@ -97,6 +104,80 @@ TEST(StoreDigestInput, RefusesWhatIsNotAnEncoding) {
   other[3] = '9';  // another layout version
   EXPECT_FALSE(store::decode_digest_input(other, &got, &c));
   EXPECT_FALSE(store::decode_digest_input("{\"text\":\"json\"}", &got, &c));
+}
+
+// Runs one SQL statement on the database file; returns the changed row count or a count(*).
+int64_t sql(const std::string& path, const std::string& statement) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, statement.c_str(), -1, &st, nullptr);
+  int64_t v = -1;
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  else if (rc == SQLITE_DONE) v = sqlite3_changes(db);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+// The samples ingested in small batches store digest inputs; inputs that are not an encoding (a
+// damaged row, another layout) are read from the article's JSON instead and replaced, and every
+// refreshed digest equals the read-time computation from the full documents.
+TEST(StoreDigestInput, DamagedInputsAreReadFromJsonAndReplaced) {
+  namespace fs = std::filesystem;
+  const fs::path samples = fs::path(VEILLE_SOURCE_DIR) / "samples";
+  const fs::path models = fs::path(VEILLE_SOURCE_DIR) / "models";
+  if (!fs::exists(samples)) GTEST_SKIP() << "samples/ absent";
+  const fs::path dir = fs::temp_directory_path() / ("veille_digest_input_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "t.db").string();
+  {
+    auto store = open_sqlite_store(path);
+    ASSERT_TRUE(store.ok()) << store.status().to_string();
+    ::setenv("VEILLE_MODELS", models.c_str(), 1);
+    IngestOptions o;
+    o.pipeline.threads = 2;
+    o.moderation = false;
+    o.background_path = (models / "background-fr.tsv").string();
+    o.batch_pages = 7;
+    auto ing = Ingester::create(**store, o);
+    ASSERT_TRUE(ing.ok()) << ing.status().to_string();
+    auto counts = (*ing)->ingest({samples.string()}, nullptr, nullptr);
+    ASSERT_TRUE(counts.ok()) << counts.status().to_string();
+  }
+  const int64_t inputs = sql(path, "SELECT count(*) FROM digest_inputs");
+  ASSERT_GT(inputs, 10);
+  ASSERT_EQ(sql(path, "UPDATE digest_inputs SET data = x'56444931ff'"), inputs);  // right magic, cut short
+
+  auto store = open_sqlite_store(path);
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  auto stories = (*store)->list_stories({.limit = 1000});
+  ASSERT_TRUE(stories.ok()) << stories.status().to_string();
+  size_t with_summary = 0;
+  for (const auto& item : stories->stories) {
+    ASSERT_TRUE((*store)->refresh_story_digest(item.id).ok()) << "story " << item.id;
+    auto got = (*store)->get_story(item.id);
+    ASSERT_TRUE(got.ok()) << got.status().to_string();
+    auto docs = (*store)->story_documents(item.id, 30);
+    ASSERT_TRUE(docs.ok()) << docs.status().to_string();
+    std::vector<const Document*> ptrs;
+    for (const auto& sd : *docs) ptrs.push_back(&sd.doc);
+    auto summary = corpus::summarize(ptrs);
+    auto events = corpus::timeline(ptrs);
+    ASSERT_EQ(got->summary.size(), summary.size()) << "story " << item.id;
+    for (size_t i = 0; i < summary.size(); ++i) EXPECT_EQ(got->summary[i].text, summary[i].text) << "story " << item.id;
+    ASSERT_EQ(got->timeline.size(), events.size()) << "story " << item.id;
+    for (size_t i = 0; i < events.size(); ++i) EXPECT_EQ(got->timeline[i].text, events[i].text) << "story " << item.id;
+    with_summary += !summary.empty();
+  }
+  EXPECT_GT(with_summary, 3u);
+  // The damaged rows were replaced by decodable ones.
+  EXPECT_EQ(sql(path, "SELECT count(*) FROM digest_inputs WHERE length(data) <= 5"), 0);
+  EXPECT_GE(sql(path, "SELECT count(*) FROM digest_inputs"), inputs);
+  (*store).reset();
+  fs::remove_all(dir);
 }
 
 }  // namespace
