@@ -515,6 +515,10 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       {"« Il faut agir vite », a averti le général Hugues de Montferrand devant le Sénat. L'officier a plaidé "
        "pour un effort. « Le temps presse », a-t-il ajouté.",
        "Il faut agir vite", "sentence", "Hugues de Montferrand", "a averti"},
+      // a number of people is a group a plural pronoun stands for
+      {"Une trentaine de lycéens ont bloqué mardi l'entrée de leur établissement. « Nous voulons être entendus », "
+       "ont-ils lancé.",
+       "Nous voulons être entendus", "sentence", "Une trentaine de lycéens", "ont-ils lancé"},
   };
   expect_rows(rows);
 }

@@ -662,6 +662,27 @@ class Attributor {
         ++i;
         continue;
       }
+      // A number of people as a group: "une centaine d'étudiants", "des dizaines de riverains",
+      // whom a plural pronoun stands for ("ont-ils scandé").
+      {
+        static const std::unordered_set<std::string_view> quantities = {
+            "dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine",
+            "soixantaine", "centaine", "millier", "dizaines", "centaines", "milliers", "poignée"};
+        const std::string& w = low(i);
+        if ((w == "une" || w == "un" || w == "des" || w == "plusieurs" || w == "quelques") && free(i + 3) &&
+            quantities.count(low(i + 1)) && (low(i + 2) == "de" || low(i + 2) == "d'") && !toks_[i + 3].upper &&
+            is_word(low(i + 3)) && (low(i + 3).ends_with("s") || low(i + 3).ends_with("x"))) {
+          Ref r;
+          r.tb = i;
+          r.te = i + 4;
+          r.surface = surface(i, i + 4);
+          r.kind = RefKind::kCollective;
+          r.gender = 'p';
+          refs_.push_back(std::move(r));
+          i += 4;
+          continue;
+        }
+      }
       // A description, possibly in front of the name it describes.
       if (auto d = parse_description(i, false)) {
         int m = d->te;
