@@ -519,6 +519,10 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       {"Une trentaine de lycéens ont bloqué mardi l'entrée de leur établissement. « Nous voulons être entendus », "
        "ont-ils lancé.",
        "Nous voulons être entendus", "sentence", "Une trentaine de lycéens", "ont-ils lancé"},
+      // "on" after an opener naming a side speaks for that side
+      {"Du côté de la mairie, on juge ces critiques « injustes ».", "injustes", "fragment", "la mairie", "juge"},
+      {"Les négociations reprennent lundi. Chez Renault, on assure que « rien n'est décidé ».", "rien n'est décidé",
+       "sentence", "Renault", "assure"},
   };
   expect_rows(rows);
 }

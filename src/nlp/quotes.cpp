@@ -1314,6 +1314,31 @@ class Attributor {
     }
   }
 
+  // "Du côté de X, on juge ...", "Chez X, on assure que ...", "À Matignon, on ...": the subject
+  // "on" right before the verb speaks for the place or group the sentence opens with.
+  bool speaker_of_opener_on(const VerbMatch& v, Quote& q) const {
+    if (v.clitic >= 0 || v.tb < 3) return false;
+    int on = v.tb - 1;
+    if (low(on) == "n'" || low(on) == "ne") --on;
+    if (on < 2 || !free(on) || low(on) != "on" || low(on - 1) != ",") return false;
+    int s0 = on;
+    while (s0 > 0 && toks_[s0 - 1].sentence == toks_[on].sentence) --s0;
+    if (on - s0 > 10) return false;
+    for (int t = s0; t < on - 1; ++t)
+      if (!free(t) || low(t) == ",") return false;
+    if (low(s0) == "du" && low(s0 + 1) == "côté" && (low(s0 + 2) == "de" || low(s0 + 2) == "d'")) {
+      const int x = s0 + 3;
+      const Ref* r = ref_at(x);
+      if (!r && is_article(low(x))) r = ref_at(x + 1);
+      if (int e = institution_end(x); e > 0) q.speaker = surface(x, e);
+      else if (r && !r->surface.empty() && r->kind != RefKind::kPronoun) set_speaker(q, *r);
+      else if (auto name = untagged_name(x, x + 1)) q.speaker = *name;
+    } else {
+      speaker_of_on(s0, q);
+    }
+    return q.speaker.has_value();
+  }
+
   // After a subject, an inserted resumptive pronoun or adverbial between commas (", elle,", ", de
   // son côté,", ", pour sa part,"): the token after it, else e.
   int skip_subject_gap(int e) const {
@@ -1910,6 +1935,11 @@ class Attributor {
         const Ref* r = v->clitic >= 0 ? ref_at(v->clitic) : subject_before(*v, sentence);
         if (!r) r = subject_after(*v);
         if (r && r->tb >= open_tok) r = nullptr;
+        if (!r && (q.kind == "sentence" || objects_are_words(low(v->te - 1)) || reported_fragment(*v, open_tok)) &&
+            speaker_of_opener_on(*v, q)) {
+          q.cue = cue_text(*v);
+          return q;
+        }
         if (r) {
           if (int b = institution_of(*r); b >= 0 && r->te <= v->tb) {
             // "La direction de la SNCF ... parle d'un mouvement « ... »": the institution speaks.
