@@ -523,6 +523,11 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       {"Du côté de la mairie, on juge ces critiques « injustes ».", "injustes", "fragment", "la mairie", "juge"},
       {"Les négociations reprennent lundi. Chez Renault, on assure que « rien n'est décidé ».", "rien n'est décidé",
        "sentence", "Renault", "assure"},
+      // a court speaks as an institution, capitalised or not
+      {"« Le programme a dérivé dès sa conception », constate la Cour des comptes dans une note publiée jeudi.",
+       "Le programme a dérivé dès sa conception", "sentence", "la Cour des comptes", "constate"},
+      {"« La peine prononcée en première instance était adaptée », a estimé la cour d'appel de Rennes.",
+       "La peine prononcée en première instance était adaptée", "sentence", "la cour d'appel de Rennes", "a estimé"},
   };
   expect_rows(rows);
 }

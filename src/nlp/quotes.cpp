@@ -1240,7 +1240,7 @@ class Attributor {
         "gendarmerie", "rectorat", "présidence", "municipalité", "intersyndicale", "défense",
         "famille", "fédération", "commission", "police", "département", "opposition", "majorité",
         "communauté", "métropole", "région", "agglomération", "collectivité", "académie", "administration",
-        "agence", "inspection", "assemblée", "source"};
+        "agence", "inspection", "assemblée", "source", "cour"};
     static const std::unordered_set<std::string_view> qualifiers = {
         "proche", "proches", "policière", "judiciaire", "sécuritaire", "militaire", "gouvernementale",
         "diplomatique", "syndicale", "municipale", "régionale", "départementale"};
