@@ -528,6 +528,9 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
        "Le programme a dérivé dès sa conception", "sentence", "la Cour des comptes", "constate"},
       {"« La peine prononcée en première instance était adaptée », a estimé la cour d'appel de Rennes.",
        "La peine prononcée en première instance était adaptée", "sentence", "la cour d'appel de Rennes", "a estimé"},
+      // a day before the medium complement, between the verb and its inverted subject
+      {"« Rien n'est décidé », a indiqué jeudi à l'AFP l'entourage du ministre.", "Rien n'est décidé", "sentence",
+       "l'entourage du ministre", "a indiqué"},
   };
   expect_rows(rows);
 }

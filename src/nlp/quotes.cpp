@@ -1276,6 +1276,15 @@ class Attributor {
   // A complement naming the medium or the audience at token t ("à l'AFP", "au Parisien", "sur
   // France Inter", "devant la presse", "auprès de l'AFP"): the token after it, else t.
   int skip_medium(int t) const {
+    // A day or moment first: "a indiqué jeudi à l'AFP l'entourage du ministre".
+    static const std::unordered_set<std::string_view> days = {
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"};
+    if (free(t) && days.count(low(t))) {
+      int d = t + 1;
+      if (free(d) && (low(d) == "soir" || low(d) == "matin" || low(d) == "midi" || low(d) == "après-midi")) ++d;
+      const int m = skip_medium(d);
+      return m;
+    }
     if (!free(t)) return t;
     const std::string& p = low(t);
     if (p != "à" && p != "au" && p != "aux" && p != "sur" && p != "devant" && p != "auprès") return t;
