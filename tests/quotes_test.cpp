@@ -531,6 +531,10 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       // a day before the medium complement, between the verb and its inverted subject
       {"« Rien n'est décidé », a indiqué jeudi à l'AFP l'entourage du ministre.", "Rien n'est décidé", "sentence",
        "l'entourage du ministre", "a indiqué"},
+      // "le groupe" stands for the organisation named before, not one in a noun's complement
+      {"Le groupe Michelin va supprimer 400 postes dans son usine de Sochaux d'ici à 2028. « Cette décision est "
+       "nécessaire », justifie le groupe dans un communiqué.",
+       "Cette décision est nécessaire", "sentence", "Michelin", "justifie"},
   };
   expect_rows(rows);
 }

@@ -1510,12 +1510,20 @@ class Attributor {
     if (open_tok >= n()) return nullptr;
     const int s = toks_[open_tok].sentence, p = toks_[open_tok].para;
     int steps = 0;
+    // An organisation in a noun's complement ("son usine de Sochaux", often a place the tagger
+    // typed as an organisation) gives way to an earlier one that is not.
+    const Ref* nearest = nullptr;
     for (size_t k = ref_from(open_tok); k-- > 0 && steps++ < kMaxRefsBack;) {
       const Ref& r = refs_[k];
       if (toks_[r.tb].para != p || s - toks_[r.tb].sentence > 3) break;
-      if (r.kind == RefKind::kOrg && !r.surface.empty()) return &r;
+      if (r.kind != RefKind::kOrg || r.surface.empty()) continue;
+      const bool complement = r.tb >= 2 && free(r.tb - 1) && free(r.tb - 2) &&
+                              (low(r.tb - 1) == "de" || low(r.tb - 1) == "d'") && !toks_[r.tb - 2].upper &&
+                              is_word(low(r.tb - 2));
+      if (!complement) return &r;
+      if (!nearest) nearest = &r;
     }
-    return nullptr;
+    return nearest;
   }
 
   // The first person of gender `g` named in the sentence right after a quotation (tokens from
