@@ -535,6 +535,9 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       {"Le groupe Michelin va supprimer 400 postes dans son usine de Sochaux d'ici à 2028. « Cette décision est "
        "nécessaire », justifie le groupe dans un communiqué.",
        "Cette décision est nécessaire", "sentence", "Michelin", "justifie"},
+      // lower-case words the tagger left out of an organisation's name after "selon" run on to the comma
+      {"Selon le syndicat Unité pénitentiaire, « les surveillants sont à bout ».", "les surveillants sont à bout",
+       "sentence", "Unité pénitentiaire", "selon"},
   };
   expect_rows(rows);
 }

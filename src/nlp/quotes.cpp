@@ -1886,6 +1886,20 @@ class Attributor {
               break;
             }
         }
+        if (r && r->kind == RefKind::kOrg && open_tok >= 2 && low(open_tok - 1) == "," && r->te < open_tok - 1 &&
+            open_tok - 1 - r->te <= 3) {
+          // "D'après le syndicat Force police nationale, « ... »": lower-case words the tagger left
+          // out of an organisation's name run on to the comma; the speaker is the name as written.
+          bool name_goes_on = true;
+          for (int k = r->te; k < open_tok - 1 && name_goes_on; ++k)
+            name_goes_on = free(k) && !toks_[k].upper && is_word(low(k)) && !is_preposition_of(low(k)) &&
+                           !is_article(low(k)) && !quotes::is_reporting_finite(low(k)) && !quotes::is_auxiliary(low(k));
+          if (name_goes_on) {
+            q.speaker = surface(r->tb, open_tok - 1);
+            q.cue = cue_word;
+            return q;
+          }
+        }
         if (r && (w != "pour" || (free(r->te) && low(r->te) == ","))) {
           speaker = r;
           cue = cue_word;
