@@ -538,6 +538,10 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       // lower-case words the tagger left out of an organisation's name after "selon" run on to the comma
       {"Selon le syndicat Unité pénitentiaire, « les surveillants sont à bout ».", "les surveillants sont à bout",
        "sentence", "Unité pénitentiaire", "selon"},
+      // ... and an honorific before the name in apposition after such a complement
+      {"À la sortie du tribunal, l'avocat des parents d'élèves, Me Julien Rocheteau, a lu une déclaration : « Les "
+       "familles ont été entendues. »",
+       "Les familles ont été entendues.", "sentence", "Julien Rocheteau", std::nullopt},
   };
   expect_rows(rows);
 }

@@ -718,8 +718,10 @@ class Attributor {
                  !quotes::is_reporting_finite(low(c)) && !quotes::is_auxiliary(low(c)) &&
                  (entity_at_[c] < 0 || ann_.entities[entity_at_[c]].type != "PER"))
             ++c;
-          if (c > m + 1 && free(c + 1) && low(c) == "," && entity_at_[c + 1] >= 0 &&
-              ann_.entities[entity_at_[c + 1]].type == "PER")
+          // ", Me Clothilde A.": an honorific may come before the name.
+          const int name = c + 1 + (free(c + 1) && quotes::honorific_gender(low(c + 1)) ? 1 : 0);
+          if (c > m + 1 && free(name) && low(c) == "," && entity_at_[name] >= 0 &&
+              ann_.entities[entity_at_[name]].type == "PER")
             m = c;
         }
         if (free(m) && low(m) == ",") ++m;
