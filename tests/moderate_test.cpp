@@ -361,8 +361,8 @@ TEST(ModerationFeatures, AimedInsultsHaveMoreFeatures) {
   EXPECT_EQ(only_aimed.size(), only_plain.size() + 1);
 }
 
-// Nested cross-validation on separable data: every fold is scored, and the figure is high.
-TEST(ModerationTrain, NestedCrossValidationOnSeparableData) {
+// 100 comments in 5 folds that plain words separate: half toxic, half clean.
+std::vector<LabeledComment> separable_comments() {
   std::vector<LabeledComment> data;
   const char* toxic[] = {"quel connard", "espèce de salope", "gros con va", "sale enculé", "t'es un connard"};
   const char* clean[] = {"bon article merci", "le match de samedi", "la mairie vote le budget",
@@ -374,6 +374,12 @@ TEST(ModerationTrain, NestedCrossValidationOnSeparableData) {
     c.fold = i % 5;
     data.push_back(c);
   }
+  return data;
+}
+
+// Nested cross-validation on separable data: every fold is scored, and the figure is high.
+TEST(ModerationTrain, NestedCrossValidationOnSeparableData) {
+  const std::vector<LabeledComment> data = separable_comments();
   ModerationTrainOptions opt;
   auto cv = nested_cross_validation(data, *shipped_lexicon(), opt);
   ASSERT_TRUE(cv.ok()) << cv.status().to_string();
@@ -392,18 +398,8 @@ TEST(ModerationTrain, NestedCrossValidationOnSeparableData) {
 // The training options measured in models/MODERATION.md each still learn separable data; soft
 // labels follow the second opinion (here the reverse of the label) as far as they are weighted.
 TEST(ModerationTrain, TrainingOptionsOnSeparableData) {
-  std::vector<LabeledComment> data;
-  const char* toxic[] = {"quel connard", "espèce de salope", "gros con va", "sale enculé", "t'es un connard"};
-  const char* clean[] = {"bon article merci", "le match de samedi", "la mairie vote le budget",
-                         "merci pour l'analyse", "très bonne idée"};
-  for (int i = 0; i < 100; ++i) {
-    LabeledComment c;
-    c.toxic = i % 2 == 0;
-    c.text = std::string(c.toxic ? toxic[i % 5] : clean[i % 5]) + " " + std::to_string(i);
-    c.fold = i % 5;
-    c.second_opinion = c.toxic ? 0.f : 1.f;  // a second annotator who disagrees every time
-    data.push_back(c);
-  }
+  std::vector<LabeledComment> data = separable_comments();
+  for (auto& c : data) c.second_opinion = c.toxic ? 0.f : 1.f;  // a second annotator who disagrees every time
   struct Row {
     std::string name;
     std::function<void(ModerationTrainOptions*)> set;
@@ -426,7 +422,9 @@ TEST(ModerationTrain, TrainingOptionsOnSeparableData) {
     ASSERT_TRUE(cv.ok()) << row.name << ": " << cv.status().to_string();
     EXPECT_GE(cv->pooled.macro_f1(), row.min_f1) << row.name;
     EXPECT_LE(cv->pooled.macro_f1(), row.max_f1) << row.name;
-    if (row.max_f1 < 0.5) EXPECT_LT(cv->pooled.recall(), 0.5) << row.name;
+    if (row.max_f1 < 0.5) {
+      EXPECT_LT(cv->pooled.recall(), 0.5) << row.name;
+    }
   }
 }
 
@@ -544,19 +542,10 @@ TEST(ModerationModelFile, Version4Flags) {
 // An excluded fold is in no figure of the nested CV and trains nothing: the settings can be chosen
 // on folds 1-4 without the held-out fold 0.
 TEST(ModerationTrain, ExcludedFoldIsLeftOutOfTheNestedCV) {
-  std::vector<LabeledComment> data;
-  const char* toxic[] = {"quel connard", "espèce de salope", "gros con va", "sale enculé", "t'es un connard"};
-  const char* clean[] = {"bon article merci", "le match de samedi", "la mairie vote le budget",
-                         "merci pour l'analyse", "très bonne idée"};
-  for (int i = 0; i < 100; ++i) {
-    LabeledComment c;
-    c.toxic = i % 2 == 0;
-    c.text = std::string(c.toxic ? toxic[i % 5] : clean[i % 5]) + " " + std::to_string(i);
-    c.fold = i % 5;
-    // Fold 0 is labelled backwards: if it leaked into training, the other folds would suffer.
+  std::vector<LabeledComment> data = separable_comments();
+  // Fold 0 is labelled backwards: if it leaked into training, the other folds would suffer.
+  for (auto& c : data)
     if (c.fold == 0) c.toxic = !c.toxic;
-    data.push_back(c);
-  }
   ModerationTrainOptions opt;
   opt.max_clean_fp = 0;
   opt.excluded_fold = 0;

@@ -30,6 +30,19 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// How many bytes of white space start at s[i] (an ASCII space, U+00A0, U+202F, U+2009 or U+200B),
+// 0 if none.
+size_t space_bytes(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (is_space(static_cast<char>(c))) return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    const unsigned char t = static_cast<unsigned char>(s[i + 2]);
+    if (t == 0xAF || t == 0x89 || t == 0x8B) return 3;
+  }
+  return 0;
+}
+
 // Collapses runs of whitespace (ASCII and U+00A0, U+202F, U+2009) to one space and trims.
 std::string collapse_spaces(std::string_view s) {
   std::string out;
@@ -37,17 +50,7 @@ std::string collapse_spaces(std::string_view s) {
   bool pending = false;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t skip = 0;
-    if (is_space(static_cast<char>(c))) {
-      skip = 1;
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      skip = 2;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0xAF ||
-                static_cast<unsigned char>(s[i + 2]) == 0x89 ||
-                static_cast<unsigned char>(s[i + 2]) == 0x8B)) {
-      skip = 3;
-    }
+    const size_t skip = space_bytes(s, i);
     if (skip) {
       pending = true;
       i += skip - 1;
@@ -623,16 +626,7 @@ size_t collapsed_head(std::string_view s, char* out, size_t cap, bool* complete)
   bool pending = false;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t skip = 0;
-    if (is_space(static_cast<char>(c))) {
-      skip = 1;
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      skip = 2;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89 ||
-                static_cast<unsigned char>(s[i + 2]) == 0x8B)) {
-      skip = 3;
-    }
+    const size_t skip = space_bytes(s, i);
     if (skip) {
       pending = true;
       i += skip - 1;
@@ -664,18 +658,9 @@ bool may_open_byline_or_date(std::string_view s) {
   // the lead byte of 'É'), before the head is collapsed.
   size_t i = 0;
   while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (is_space(static_cast<char>(c))) {
-      ++i;
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      i += 2;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89 ||
-                static_cast<unsigned char>(s[i + 2]) == 0x8B)) {
-      i += 3;
-    } else {
-      break;
-    }
+    const size_t skip = space_bytes(s, i);
+    if (!skip) break;
+    i += skip;
   }
   if (i == s.size()) return false;
   switch (static_cast<unsigned char>(s[i])) {
