@@ -542,6 +542,10 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       {"À la sortie du tribunal, l'avocat des parents d'élèves, Me Julien Rocheteau, a lu une déclaration : « Les "
        "familles ont été entendues. »",
        "Les familles ont été entendues.", "sentence", "Julien Rocheteau", std::nullopt},
+      // the title of a work after its noun has no speaker
+      {"« J'ai voulu raconter mon enfance », explique le cinéaste Paul Vernet, invité dimanche de l'émission « Le "
+       "Grand Atelier ».",
+       "Le Grand Atelier", "fragment", std::nullopt, std::nullopt},
   };
   expect_rows(rows);
 }

@@ -1160,6 +1160,11 @@ class Attributor {
     if (!free(t)) return false;
     const std::string& w = low(t);
     bool named = naming.count(w) > 0;
+    // The title of a work after its noun: "invitée de l'émission « X »", "son roman « Y »".
+    static const std::unordered_set<std::string_view> works = {
+        "émission", "film", "documentaire", "série", "livre", "roman", "essai", "album", "chanson", "spectacle",
+        "pièce", "magazine", "podcast", "exposition", "opéra", "feuilleton", "téléfilm", "recueil", "tube"};
+    if (works.count(w) && t >= 1 && preceded_by_determiner(t)) return true;
     // "le projet dit « X »", not "il a dit « X »": a noun with its determiner before "dit".
     if (w == "dit") named = t >= 2 && free(t - 1) && !toks_[t - 1].upper && is_word(low(t - 1)) &&
                             preceded_by_determiner(t - 1) && !quotes::is_auxiliary(low(t - 1));
