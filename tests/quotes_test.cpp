@@ -546,6 +546,12 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       {"« J'ai voulu raconter mon enfance », explique le cinéaste Paul Vernet, invité dimanche de l'émission « Le "
        "Grand Atelier ».",
        "Le Grand Atelier", "fragment", std::nullopt, std::nullopt},
+      // a fragment in a predicate is reported by the incise that ends its sentence ...
+      {"La circulation sera « très difficile » samedi sur l'A7, a annoncé la préfecture de la Drôme.", "très difficile",
+       "fragment", "la préfecture de la Drôme", "a annoncé"},
+      // ... but a quoted expression as the subject is mentioned, not said
+      {"Le célèbre « travailler plus » a fait long feu, notent les économistes.", "travailler plus", "fragment",
+       std::nullopt, std::nullopt},
   };
   expect_rows(rows);
 }

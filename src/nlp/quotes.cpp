@@ -1728,6 +1728,30 @@ class Attributor {
     {
       int t = after;
       if (free(t) && low(t) == ",") ++t;
+      // "Le trafic sera « fortement perturbé » jeudi à Orly, a annoncé la DGAC": a fragment in a
+      // sentence with no reporting verb before it is reported by the incise that ends the
+      // sentence's first clause.
+      // The fragment must be in a predicate (a verb before it: "sera « ... »"); a quoted expression
+      // as the subject ("Le fameux « ... » a vécu, estiment les politologues") is mentioned, not said.
+      if (q.kind == "fragment" && !match_verb(t)) {
+        static const std::unordered_set<std::string_view> copulas = {
+            "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient", "reste", "restent",
+            "restera", "resteront", "semble", "semblent", "demeure", "demeurent"};
+        bool verb_before = false, predicate = false;
+        for (int b = open_tok - 1; b >= 0 && toks_[b].sentence == toks_[open_tok].sentence && !verb_before; --b) {
+          verb_before = free(b) && match_verb(b).has_value();
+          predicate = predicate || (free(b) && (copulas.count(low(b)) || quotes::is_auxiliary(low(b))));
+        }
+        if (!predicate) verb_before = true;  // no incise search
+        for (int c = t; !verb_before && c < t + 25 && free(c) && toks_[c].sentence == toks_[open_tok].sentence; ++c) {
+          const std::string& w = low(c);
+          if (w == "que" || w == "qu'" || w == ";" || w == ":") break;
+          if (w == "," && match_verb(c + 1)) {
+            t = c + 1;
+            break;
+          }
+        }
+      }
       for (int skip = 0; skip < 2 && free(t); ++skip) {
         const std::string& w = low(t);
         if (w == "lui" || w == "leur" || w == "nous" || w == "se" || w == "s'" || w == "l'" || w == "y" || w == "en")
