@@ -1250,7 +1250,8 @@ class Attributor {
         "agence", "inspection", "assemblée", "source", "cour"};
     static const std::unordered_set<std::string_view> qualifiers = {
         "proche", "proches", "policière", "judiciaire", "sécuritaire", "militaire", "gouvernementale",
-        "diplomatique", "syndicale", "municipale", "régionale", "départementale"};
+        "diplomatique", "syndicale", "municipale", "régionale", "départementale", "générale", "général",
+        "nationale", "national"};
     const int noun = bare ? t : t + 1;
     if (!free(t) || !free(noun) || !nouns.count(low(noun))) return 0;
     if (!bare) {
@@ -1272,6 +1273,16 @@ class Attributor {
       if (!(free(m) && is_word(low(m)) && !quotes::is_reporting_finite(low(m)) && !quotes::is_auxiliary(low(m))))
         break;
       ++m;
+      // An adjective of the complement's noun: "la direction générale de l'aviation civile".
+      if (free(m) && !toks_[m].upper && !toks_[m - 1].upper && !quotes::is_reporting_finite(low(m)) &&
+          !quotes::is_reporting_participle(low(m))) {
+        const std::string& a = low(m);
+        for (std::string_view suf : {"ile", "ique", "ale", "elle", "aire", "ieure", "ive"})
+          if (a.size() > suf.size() + 2 && a.ends_with(suf)) {
+            ++m;
+            break;
+          }
+      }
       while (free(m) && m - e < 5 && toks_[m].upper && is_word(low(m))) ++m;
       e = m;
     }
