@@ -549,13 +549,17 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
       // a fragment in a predicate is reported by the incise that ends its sentence ...
       {"La circulation sera « très difficile » samedi sur l'A7, a annoncé la préfecture de la Drôme.", "très difficile",
        "fragment", "la préfecture de la Drôme", "a annoncé"},
+      // ... but a quoted expression as the subject is mentioned, not said
+      {"Le célèbre « travailler plus » a fait long feu, notent les économistes.", "travailler plus", "fragment",
+       std::nullopt, std::nullopt},
       // an institution's qualifier and its complement's adjective belong to its name
       {"« Les contrôles seront renforcés cet été », a indiqué la direction générale de la sécurité civile.",
        "Les contrôles seront renforcés cet été", "sentence", "la direction générale de la sécurité civile",
        "a indiqué"},
-      // ... but a quoted expression as the subject is mentioned, not said
-      {"Le célèbre « travailler plus » a fait long feu, notent les économistes.", "travailler plus", "fragment",
-       std::nullopt, std::nullopt},
+      // an inverted pronoun with no person named stands for the institution that spoke just before
+      {"La circulation sera « très difficile » samedi sur l'A7, a annoncé la préfecture. « Des bouchons sont à "
+       "prévoir », ajoute-t-elle dans un communiqué.",
+       "Des bouchons sont à prévoir", "sentence", "la préfecture", "ajoute-t-elle"},
   };
   expect_rows(rows);
 }

@@ -156,6 +156,7 @@ class Attributor {
     out.reserve(marks_.size());
     for (size_t k = 0; k < marks_.size(); ++k) out.push_back(attribute(static_cast<int>(k)));
     resolve_floating(out);
+    pronoun_after_institution(out);
     return out;
   }
 
@@ -2189,6 +2190,31 @@ class Attributor {
 
   // Sentence quotes without a speaker: the previous quote's speaker (continue_previous), else the
   // person named right after a quotation that opens its paragraph (rule 6 of attribute()).
+  // "« ... », a annoncé la préfecture. « ... », ajoute-t-elle": an inverted pronoun that found no
+  // named person stands for the institution that spoke the previous quotation of its paragraph,
+  // when the institution's article agrees with it ("la" / "l'" for "elle", "le" / "l'" for "il").
+  void pronoun_after_institution(std::vector<Quote>& out) const {
+    if (toks_.empty()) return;
+    for (size_t k = 1; k < out.size(); ++k) {
+      Quote& q = out[k];
+      const Quote& prev = out[k - 1];
+      if (!q.cue || q.speaker_entity || !prev.speaker || prev.speaker_entity || !prev.cue) continue;
+      const bool fem = q.cue->find("-t-elle") != std::string::npos;
+      const bool masc = q.cue->find("-t-il") != std::string::npos;
+      if (!fem && !masc) continue;
+      if (q.cue->find("-t-elles") != std::string::npos || q.cue->find("-t-ils") != std::string::npos) continue;
+      const int a = tok_at(marks_[k].open), b = tok_at(marks_[k - 1].open);
+      if (a >= n() || b >= n() || toks_[a].para != toks_[b].para) continue;
+      const std::string first = lower_token(prev.speaker->substr(0, prev.speaker->find_first_of(" '") + 1));
+      const bool agrees = first == "l'" || (fem && first == "la ") || (masc && first == "le ");
+      if (!agrees || prev.speaker->find(' ') == std::string::npos) continue;
+      // A previous speaker without an entity is an institution or a description of someone the
+      // text never names; a pronoun that found a named person keeps them (speaker_entity set).
+      if (q.speaker && *q.speaker == *prev.speaker) continue;
+      q.speaker = prev.speaker;
+    }
+  }
+
   void resolve_floating(std::vector<Quote>& out) const {
     for (size_t k = 0; k < out.size(); ++k) {
       Quote& q = out[k];
