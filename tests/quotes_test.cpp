@@ -564,6 +564,28 @@ TEST_F(QuoteStageTest, Set10FirstRunCauses) {
   expect_rows(rows);
 }
 
+TEST_F(QuoteStageTest, Set11FirstRunCauses) {
+  const std::vector<SpeakerRow> rows = {
+      // a work's noun with an ordinal and an apposition comma names the title after it
+      {"La chanteuse Léa Fontanel a sorti lundi son deuxième album, « Marée basse ». « J'y raconte mon enfance », "
+       "a-t-elle confié.",
+       "Marée basse", "fragment", std::nullopt, std::nullopt},
+      // a demonstrative takes up the noun phrase with the same noun named before
+      {"Deux hommes ont été interpellés mardi à Nantes, a appris l'AFP d'une source policière. « Ils étaient "
+       "connus des services », a ajouté cette source.",
+       "Ils étaient connus des services", "sentence", "une source policière", "a ajouté"},
+      // a definite noun found in an organisation's name stands for it
+      {"La Haute Autorité de santé publie ses recommandations. « Le dépistage doit commencer plus tôt », "
+       "estime l'autorité dans son rapport.",
+       "Le dépistage doit commencer plus tôt", "sentence", "Haute Autorité de santé", "estime"},
+      // a capitalised nationality after an article is a person, the one named before
+      {"La cheffe du gouvernement danois, Mette Frederiksen, était à Paris jeudi. La Danoise a jugé la situation "
+       "« préoccupante ».",
+       "préoccupante", "fragment", "Mette Frederiksen", "a jugé"},
+  };
+  expect_rows(rows);
+}
+
 TEST_F(QuoteStageTest, PullQuoteBylineAndFloatingQuotes) {
   Document d = annotate(
       "Le plan a été présenté lundi.\n\n« Nous tiendrons le calendrier. »\n\n• Clément Beaune\n\n"

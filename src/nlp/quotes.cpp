@@ -684,6 +684,27 @@ class Attributor {
           continue;
         }
       }
+      // "Le Néerlandais a reconnu", "la Britannique": an article and a capitalised nationality
+      // before a verb is a person, whatever type the tagger gave it, and stands for the nearest
+      // person named before of its gender.
+      if ((low(i) == "le" || low(i) == "la") && free(i + 2) && toks_[i + 1].upper &&
+          (entity_at_[i + 1] < 0 || ann_.entities[entity_at_[i + 1]].type != "PER") &&
+          is_nationality_adjective(low(i + 1)) && !toks_[i + 2].upper && is_word(low(i + 2)) &&
+          !is_preposition_of(low(i + 2))) {
+        const char g = low(i) == "la" ? 'f' : 'm';
+        if (const Ref* a = antecedent(g, toks_[i].sentence, refs_.size()); a && a->kind == RefKind::kName) {
+          Ref r;
+          r.tb = i;
+          r.te = i + 2;
+          r.kind = RefKind::kDescription;
+          r.surface = a->surface;
+          r.entity = a->entity;
+          r.gender = a->gender == 'u' ? g : a->gender;
+          refs_.push_back(std::move(r));
+          i += 2;
+          continue;
+        }
+      }
       // A description, possibly in front of the name it describes.
       if (auto d = parse_description(i, false)) {
         int m = d->te;
@@ -1165,7 +1186,21 @@ class Attributor {
     static const std::unordered_set<std::string_view> works = {
         "émission", "film", "documentaire", "série", "livre", "roman", "essai", "album", "chanson", "spectacle",
         "pièce", "magazine", "podcast", "exposition", "opéra", "feuilleton", "téléfilm", "recueil", "tube"};
-    if (works.count(w) && t >= 1 && preceded_by_determiner(t)) return true;
+    // With an apposition comma and an ordinal or "nouveau" before the noun: "son quatrième
+    // album, « X »", "le nouveau film « Y »".
+    {
+      static const std::unordered_set<std::string_view> premodifiers = {
+          "premier", "première", "dernier", "dernière", "nouveau", "nouvel", "nouvelle", "prochain",
+          "prochaine", "second", "seconde", "deuxième", "troisième", "quatrième", "cinquième", "sixième",
+          "septième", "huitième", "neuvième", "dixième"};
+      int u = t;
+      if (w == "," && u >= 2 && free(u - 1)) --u;
+      if (works.count(low(u)) && u >= 1) {
+        int d = u;
+        while (d >= 2 && u - d < 2 && free(d - 1) && premodifiers.count(low(d - 1))) --d;
+        if (preceded_by_determiner(d)) return true;
+      }
+    }
     // "le projet dit « X »", not "il a dit « X »": a noun with its determiner before "dit".
     if (w == "dit") named = t >= 2 && free(t - 1) && !toks_[t - 1].upper && is_word(low(t - 1)) &&
                             preceded_by_determiner(t - 1) && !quotes::is_auxiliary(low(t - 1));
@@ -1522,8 +1557,11 @@ class Attributor {
         "centrale", "syndicat", "organisation", "association", "ong", "entreprise", "groupe",
         "constructeur", "confédération", "fédération", "institution", "agence", "parti", "mouvement",
         "collectif", "compagnie", "société", "firme", "banque", "enseigne", "club", "institut"};
-    if (!free(t) || !free(t + 1) || !is_article(low(t)) || low(t) == "les" || !nouns.count(low(t + 1)))
-      return nullptr;
+    if (!free(t) || !free(t + 1) || !is_article(low(t)) || low(t) == "les") return nullptr;
+    // A noun not listed stands for an organisation whose name holds it ("la Haute Autorité de
+    // santé ... », écrit l'autorité").
+    const bool listed = nouns.count(low(t + 1)) > 0;
+    if (!listed && (toks_[t + 1].upper || !is_word(low(t + 1)) || low(t + 1).size() < 4)) return nullptr;
     const std::string& next = low(t + 2);
     if (free(t + 2) && (is_preposition_of(next) || toks_[t + 2].upper)) return nullptr;
     if (open_tok >= n()) return nullptr;
@@ -1536,6 +1574,11 @@ class Attributor {
       const Ref& r = refs_[k];
       if (toks_[r.tb].para != p || s - toks_[r.tb].sentence > 3) break;
       if (r.kind != RefKind::kOrg || r.surface.empty()) continue;
+      if (!listed) {
+        bool holds = false;
+        for (int j = r.tb; j < r.te && !holds; ++j) holds = toks_[j].upper && low(j) == low(t + 1);
+        if (!holds) continue;
+      }
       const bool complement = r.tb >= 2 && free(r.tb - 1) && free(r.tb - 2) &&
                               (low(r.tb - 1) == "de" || low(r.tb - 1) == "d'") && !toks_[r.tb - 2].upper &&
                               is_word(low(r.tb - 2));
@@ -1543,6 +1586,26 @@ class Attributor {
       if (!nearest) nearest = &r;
     }
     return nearest;
+  }
+
+  // "cette source", "ce collectif" at token t: a demonstrative takes up the noun phrase with the
+  // same noun named before it in its paragraph ("une source proche du dossier"), as written.
+  std::optional<std::string> demonstrative_antecedent(int t) const {
+    if (!free(t) || !free(t + 1)) return std::nullopt;
+    const std::string& d = low(t);
+    if (d != "ce" && d != "cet" && d != "cette") return std::nullopt;
+    const std::string& noun = low(t + 1);
+    if (toks_[t + 1].upper || !is_word(noun)) return std::nullopt;
+    const int p = toks_[t].para;
+    for (int j = t - 1; j >= 2 && t - j <= kMaxLeftTokens && toks_[j].para == p; --j) {
+      if (!free(j) || !free(j - 1) || low(j) != noun) continue;
+      const std::string& det = low(j - 1);
+      if (!is_article(det) && det != "un" && det != "une") continue;
+      int e = institution_end(j - 1);
+      if (e <= j) e = noun_phrase_end(j - 1);
+      if (e > j) return surface(j - 1, e);
+    }
+    return std::nullopt;
   }
 
   // The first person of gender `g` named in the sentence right after a quotation (tokens from
@@ -1806,6 +1869,12 @@ class Attributor {
             if (auto name = untagged_name(st, st + 1)) {
               // "», a précisé Météo-France": a capitalised name the tagger missed.
               q.speaker = *name;
+              q.cue = cue_text(*v);
+              return q;
+            }
+            if (auto earlier = demonstrative_antecedent(st)) {
+              // "», a précisé cette source": the noun phrase the demonstrative takes up.
+              q.speaker = *earlier;
               q.cue = cue_text(*v);
               return q;
             }
