@@ -582,6 +582,10 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       {"La cheffe du gouvernement danois, Mette Frederiksen, était à Paris jeudi. La Danoise a jugé la situation "
        "« préoccupante ».",
        "préoccupante", "fragment", "Mette Frederiksen", "a jugé"},
+      // a title after "du" in apposition to a name describes that name for later descriptions
+      {"Le chancelier allemand, Olaf Brenner, s'est exprimé jeudi à Vienne aux côtés du président autrichien, "
+       "Alexander Wendler. « Nous avancerons ensemble », a promis le dirigeant autrichien.",
+       "Nous avancerons ensemble", "sentence", "Alexander Wendler", "a promis"},
   };
   expect_rows(rows);
 }

@@ -705,6 +705,19 @@ class Attributor {
           continue;
         }
       }
+      // "aux côtés du président polonais, Karol Nawrocki": a title after "du" / "au" in apposition
+      // to a name is recorded for that name ("le dirigeant polonais" later), which stays a name
+      // in a complement as before.
+      if ((low(i) == "du" || low(i) == "au") && free(i + 1))
+        if (auto d = parse_description(i + 1, true); d && d->tb == i + 1 && !d->plural) {
+          int m = d->te;
+          if (free(m) && low(m) == ",") ++m;
+          if (free(m) && entity_at_[m] >= 0 && ann_.entities[entity_at_[m]].type == "PER") {
+            add_attributes(ann_.entities[entity_at_[m]].entity, *d);
+            i = add_name(m, m);
+            continue;
+          }
+        }
       // A description, possibly in front of the name it describes.
       if (auto d = parse_description(i, false)) {
         int m = d->te;
