@@ -586,6 +586,9 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       {"Le chancelier allemand, Olaf Brenner, s'est exprimé jeudi à Vienne aux côtés du président autrichien, "
        "Alexander Wendler. « Nous avancerons ensemble », a promis le dirigeant autrichien.",
        "Nous avancerons ensemble", "sentence", "Alexander Wendler", "a promis"},
+      // after "Pour X," an apposition ending in "chez Y" runs on to the comma before the quotation
+      {"Pour Sophie Marchal, cheffe économiste chez Banque Verneuil, « les taux resteront hauts encore un an ».",
+       "les taux resteront hauts encore un an", "sentence", "Sophie Marchal", "pour"},
   };
   expect_rows(rows);
 }

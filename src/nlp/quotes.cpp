@@ -1983,8 +1983,11 @@ class Attributor {
       // voit « ... »" with a verb not in the lexicon): a cue further left belongs to another
       // clause. A subject after "que" is inside the reported clause ("a déploré que Trump ait
       // accordé des « concessions »").
+      // A name right after "Pour" / "Selon" is the source, not a subject, whatever word follows
+      // it ("Pour Romain D., chef économiste chez X, « ... »").
       if (const Ref* r = ref_at(t); r && is_person(*r) && r->te <= open_tok && subject_like(*r) &&
-                                     !(t > 0 && (low(t - 1) == "que" || low(t - 1) == "qu'"))) {
+                                     !(t > 0 && (low(t - 1) == "que" || low(t - 1) == "qu'" ||
+                                                 low(t - 1) == "pour" || low(t - 1) == "selon"))) {
         // "Selon le club, le joueur souffre d'une « entorse »": a sentence opened by a source
         // is that source's account; its subject reports nothing (no cue between it and the quote).
         if (sentence_source(t, open_tok, q)) return q;
@@ -2029,6 +2032,20 @@ class Attributor {
           speaker = r;
           cue = cue_word;
           break;
+        }
+        if (r && w == "pour" && r->kind == RefKind::kName && open_tok >= 2 && low(open_tok - 1) == "," &&
+            r->te < open_tok - 1 && open_tok - 1 - r->te <= 8) {
+          // "Pour Romain D., chef économiste chez Astérion Conseil, « ... »": an apposition the
+          // description parser ends early (at "chez X") runs on to the comma before the quotation.
+          bool apposition = true;
+          for (int k = r->te; k < open_tok - 1 && apposition; ++k)
+            apposition = free(k) && (is_word(low(k)) || low(k) == "-") && !quotes::is_reporting_finite(low(k)) &&
+                         !quotes::is_auxiliary(low(k)) && low(k) != "que" && low(k) != "qu'";
+          if (apposition) {
+            set_speaker(q, *r);
+            q.cue = cue_word;
+            return q;
+          }
         }
         if (r && w == "pour" && r->kind != RefKind::kPronoun) {
           // "Pour l'Agence nationale de sécurité du médicament (ANSM), ...": the comma comes after
