@@ -589,6 +589,10 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       // after "Pour X," an apposition ending in "chez Y" runs on to the comma before the quotation
       {"Pour Sophie Marchal, cheffe économiste chez Banque Verneuil, « les taux resteront hauts encore un an ».",
        "les taux resteront hauts encore un an", "sentence", "Sophie Marchal", "pour"},
+      // a name in apposition between commas, then its verb: the subject a following quotation takes
+      {"Le président de la fédération Sud Rail Bretagne, Yannick Le Floch, ne cache pas sa colère. « On nous "
+       "a menti sur toute la ligne. »",
+       "On nous a menti sur toute la ligne.", "sentence", "Yannick Le Floch", std::nullopt},
   };
   expect_rows(rows);
 }

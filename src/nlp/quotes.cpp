@@ -397,6 +397,11 @@ class Attributor {
       return function_words.count(low(t)) == 0;
     };
     if (verb_follows(t)) return true;
+    // "Le secrétaire général du syndicat X, Grégory J., ne décolère pas": a title before the name
+    // in apposition, whose closing comma comes before the verb.
+    if (free(t) && low(t) == "," && r.tb > 0 && free(r.tb - 1) && low(r.tb - 1) == "," && r.kind == RefKind::kName &&
+        verb_follows(t + 1))
+      return true;
     bool apposition_inside = false;  // the reference took in "Name, apposition" up to here
     for (int k = r.tb; k < r.te && !apposition_inside; ++k) apposition_inside = low(k) == ",";
     if (free(t) && (low(t) == "," || apposition_inside)) {
