@@ -593,6 +593,13 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       {"Le président de la fédération Sud Rail Bretagne, Yannick Le Floch, ne cache pas sa colère. « On nous "
        "a menti sur toute la ligne. »",
        "On nous a menti sur toute la ligne.", "sentence", "Yannick Le Floch", std::nullopt},
+      // a description in a noun's complement is no clause subject for a pronoun to take
+      {"La juge d'instruction, Hélène Garnier, a entendu lundi les parents d'un élève de 12 ans blessé à Lens. "
+       "« Les faits sont graves », a-t-elle déclaré.",
+       "Les faits sont graves", "sentence", "Hélène Garnier", "a-t-elle déclaré"},
+      {"Le préfet du Nord, Bertrand Gaudin, a évoqué lundi la mort d'un ouvrier de 40 ans sur un chantier. « Une "
+       "enquête est ouverte », a-t-il déclaré.",
+       "Une enquête est ouverte", "sentence", "Bertrand Gaudin", "a-t-il déclaré"},
   };
   expect_rows(rows);
 }

@@ -383,6 +383,10 @@ class Attributor {
         "leurs", "entre", "contre", "vers", "chez", "après", "avant", "depuis", "pendant", "selon",
         "comme", "si", "lorsque", "quand", "puis", "donc", "car", "ni", "sans", "malgré", "lors", "face",
         "devant", "derrière", "parmi", "hors", "outre", "envers", "durant", "via", "dès", "jusqu'", "jusqu'à"};
+    // "la mort d'un adolescent de 16 ans": a noun's complement is no clause subject.
+    if (r.kind == RefKind::kDescription && r.tb > 0 && free(r.tb - 1) &&
+        (low(r.tb - 1) == "d'" || low(r.tb - 1) == "de"))
+      return false;
     int t = r.te;
     if (free(t) && low(t) == "," && free(t + 1) &&
         (quotes::is_auxiliary(low(t + 1)) || quotes::is_reporting_finite(low(t + 1))))
