@@ -600,6 +600,10 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       {"Le préfet du Nord, Bertrand Gaudin, a évoqué lundi la mort d'un ouvrier de 40 ans sur un chantier. « Une "
        "enquête est ouverte », a-t-il déclaré.",
        "Une enquête est ouverte", "sentence", "Bertrand Gaudin", "a-t-il déclaré"},
+      // before ':', a title cut at an organisation's name gives way to the name in apposition
+      {"Interrogé mardi sur RTL, le président du groupe Union centriste, Hervé Marchetti, a haussé le ton : « Nous "
+       "ne voterons pas ce texte. »",
+       "Nous ne voterons pas ce texte.", "sentence", "Hervé Marchetti", std::nullopt},
   };
   expect_rows(rows);
 }

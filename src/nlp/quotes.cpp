@@ -2242,6 +2242,18 @@ class Attributor {
         if (toks_[refs_[r].tb].sentence != sentence) break;
         if (is_person(refs_[r])) first = &refs_[r];
       }
+      // "le président du groupe Droite républicaine, Baptiste L., a durci le ton : « ... »": a
+      // title the tagger cut at an organisation's name, then the name in apposition: the name.
+      if (first && first->kind == RefKind::kDescription)
+        for (size_t k = static_cast<size_t>(first - refs_.data()) + 1; k < refs_.size() && refs_[k].tb < open_tok; ++k) {
+          const Ref& a = refs_[k];
+          if (a.tb - first->te > 8) break;
+          if (a.kind == RefKind::kName && a.tb > 0 && low(a.tb - 1) == ",") {
+            first = &a;
+            break;
+          }
+          if (a.kind != RefKind::kOrg) break;
+        }
       if (!first) {
         // "La position de la FNSEA est claire : « ... »": an organisation when no person is named.
         r = ref_from(open_tok);
