@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -424,6 +425,83 @@ TEST(SqliteStore, StoryCandidatesByKeysWithinADayWindow) {
   auto since = s->list_stories({.since = "2025-01-15"});
   EXPECT_EQ(since->total, 2);
   EXPECT_EQ(s->list_stories({.since = "hier"}).status().code(), StatusCode::kInvalidArgument);
+}
+
+// More stories share a key within the window than the 200 read per key: the 200 whose keys were
+// written last are the candidates (the order of the index on key and last day, whose ties fall to
+// the row id), whatever their first days, which order the covering index that is scanned.
+TEST(SqliteStore, StoryCandidatesPerKeyKeepTheLastWrittenOnTies) {
+  TempDir dir;
+  auto s = open_ok(dir.file("v.db"));
+  ASSERT_TRUE(s->begin().ok());
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 250; ++i) {
+    auto id = s->create_story("S" + std::to_string(i), "p", {"t:cle"}, 20000 + (i * 37) % 50, 20100);
+    ASSERT_TRUE(id.ok());
+    ids.push_back(*id);
+  }
+  ASSERT_TRUE(s->commit().ok());
+  auto found = [&]() {
+    auto c = s->candidate_stories({"t:cle"}, 20090, 20130, 1000);
+    EXPECT_TRUE(c.ok());
+    std::set<int64_t> out;
+    if (c.ok())
+      for (const auto& x : *c) out.insert(x.id);
+    return out;
+  };
+  std::set<int64_t> expected(ids.begin() + 50, ids.end());
+  EXPECT_EQ(found(), expected);
+  // Rewriting a story's keys makes them the last written: it comes in, the oldest of the rest goes.
+  ASSERT_TRUE(s->update_story(ids[3], "p", {"t:cle"}, 20000, 20100).ok());
+  expected.insert(ids[3]);
+  expected.erase(ids[50]);
+  EXPECT_EQ(found(), expected);
+}
+
+// A database of schema 4 (story keys without seq, indexed on key and last day) is migrated when a
+// writer opens it, and its candidates keep their order: seq follows the rowid.
+TEST(SqliteStore, SchemaFourIsMigrated) {
+  TempDir dir;
+  auto path = dir.file("v4.db");
+  std::vector<int64_t> ids;
+  {
+    auto s = open_ok(path);
+    ASSERT_TRUE(s);
+    for (int i = 0; i < 205; ++i) {
+      auto id = s->create_story("S" + std::to_string(i), "p", {"t:cle"}, 20000 + (i * 37) % 50, 20100);
+      ASSERT_TRUE(id.ok());
+      ids.push_back(*id);
+    }
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP INDEX story_keys_recent; ALTER TABLE story_keys DROP COLUMN seq; "
+                         "CREATE INDEX story_keys_key ON story_keys(key, last_day); PRAGMA user_version=4;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  // A reader does not migrate.
+  EXPECT_EQ(open_sqlite_store(path, {.read_only = true}).status().code(), StatusCode::kUnsupported);
+  {
+    auto s = open_ok(path);
+    ASSERT_TRUE(s);
+    auto c = s->candidate_stories({"t:cle"}, 20090, 20130, 1000);
+    ASSERT_TRUE(c.ok()) << c.status().to_string();
+    std::set<int64_t> got;
+    for (const auto& x : *c) got.insert(x.id);
+    EXPECT_EQ(got, std::set<int64_t>(ids.begin() + 5, ids.end()));
+    // Keys written after the migration come after the migrated ones.
+    ASSERT_TRUE(s->update_story(ids[0], "p", {"t:cle"}, 20000, 20100).ok());
+    c = s->candidate_stories({"t:cle"}, 20090, 20130, 1000);
+    ASSERT_TRUE(c.ok());
+    got.clear();
+    for (const auto& x : *c) got.insert(x.id);
+    std::set<int64_t> expected(ids.begin() + 6, ids.end());
+    expected.insert(ids[0]);
+    EXPECT_EQ(got, expected);
+  }
+  EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
 }
 
 TEST(SqliteStore, DocumentJsonRoundTrip) {

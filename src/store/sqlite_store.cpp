@@ -146,6 +146,16 @@ CREATE TABLE digest_inputs(
   version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
   data BLOB NOT NULL);
 )sql",
+    // 4 -> 5: candidate_stories reads story keys from one covering index, in the order it needs
+    // (key, last_day, then the last written first), instead of looking each row up in the table
+    // for first_day and story_id. seq is the row's rowid, which SQLite cannot index: it keeps the
+    // tie order of the former index on (key, last_day), so the same 200 rows per key are read.
+    R"sql(
+ALTER TABLE story_keys ADD COLUMN seq INTEGER;
+UPDATE story_keys SET seq = rowid;
+CREATE INDEX story_keys_recent ON story_keys(key, last_day, seq, first_day, story_id);
+DROP INDEX story_keys_key;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
@@ -654,8 +664,9 @@ Result<std::optional<int64_t>> SqliteStore::article_story(int64_t article) {
 Result<std::vector<StoredStory>> SqliteStore::candidate_stories(const std::vector<std::string>& keys,
                                                                 std::optional<int32_t> day_lo,
                                                                 std::optional<int32_t> day_hi, size_t limit) {
-  // Per key, the most recent stories within the window (index on key, last_day), bounded, so
-  // that the work per page does not grow with the corpus.
+  // Per key, the most recent stories within the window (covering index story_keys_recent),
+  // bounded, so that the work per page does not grow with the corpus. Ties on last_day go to the
+  // keys written last (seq).
   constexpr int64_t kPerKey = 200;
   // A story overlaps the window when last_day >= lo and first_day <= hi, so its last day is at
   // most hi + the longest story's span. Without that upper bound, a page dated before the
@@ -684,7 +695,7 @@ Result<std::vector<StoredStory>> SqliteStore::candidate_stories(const std::vecto
                    "SELECT story_id FROM story_keys WHERE key = ?1 AND last_day >= ?2 "
                    "AND last_day <= ?5 "
                    "AND (?3 IS NULL OR first_day IS NULL OR first_day <= ?3) "
-                   "ORDER BY last_day DESC LIMIT ?4");
+                   "ORDER BY last_day DESC, seq DESC LIMIT ?4");
       q.bind(1, key).bind(2, *day_lo).bind(4, kPerKey);
       if (day_hi) q.bind(3, *day_hi); else q.bind_null(3);
       q.bind(5, day_top.value_or(std::numeric_limits<int64_t>::max()));
@@ -699,7 +710,7 @@ Result<std::vector<StoredStory>> SqliteStore::candidate_stories(const std::vecto
     if (day_lo) {
       VEILLE_QUERY(q,
                    "SELECT story_id FROM story_keys WHERE key = ?1 AND last_day IS NULL "
-                   "AND (?2 IS NULL OR first_day IS NULL OR first_day <= ?2) LIMIT ?3");
+                   "AND (?2 IS NULL OR first_day IS NULL OR first_day <= ?2) ORDER BY seq LIMIT ?3");
       q.bind(1, key).bind(3, kPerKey - got);
       if (day_hi) q.bind(2, *day_hi); else q.bind_null(2);
       Status st;
@@ -710,7 +721,7 @@ Result<std::vector<StoredStory>> SqliteStore::candidate_stories(const std::vecto
     VEILLE_QUERY(q,
                  "SELECT story_id FROM story_keys WHERE key = ?1 "
                  "AND (?2 IS NULL OR first_day IS NULL OR first_day <= ?2) "
-                 "ORDER BY last_day DESC LIMIT ?3");
+                 "ORDER BY last_day DESC, seq DESC LIMIT ?3");
     q.bind(1, key).bind(3, kPerKey);
     if (day_hi) q.bind(2, *day_hi); else q.bind_null(2);
     Status st;
@@ -742,7 +753,10 @@ Status SqliteStore::write_story_keys(int64_t story, const std::vector<std::strin
   }
   std::set<std::string> unique(keys.begin(), keys.end());
   for (const auto& key : unique) {
-    VEILLE_QUERY(q, "INSERT INTO story_keys(key, last_day, first_day, story_id) VALUES (?1, ?2, ?3, ?4)");
+    // seq: the rowid SQLite gives the row (one more than the largest), see migration 4 -> 5.
+    VEILLE_QUERY(q,
+                 "INSERT INTO story_keys(key, last_day, first_day, story_id, seq) "
+                 "VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(rowid), 0) + 1 FROM story_keys))");
     q.bind(1, key).bind(4, story);
     if (last_day) q.bind(2, *last_day); else q.bind_null(2);
     if (first_day) q.bind(3, *first_day); else q.bind_null(3);
