@@ -604,6 +604,10 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       {"Interrogé mardi sur RTL, le président du groupe Union centriste, Hervé Marchetti, a haussé le ton : « Nous "
        "ne voterons pas ce texte. »",
        "Nous ne voterons pas ce texte.", "sentence", "Hervé Marchetti", std::nullopt},
+      // "le constructeur" with an adjective and a resumptive pronoun before the verb
+      {"Michelin a présenté lundi son plan à Cholet. Le groupe industriel, lui, juge son offre « parmi les "
+       "meilleures du marché ».",
+       "parmi les meilleures du marché", "fragment", "Michelin", "juge"},
   };
   expect_rows(rows);
 }

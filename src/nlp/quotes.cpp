@@ -2170,12 +2170,22 @@ class Attributor {
             return q;
           }
           // "Dans un rapport, l'organisation affirme que « ... »": the organisation named before.
-          if (v->tb >= 2)
-            if (const Ref* r = organisation_anaphor(v->tb - 2, open_tok)) {
+          // Adjectives may follow the noun, and a resumptive gap the phrase ("Le groupe pétrolier,
+          // lui, juge ...").
+          for (int b = v->tb - 2; b >= 0 && v->tb - b <= 7 && toks_[b].sentence == sentence; --b) {
+            if (!free(b) || !is_article(low(b))) continue;
+            int e = b + 2;
+            while (e < v->tb && e - b < 4 && free(e) && !toks_[e].upper && is_word(low(e)) &&
+                   !quotes::is_reporting_finite(low(e)) && !quotes::is_auxiliary(low(e)) && !is_preposition_of(low(e)))
+              ++e;
+            if (skip_subject_gap(e) != v->tb) continue;
+            if (const Ref* r = organisation_anaphor(b, open_tok)) {
               set_speaker(q, *r);
               q.cue = cue_text(*v);
               return q;
             }
+            break;
+          }
           // "La préfecture indique que « ... »": an institution right before the verb.
           for (int b = v->tb - 1; b >= 0 && v->tb - b <= 10 && toks_[b].sentence == sentence; --b)
             if (int e = institution_end(b); e > 0 && skip_subject_gap(e) == v->tb) {
