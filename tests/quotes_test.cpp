@@ -608,6 +608,11 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       {"Michelin a présenté lundi son plan à Cholet. Le groupe industriel, lui, juge son offre « parmi les "
        "meilleures du marché ».",
        "parmi les meilleures du marché", "fragment", "Michelin", "juge"},
+      // an adjective of the complement before the name in apposition; "tout de même" between the
+      // auxiliary and the participle
+      {"La ministre chargée des Sports olympiques, Anne Varenne, était à Marseille mardi. En fin de journée, la "
+       "ministre a tout de même reconnu que le budget serait « un peu juste ».",
+       "un peu juste", "fragment", "Anne Varenne", "a tout de même reconnu"},
   };
   expect_rows(rows);
 }

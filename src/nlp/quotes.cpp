@@ -743,6 +743,17 @@ class Attributor {
             break;
           }
         }
+        // An adjective of the complement's name the parser leaves out, before the name in
+        // apposition: "La ministre chargée des Comptes publics, Claire M.".
+        if (m == d->te) {
+          int c = m;
+          while (c < m + 2 && free(c) && !toks_[c].upper && is_word(low(c)) && !quotes::is_reporting_finite(low(c)) &&
+                 !quotes::is_auxiliary(low(c)) && !is_preposition_of(low(c)) && !is_article(low(c)))
+            ++c;
+          if (c > m && free(c + 1) && low(c) == "," && entity_at_[c + 1] >= 0 &&
+              ann_.entities[entity_at_[c + 1]].type == "PER")
+            m = c;
+        }
         // A short complement the description parser leaves out, before the name in apposition:
         // "l'adjoint à l'urbanisme, Marc L.", "son adjoint aux mobilités, Valentin L.".
         if (free(m) && (low(m) == "à" || low(m) == "au" || low(m) == "aux" || low(m) == "en")) {
@@ -1072,7 +1083,12 @@ class Attributor {
     if (aux || pron_aux) {
       int j = i + 1;
       if (free(j) && quotes::subject_clitic_gender(low(j))) v.clitic = j++;
-      for (int k = 0; k < 3 && free(j) && quotes::is_inserted_adverb(low(j)); ++k) ++j;
+      for (int k = 0; k < 3 && free(j) && quotes::is_inserted_adverb(low(j)); ++k) {
+        // "a tout de même concédé", "a tout de suite précisé": a locution counts as one adverb.
+        if (low(j) == "tout" && free(j + 2) && low(j + 1) == "de" && (low(j + 2) == "même" || low(j + 2) == "suite"))
+          j += 2;
+        ++j;
+      }
       if (free(j) && quotes::is_reporting_participle(low(j))) {
         int cont = quotes::multiword_cue_continuation(low(j), low(j + 1), low(j + 2));
         // "a laissé", "a fait", "a mis" report nothing without their second word ("a laissé
