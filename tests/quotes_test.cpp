@@ -613,6 +613,10 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       {"La ministre chargée des Sports olympiques, Anne Varenne, était à Marseille mardi. En fin de journée, la "
        "ministre a tout de même reconnu que le budget serait « un peu juste ».",
        "un peu juste", "fragment", "Anne Varenne", "a tout de même reconnu"},
+      // an institution's relative "qui" before a verb of mention
+      {"« Les horaires seront adaptés dès lundi », précise la préfecture du Var, qui évoque « quelques "
+       "retards » sur la ligne.",
+       "quelques retards", "fragment", "la préfecture du Var", "évoque"},
   };
   expect_rows(rows);
 }

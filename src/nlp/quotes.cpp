@@ -2204,7 +2204,10 @@ class Attributor {
           }
           // "La préfecture indique que « ... »": an institution right before the verb.
           for (int b = v->tb - 1; b >= 0 && v->tb - b <= 10 && toks_[b].sentence == sentence; --b)
-            if (int e = institution_end(b); e > 0 && skip_subject_gap(e) == v->tb) {
+            // "..., indique l'entourage du ministre, qui évoque « ... »": the relative's antecedent.
+            if (int e = institution_end(b);
+                e > 0 && (skip_subject_gap(e) == v->tb ||
+                          (e + 2 == v->tb && free(e + 1) && low(e) == "," && low(e + 1) == "qui"))) {
               q.speaker = surface(b, e);
               q.cue = cue_text(*v);
               return q;
