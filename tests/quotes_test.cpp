@@ -617,6 +617,10 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       {"« Les horaires seront adaptés dès lundi », précise la préfecture du Var, qui évoque « quelques "
        "retards » sur la ligne.",
        "quelques retards", "fragment", "la préfecture du Var", "évoque"},
+      // a partner is a person a pronoun may stand for
+      {"Le tribunal correctionnel de Nancy a entendu mardi l'épouse du prévenu. « Il rentrait tard tous les "
+       "soirs », a-t-elle raconté.",
+       "Il rentrait tard tous les soirs", "sentence", "l'épouse du prévenu", "a-t-elle raconté"},
   };
   expect_rows(rows);
 }

@@ -261,7 +261,9 @@ char person_title(std::string_view low) {
                           "vétérinaire", "psychiatre", "psychologue", "pédiatre", "infectiologue", "greffier",
                           "bâtonnier", "enquêteur", "brigadier", "adjudant", "sous-préfet", "eurodéputé",
                           "quinquagénaire", "sexagénaire", "quadragénaire", "trentenaire", "septuagénaire",
-                          "octogénaire", "nonagénaire", "retraité", "aide-soignant", "sage-femme"}) {
+                          "octogénaire", "nonagénaire", "retraité", "aide-soignant", "sage-femme",
+                          // family and partners, who speak at trials and after accidents
+                          "compagnon", "mari", "époux", "conjoint", "frère", "oncle", "veuf", "voisin"}) {
       m.emplace(w, 'm');
     }
     for (const char* w : {"ministre", "secrétaire", "porte-parole", "juge", "commissaire",
@@ -302,7 +304,7 @@ char person_title(std::string_view low) {
                           "cofondatrice", "créatrice", "danseuse", "compositrice", "rappeuse", "animatrice",
                           "éditrice", "institutrice", "chirurgienne", "pharmacienne", "greffière",
                           "bâtonnière", "enquêtrice", "sous-préfète", "eurodéputée", "aide-soignante",
-                          "victime"})
+                          "victime", "compagne", "épouse", "conjointe", "sœur", "tante", "veuve", "voisine"})
       m.emplace(w, 'f');
     for (const char* w : {"présidents", "chefs", "ministres", "ambassadeurs", "députés",
                           "sénateurs", "dirigeants", "responsables", "experts", "analystes",
