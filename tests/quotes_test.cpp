@@ -621,6 +621,10 @@ TEST_F(QuoteStageTest, Set11FirstRunCauses) {
       {"Le tribunal correctionnel de Nancy a entendu mardi l'épouse du prévenu. « Il rentrait tard tous les "
        "soirs », a-t-elle raconté.",
        "Il rentrait tard tous les soirs", "sentence", "l'épouse du prévenu", "a-t-elle raconté"},
+      // a long infinitive complement after "à" is a fragment when the writer's sentence goes on
+      {"Le maire, Paul Ravier, a invité les riverains à « ne pas sortir de chez eux sauf en cas de réelle "
+       "urgence » pendant tout le week-end.",
+       "ne pas sortir de chez eux sauf en cas de réelle urgence", "fragment", "Paul Ravier", "a invité"},
   };
   expect_rows(rows);
 }

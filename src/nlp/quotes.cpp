@@ -1756,7 +1756,11 @@ class Attributor {
     if (p >= 3 && text_.substr(p - 3, 3) == "\xE2\x80\x94") return "sentence";  // — dialogue dash
     const std::string& before = low(open_tok - 1);
     if ((before == "que" || before == "qu'") && content_words >= 3) return "sentence";
-    if (content_words < 10) {
+    // An infinitive complement ("a appelé les habitants à « ne prendre la route qu'en cas de ... »")
+    // is a piece of the writer's sentence when the sentence goes on after it, whatever its length.
+    const bool infinitive_complement = (before == "à" || before == "de" || before == "d'") && !toks_.empty() &&
+                                       open_tok + 1 < n() && !toks_[open_tok + 1].upper;
+    if (content_words < 10 || (infinitive_complement && content_words < 16)) {
       // The writer's sentence goes on after the closing mark with a word ("« près de 40 % des
       // agents » étaient en grève"): the quotation is a piece of that sentence.
       size_t a = m.close_end;
