@@ -67,6 +67,18 @@
 // repeats the subject before its comma ("La direction, elle, évoque"); "», assure-t-on dans
 // l'entourage de X / à Matignon" gives that speaker; "une source proche du dossier", "son
 // entourage" and more institutions speak; impersonal "il" is no subject.
+// Set 11's rules: a work's noun may carry an ordinal and a comma before its title ("son quatrième
+// album, « ... »"); a demonstrative ("», a précisé cette source") takes up the earlier noun phrase
+// with its noun; a definite noun found in an organisation's name stands for it ("l'autorité");
+// "Le Néerlandais" (article and capitalised nationality before a verb) is the person named before;
+// a title after "du" / "au" in apposition to a name is recorded for that name; after "Pour X," the
+// name is no subject and its apposition runs on to the comma; a name between commas after a title
+// is a subject when a verb follows; a description in a noun's complement ("la mort d'un
+// adolescent") is no subject; before ':', a title the tagger cut at an organisation gives way to
+// the name in apposition; "le groupe pétrolier, lui," stands for the organisation; "tout de même"
+// is one inserted adverb; an institution's relative "qui" before a verb of mention speaks for it;
+// partners and family ("l'ancienne compagne") are people; a quoted infinitive complement after "à"
+// that the writer's sentence goes on after is a fragment.
 //
 // Spans are byte offsets into the annotated text, without the quotation marks; quotes are in text
 // order and do not overlap. Time is linear in the text size.
