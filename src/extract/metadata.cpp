@@ -43,23 +43,32 @@ size_t space_bytes(std::string_view s, size_t i) {
   return 0;
 }
 
-// Collapses runs of whitespace (ASCII and U+00A0, U+202F, U+2009) to one space and trims.
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending = false;
+// Walks s with runs of white space collapsed to one space and trimmed: emit(space, c) gets each
+// kept byte c, and space tells whether a space goes before it. Stops when emit returns false.
+template <class Emit>
+void walk_collapsed(std::string_view s, Emit&& emit) {
+  bool pending = false, any = false;
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    const size_t skip = space_bytes(s, i);
-    if (skip) {
+    if (const size_t skip = space_bytes(s, i)) {
       pending = true;
       i += skip - 1;
       continue;
     }
-    if (pending && !out.empty()) out += ' ';
+    if (!emit(pending && any, s[i])) return;
     pending = false;
-    out += static_cast<char>(c);
+    any = true;
   }
+}
+
+// Collapses runs of whitespace (ASCII and U+00A0, U+202F, U+2009) to one space and trims.
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  walk_collapsed(s, [&](bool space, char c) {
+    if (space) out += ' ';
+    out += c;
+    return true;
+  });
   return out;
 }
 
@@ -623,24 +632,16 @@ bool is_byline_element(const Node* n) {
 // are written to `out`; *complete tells whether that is all of it.
 size_t collapsed_head(std::string_view s, char* out, size_t cap, bool* complete) {
   size_t len = 0;
-  bool pending = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    const size_t skip = space_bytes(s, i);
-    if (skip) {
-      pending = true;
-      i += skip - 1;
-      continue;
-    }
-    if (len + (pending && len > 0 ? 2 : 1) > cap) {
-      *complete = false;
-      return len;
-    }
-    if (pending && len > 0) out[len++] = ' ';
-    pending = false;
-    out[len++] = static_cast<char>(c);
-  }
   *complete = true;
+  walk_collapsed(s, [&](bool space, char c) {
+    if (len + (space ? 2 : 1) > cap) {
+      *complete = false;
+      return false;
+    }
+    if (space) out[len++] = ' ';
+    out[len++] = c;
+    return true;
+  });
   return len;
 }
 
