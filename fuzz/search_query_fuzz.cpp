@@ -14,10 +14,18 @@
 
 namespace {
 
+std::string& fixture_path() {
+  static std::string path = "/tmp/veille_search_fuzz_" + std::to_string(::getpid()) + ".db";
+  return path;
+}
+
 veille::Store* fixture() {
   static std::unique_ptr<veille::Store> store = [] {
-    std::string path = "/tmp/veille_search_fuzz_" + std::to_string(::getpid()) + ".db";
+    const std::string& path = fixture_path();
     ::unlink(path.c_str());
+    // Registered before `store` is constructed, so it runs after the store is closed at exit:
+    // the fixture's database leaves nothing behind in /tmp.
+    std::atexit([] { ::unlink(fixture_path().c_str()); });
     auto s = veille::open_sqlite_store(path);
     if (!s.ok()) std::abort();
     auto st = (*s)->begin();

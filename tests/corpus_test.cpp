@@ -15,6 +15,7 @@
 
 #include "corpus/words.h"
 #include "nlp/tokenize.h"
+#include "test_temp.h"
 #include "veille/corpus.h"
 
 using namespace veille;
@@ -151,10 +152,10 @@ TEST(CorpusDedup, BadBlobsAreRejected) {
 
 // ---------------------------------------------------------------- background
 
+// One directory for the whole test program, removed when it exits.
 std::string write_temp(const std::string& name, const std::string& content) {
-  auto path = std::filesystem::temp_directory_path() / ("veille_corpus_test_" + name);
-  std::ofstream(path, std::ios::binary) << content;
-  return path.string();
+  static const test_support::TempDir dir("veille_corpus_test");
+  return dir.write(name, content);
 }
 
 TEST(CorpusBackground, KeyTermsFoldAndStem) {

@@ -13,6 +13,7 @@
 
 #include "nlp/dates_calendar.h"
 #include "nlp/dates_eval.h"
+#include "test_temp.h"
 #include "veille/dates.h"
 
 namespace veille {
@@ -390,8 +391,8 @@ namespace {
 // of a page without a published date.
 TEST(DatesCli, AnnotateDateOption) {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("veille_dates_cli_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const test_support::TempDir tmp("veille_dates_cli");
+  const fs::path dir = tmp.path();
   fs::path page = dir / "page.txt";
   {
     std::ofstream out(page);
@@ -412,7 +413,6 @@ TEST(DatesCli, AnnotateDateOption) {
   EXPECT_NE(json.find("\"dates\""), std::string::npos);
   EXPECT_NE(json.find("\"value\":\"2025-02-11\""), std::string::npos) << json;
   EXPECT_NE(json.find("\"value\":\"2025-W08\""), std::string::npos) << json;
-  fs::remove_all(dir);
 }
 
 }  // namespace

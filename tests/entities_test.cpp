@@ -8,6 +8,7 @@
 #include <set>
 
 #include "nlp/entities.h"
+#include "test_temp.h"
 #include "veille/nlp.h"
 #include "veille/pipeline.h"
 
@@ -330,17 +331,13 @@ TEST(NerStage, ErrorsNameTheFile) {
   NerStageOptions o;
   o.model_path = kSourceDir + "/models/ner-fr.bin";
   o.shipped_aliases_path = kSourceDir + "/models/aliases-fr.tsv";
-  const fs::path bad = fs::temp_directory_path() / "veille_entities_test_bad.tsv";
-  {
-    std::ofstream out(bad);
-    out << "# fine\nKyiv\tLOC\tKiev\nOTAN ORG NATO\n";
-  }
+  const test_support::TempDir dir("veille_entities_test");
+  const fs::path bad = dir.write("bad.tsv", "# fine\nKyiv\tLOC\tKiev\nOTAN ORG NATO\n");
   o.alias_paths = {bad.string()};
   auto s = make_ner_stage(o);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(s.status().message().find(bad.string() + ":3:"), std::string::npos) << s.status().message();
-  fs::remove(bad);
 
   o.alias_paths = {};
   o.model_path = "/nonexistent/ner.bin";

@@ -11,6 +11,7 @@
 #include "nlp/sentence_model.h"
 #include "nlp/sentence_train.h"
 #include "nlp/tokenize.h"
+#include "test_temp.h"
 
 namespace veille {
 namespace {
@@ -56,10 +57,10 @@ std::string fixture_conllu() {
   return out;
 }
 
+// One directory for the whole test program, removed when it exits.
 fs::path write_temp(const std::string& name, const std::string& content) {
-  fs::path p = fs::temp_directory_path() / ("veille_sentence_test_" + name);
-  std::ofstream(p, std::ios::binary) << content;
-  return p;
+  static const test_support::TempDir dir("veille_sentence_test");
+  return dir.write(name, content);
 }
 
 SentenceModelParams train_fixture_model(double l2 = 0) {
