@@ -235,10 +235,9 @@ class Attributor {
     return static_cast<int>(it - toks_.begin());
   }
   int n() const { return static_cast<int>(toks_.size()); }
-  const std::string& low(int i) const {
-    static const std::string empty;
-    return i >= 0 && i < n() ? toks_[i].low : empty;
-  }
+  // A view: comparing it with a literal is inlined (a std::string's operator== with a literal
+  // called compare(), a fifth of attribution's instructions).
+  std::string_view low(int i) const { return i >= 0 && i < n() ? std::string_view(toks_[i].low) : std::string_view(); }
   bool free(int i) const { return i >= 0 && i < n() && toks_[i].quote < 0; }
   int entity_end(int ent) const { return tok_at(ann_.entities[ent].span.end); }
   std::string surface(int tb, int te) const {
@@ -253,7 +252,7 @@ class Attributor {
     if (!free(i)) return std::nullopt;
     Description d;
     d.tb = i;
-    const std::string& det = low(i);
+    std::string_view det = low(i);
     int j = i;
     bool plural_det = false, singular_det = false;
     if (det == "le" || det == "la" || det == "l'") singular_det = d.definite = true;
@@ -287,18 +286,18 @@ class Attributor {
     int k = j + 1;
     int lower_complements = 0;
     while (free(k) && k - j < 10) {
-      const std::string& w = low(k);
+      std::string_view w = low(k);
       if (entity_at_[k] >= 0) break;
       if (is_preposition_of(w)) {
         int m = k + 1;
         if (free(m) && is_article(low(m))) ++m;
         if (free(m) && toks_[m].upper && entity_at_[m] < 0) {
           // "de la Défense", "des Affaires étrangères", "du Kremlin"
-          d.words.push_back(low(m));
+          d.words.emplace_back(low(m));
           ++m;
           while (free(m) && (toks_[m].upper || is_description_adjective(low(m))) && entity_at_[m] < 0 &&
                  m - k < 5) {
-            d.words.push_back(low(m));
+            d.words.emplace_back(low(m));
             ++m;
           }
           k = m;
@@ -307,7 +306,7 @@ class Attributor {
         if (free(m) && entity_at_[m] >= 0 && ann_.entities[entity_at_[m]].type != "PER") {
           // "du Kremlin", "de l'OTAN" tagged as organisations or places
           int end = entity_end(entity_at_[m]);
-          for (int x = m; x < end; ++x) d.words.push_back(low(x));
+          for (int x = m; x < end; ++x) d.words.emplace_back(low(x));
           k = end;
           continue;
         }
@@ -315,9 +314,9 @@ class Attributor {
             !toks_[m].upper && !quotes::is_reporting_finite(low(m)) && !quotes::is_auxiliary(low(m))) {
           // one lower-case complement: "de la diplomatie française", "de la famille"
           ++lower_complements;
-          d.words.push_back(low(m));
+          d.words.emplace_back(low(m));
           ++m;
-          while (free(m) && is_description_adjective(low(m))) d.words.push_back(low(m++));
+          while (free(m) && is_description_adjective(low(m))) d.words.emplace_back(low(m++));
           k = m;
           continue;
         }
@@ -328,19 +327,19 @@ class Attributor {
         // read it as a person; it is no speaker).
         int m = entity_at_[k + 1] >= 0 ? std::max(k + 2, entity_end(entity_at_[k + 1])) : k + 2;
         while (entity_at_[k + 1] < 0 && free(m) && m - k < 5 && toks_[m].upper && is_word(low(m))) ++m;
-        for (int x = k + 1; x < m; ++x) d.words.push_back(low(x));
+        for (int x = k + 1; x < m; ++x) d.words.emplace_back(low(x));
         k = m;
         continue;
       }
       if (is_description_adjective(w) && !toks_[k].upper) {
-        d.words.push_back(w);
+        d.words.emplace_back(w);
         ++k;
         continue;
       }
       if ((w == "en" || w == "chargé" || w == "chargée") && free(k + 1) && !toks_[k + 1].upper &&
           is_word(low(k + 1)) && !quotes::is_reporting_finite(low(k + 1))) {
         // "expert en défense"
-        d.words.push_back(low(k + 1));
+        d.words.emplace_back(low(k + 1));
         k += 2;
         continue;
       }
@@ -678,7 +677,7 @@ class Attributor {
         static const std::unordered_set<std::string_view> quantities = {
             "dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine",
             "soixantaine", "centaine", "millier", "dizaines", "centaines", "milliers", "poignée"};
-        const std::string& w = low(i);
+        std::string_view w = low(i);
         if ((w == "une" || w == "un" || w == "des" || w == "plusieurs" || w == "quelques") && free(i + 3) &&
             quantities.count(low(i + 1)) && (low(i + 2) == "de" || low(i + 2) == "d'") && !toks_[i + 3].upper &&
             is_word(low(i + 3)) && (low(i + 3).ends_with("s") || low(i + 3).ends_with("x"))) {
@@ -733,7 +732,7 @@ class Attributor {
         // Adjectives the description parser leaves out before the name: "le chef étoilé
         // Jean-Baptiste Arnoult", "la célèbre navigatrice".
         for (int a = m; a < d->te + 2 && free(a) && !toks_[a].upper; ++a) {
-          const std::string& w = low(a);
+          std::string_view w = low(a);
           bool adjective = is_description_adjective(w) ||
                            ((w.ends_with("\xC3\xA9") || w.ends_with("\xC3\xA9" "e")) && w.size() > 4 &&
                             !quotes::is_reporting_participle(w));
@@ -843,7 +842,7 @@ class Attributor {
         i = e;
         continue;
       }
-      const std::string& w = low(i);
+      std::string_view w = low(i);
       char clitic = quotes::subject_clitic_gender(w);
       bool after_prep = i > 0 && (low(i - 1) == "selon" || low(i - 1) == "pour" || low(i - 1) == "après");
       char g = 0;
@@ -953,7 +952,7 @@ class Attributor {
       if (int e = noun_phrase_end(s0); e > 0 && e < i) {
         int v = e;
         while (free(v) && (low(v) == "s'" || low(v) == "se" || low(v) == "ne" || low(v) == "n'")) ++v;
-        const std::string& det = low(s0);
+        std::string_view det = low(s0);
         char dg = (det == "la" || det == "une") ? 'f' : (det == "le" || det == "un") ? 'm'
                   : (det == "les" || det == "des") ? 'p' : 'u';
         bool verb = free(v) && !toks_[v].upper && is_word(low(v)) &&
@@ -1002,7 +1001,7 @@ class Attributor {
       if (!acronym || i == 0) return i;
       static const std::unordered_set<std::string_view> preps = {
           "à", "par", "sur", "dans", "avec", "pour", "chez", "en", "vers", "sous", "contre", "auprès"};
-      const std::string& d = low(i - 1);
+      std::string_view d = low(i - 1);
       // "la CGT", "l'OMS"; not the medium of "a indiqué à l'AFP", "sur la BBC".
       // "Pour la CGT, ..." introduces the union as a source.
       if ((d == "la" || d == "le" || d == "l'" || d == "les") &&
@@ -1042,7 +1041,7 @@ class Attributor {
         te = d->te;
       } else if (free(end + 2) && !gender_.count(e.entity)) {
         // "Claire Hédon, la Défenseure des droits": the article tells the gender.
-        const std::string& det = low(end + 1);
+        std::string_view det = low(end + 1);
         if (det == "la" || det == "une") gender_[e.entity] = 'f';
         else if (det == "le" || det == "un") gender_[e.entity] = 'm';
       }
@@ -1060,7 +1059,7 @@ class Attributor {
         "sa", "son", "ses", "leur", "leurs", "de", "d'", "notre", "votre", "nos", "vos", "à"};
     if (i <= 0 || !dets.count(low(i - 1))) return false;
     // "Olivier Faure la trouve", "il les juge": an object pronoun between a subject and its verb.
-    const std::string& d = low(i - 1);
+    std::string_view d = low(i - 1);
     if (d == "le" || d == "la" || d == "les" || d == "l'") {
       // "comme le dit X", "comme l'explique X": the pronoun stands for what is said.
       if (i >= 2 && low(i - 2) == "comme") return false;
@@ -1075,7 +1074,7 @@ class Attributor {
   std::optional<VerbMatch> match_verb(int i, int quote = -1) const {
     auto free = [&](int t) { return t >= 0 && t < n() && toks_[t].quote == quote; };
     if (!free(i)) return std::nullopt;
-    const std::string& w = low(i);
+    std::string_view w = low(i);
     VerbMatch v;
     v.tb = i;
     bool aux = quotes::is_auxiliary(w);
@@ -1199,7 +1198,7 @@ class Attributor {
       const Ref& r = refs_[k];
       if (r.tb - v.te > kMaxRightTokens) return nullptr;
       for (int t = v.te; t < r.tb; ++t) {
-        const std::string& w = low(t);
+        std::string_view w = low(t);
         if (!free(t) || w == "." || w == ";" || w == "!" || w == "?" || w == ":") return nullptr;
         // "estimant que le prévenu avait agi": past "que" is the reported clause, not the verb's subject.
         if (w == "que" || w == "qu'") return nullptr;
@@ -1218,7 +1217,7 @@ class Attributor {
         "nommé", "nommée", "nommés", "nommées", "appelé", "appelée", "appelés", "appelées"};
     int t = open_tok - 1;
     if (!free(t)) return false;
-    const std::string& w = low(t);
+    std::string_view w = low(t);
     bool named = naming.count(w) > 0;
     // The title of a work after its noun: "invitée de l'émission « X »", "son roman « Y »".
     static const std::unordered_set<std::string_view> works = {
@@ -1245,7 +1244,7 @@ class Attributor {
     if (!named) return false;
     // After an auxiliary or a reflexive the participle is a verb of saying or calling ("a appelé
     // « à la retenue »", "s'est dite « inquiète »").
-    const std::string& before = low(t - 1);
+    std::string_view before = low(t - 1);
     return !(quotes::is_auxiliary(before) || quotes::is_pronominal_auxiliary(before) || before == "s'" ||
              before == "se");
   }
@@ -1271,7 +1270,7 @@ class Attributor {
     if (low(t) != "c'" || low(t + 1) != "est") return nullptr;
     bool these_words = false;
     for (int k = t + 2; k < t + 8 && free(k); ++k) {
-      const std::string& w = low(k);
+      std::string_view w = low(k);
       if (w == "mots" || w == "termes" || w == "propos" || w == "ainsi" || w == "formule" || w == "phrase")
         these_words = true;
       if (w == "que" || w == "qu'") {
@@ -1329,7 +1328,7 @@ class Attributor {
     const int noun = bare ? t : t + 1;
     if (!free(t) || !free(noun) || !nouns.count(low(noun))) return 0;
     if (!bare) {
-      const std::string& det = low(t);
+      std::string_view det = low(t);
       bool article = is_article(det) && det != "les";
       // "son entourage", "sa famille": a possessive before the institution of a person.
       bool possessive = det == "son" || det == "sa" || det == "leur";
@@ -1350,7 +1349,7 @@ class Attributor {
       // An adjective of the complement's noun: "la direction générale de l'aviation civile".
       if (free(m) && !toks_[m].upper && !toks_[m - 1].upper && !quotes::is_reporting_finite(low(m)) &&
           !quotes::is_reporting_participle(low(m))) {
-        const std::string& a = low(m);
+        std::string_view a = low(m);
         for (std::string_view suf : {"ile", "ique", "ale", "elle", "aire", "ieure", "ive"})
           if (a.size() > suf.size() + 2 && a.ends_with(suf)) {
             ++m;
@@ -1378,7 +1377,7 @@ class Attributor {
       return m;
     }
     if (!free(t)) return t;
-    const std::string& p = low(t);
+    std::string_view p = low(t);
     if (p != "à" && p != "au" && p != "aux" && p != "sur" && p != "devant" && p != "auprès") return t;
     int k = t + 1;
     if (p == "auprès" && free(k) && (low(k) == "de" || low(k) == "du" || low(k) == "des" || low(k) == "d'")) ++k;
@@ -1398,7 +1397,7 @@ class Attributor {
   // an incise verb with "on" as subject: the speaker of the quotation.
   void speaker_of_on(int t, Quote& q) const {
     if (!free(t) || !free(t + 1)) return;
-    const std::string& p = low(t);
+    std::string_view p = low(t);
     if (p == "au") {
       if (int e = institution_end(t + 1, true); e > 0) q.speaker = surface(t + 1, e);
       return;
@@ -1501,7 +1500,7 @@ class Attributor {
   // the verb holds it, or when the verb is one of judgement whose attribute it is ("a jugé la
   // situation « ... »", "qualifie le texte de « ... »"); not for "vante une « simplification »".
   bool reported_fragment(const VerbMatch& v, int open_tok) const {
-    const std::string& verb = low(v.te - 1);
+    std::string_view verb = low(v.te - 1);
     if (verb.starts_with("jug") || verb.starts_with("qualifi")) return open_tok - v.te <= 6;
     // "a fait savoir dans la soirée que", "assure de son côté que": a short adverbial may come first.
     for (int t = v.te; t < open_tok && t < v.te + 6; ++t) {
@@ -1566,7 +1565,7 @@ class Attributor {
         "communiqué", "texte", "document", "rapport", "lettre", "courrier", "message", "note",
         "tweet", "publication", "post", "déclaration", "mail", "courriel"};
     if (!free(t) || !is_article(low(t)) || !free(t + 1) || !docs.count(low(t + 1))) return false;
-    const std::string& next = low(t + 2);
+    std::string_view next = low(t + 2);
     return !(next == "de" || next == "du" || next == "des" || next == "d'");
   }
 
@@ -1600,7 +1599,7 @@ class Attributor {
     // santé ... », écrit l'autorité").
     const bool listed = nouns.count(low(t + 1)) > 0;
     if (!listed && (toks_[t + 1].upper || !is_word(low(t + 1)) || low(t + 1).size() < 4)) return nullptr;
-    const std::string& next = low(t + 2);
+    std::string_view next = low(t + 2);
     if (free(t + 2) && (is_preposition_of(next) || toks_[t + 2].upper)) return nullptr;
     if (open_tok >= n()) return nullptr;
     const int s = toks_[open_tok].sentence, p = toks_[open_tok].para;
@@ -1630,14 +1629,14 @@ class Attributor {
   // same noun named before it in its paragraph ("une source proche du dossier"), as written.
   std::optional<std::string> demonstrative_antecedent(int t) const {
     if (!free(t) || !free(t + 1)) return std::nullopt;
-    const std::string& d = low(t);
+    std::string_view d = low(t);
     if (d != "ce" && d != "cet" && d != "cette") return std::nullopt;
-    const std::string& noun = low(t + 1);
+    std::string_view noun = low(t + 1);
     if (toks_[t + 1].upper || !is_word(noun)) return std::nullopt;
     const int p = toks_[t].para;
     for (int j = t - 1; j >= 2 && t - j <= kMaxLeftTokens && toks_[j].para == p; --j) {
       if (!free(j) || !free(j - 1) || low(j) != noun) continue;
-      const std::string& det = low(j - 1);
+      std::string_view det = low(j - 1);
       if (!is_article(det) && det != "un" && det != "une") continue;
       int e = institution_end(j - 1);
       if (e <= j) e = noun_phrase_end(j - 1);
@@ -1665,10 +1664,10 @@ class Attributor {
   // ("Gaëlle Rioufol et Bastien Kervern ... », a prévenu le second").
   const Ref* ordinal_speaker(int t, int open_tok) const {
     if (!free(t) || !free(t + 1) || (low(t) != "le" && low(t) != "la")) return nullptr;
-    const std::string& w = low(t + 1);
+    std::string_view w = low(t + 1);
     int which = (w == "premier" || w == "première") ? 0 : (w == "second" || w == "seconde") ? 1 : -1;
     if (which < 0) return nullptr;
-    const std::string& after = low(t + 2);
+    std::string_view after = low(t + 2);
     if (t + 2 < n() && free(t + 2) && after != "." && after != "," && after != ";" && after != "!" && after != "?")
       return nullptr;
     int steps = 0;
@@ -1689,7 +1688,7 @@ class Attributor {
     auto inside = [&](int x) { return x >= 0 && x < n() && toks_[x].quote == quote; };
     if (!inside(t) || !is_article(low(t)) || !inside(t + 1) || !quotes::person_title(low(t + 1))) return -1;
     for (int j = t + 2; j < t + 12 && inside(j); ++j) {
-      const std::string& w = low(j);
+      std::string_view w = low(j);
       if (w == "." || w == ";" || w == "!" || w == "?" || w == ":") return -1;
       if (w != ",") continue;
       int m = j + 1;
@@ -1754,7 +1753,7 @@ class Attributor {
       return "sentence";
     if (p >= 3 && text_.substr(p - 3, 3) == "\xE2\x80\xA6") return "sentence";
     if (p >= 3 && text_.substr(p - 3, 3) == "\xE2\x80\x94") return "sentence";  // — dialogue dash
-    const std::string& before = low(open_tok - 1);
+    std::string_view before = low(open_tok - 1);
     if ((before == "que" || before == "qu'") && content_words >= 3) return "sentence";
     // An infinitive complement ("a appelé les habitants à « ne prendre la route qu'en cas de ... »")
     // is a piece of the writer's sentence when the sentence goes on after it, whatever its length.
@@ -1861,7 +1860,7 @@ class Attributor {
         }
         if (!predicate) verb_before = true;  // no incise search
         for (int c = t; !verb_before && c < t + 25 && free(c) && toks_[c].sentence == toks_[open_tok].sentence; ++c) {
-          const std::string& w = low(c);
+          std::string_view w = low(c);
           if (w == "que" || w == "qu'" || w == ";" || w == ":") break;
           if (w == "," && match_verb(c + 1)) {
             t = c + 1;
@@ -1870,7 +1869,7 @@ class Attributor {
         }
       }
       for (int skip = 0; skip < 2 && free(t); ++skip) {
-        const std::string& w = low(t);
+        std::string_view w = low(t);
         if (w == "lui" || w == "leur" || w == "nous" || w == "se" || w == "s'" || w == "l'" || w == "y" || w == "en")
           ++t;
         else
@@ -1944,7 +1943,7 @@ class Attributor {
               // definite one stands, as a title does, for the person just named ("Antoine
               // Dupont ... », reconnaît le demi de mêlée toulousain").
               q.speaker = surface(st, e);
-              const std::string& det = low(st);
+              std::string_view det = low(st);
               if (det == "le" || det == "la" || det == "l'") {
                 Description d;
                 d.tb = st;
@@ -1999,7 +1998,7 @@ class Attributor {
     std::string cue;
     for (int t = open_tok - 1; t >= lo && toks_[t].sentence == sentence; --t) {
       if (!free(t)) continue;
-      const std::string& w = low(t);
+      std::string_view w = low(t);
       // An inverted subject ("a-t-elle assuré, avant de qualifier ... de « ... »") follows its
       // verb: when that verb reports, it is the cue, matched from its first token to the left.
       if (quotes::subject_clitic_gender(w)) {
@@ -2032,7 +2031,7 @@ class Attributor {
       if (w == "selon" || w == "pour" || (w == "après" && t > 0 && low(t - 1) == "d'") || eyes || believe || opinion) {
         const int src = eyes ? t + 2 : opinion && (low(t + 1) == "d'") ? t + 2 : t + 1;
         const std::string cue_word = w == "après" ? "d'après" : eyes ? "aux yeux de" : believe ? "à en croire"
-                                     : opinion ? "de l'avis de" : w;
+                                     : opinion ? "de l'avis de" : std::string(w);
         const Ref* r = ref_at(src);
         if (!r) {
           // "Pour l'association UFC-Que Choisir,", "Selon le cabinet Xerfi,": a common noun with
@@ -2300,7 +2299,7 @@ class Attributor {
         // "Son verdict : « ... »": the possessive points to the person of the sentence before.
         int s0 = open_tok;
         while (s0 > 0 && toks_[s0 - 1].sentence == sentence) --s0;
-        const std::string& det = low(s0);
+        std::string_view det = low(s0);
         if (free(s0) && (det == "son" || det == "sa" || det == "ses" || det == "leur" || det == "leurs"))
           first = antecedent('u', sentence, ref_from(s0));
       }
