@@ -1,6 +1,7 @@
 // Search: the French tokenizer (case, accents, Snowball stems), query translation (phrases,
 // exclusions, OR, bad queries that must never reach FTS5), filters, ranking and snippets.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -71,6 +72,110 @@ TEST(SearchQueryTranslation, AcceptsAndRejects) {
     if (!t.ok()) EXPECT_EQ(t.status().code(), StatusCode::kInvalidArgument);
     if (t.ok() && !r.expected.empty()) EXPECT_EQ(*t, r.expected) << r.query;
   }
+}
+
+// Every row of the search index's shadow tables, in order: what FTS5 wrote, byte for byte.
+std::string dump_search_index(const std::string& path) {
+  sqlite3* db = nullptr;
+  std::string out;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "cannot open " + path;
+  }
+  for (const char* sql : {"SELECT id, hex(block) FROM search_data ORDER BY id",
+                          "SELECT segid, hex(term), pgno FROM search_idx ORDER BY segid, term",
+                          "SELECT id, hex(sz) FROM search_docsize ORDER BY id",
+                          "SELECT id, c0, c1, c2 FROM search_content ORDER BY id"}) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) {
+      out += std::string("cannot read: ") + sql;
+      continue;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      for (int c = 0; c < sqlite3_column_count(st); ++c) {
+        const auto* t = sqlite3_column_text(st, c);
+        out += t ? reinterpret_cast<const char*>(t) : "NULL";
+        out += '|';
+      }
+      out += '\n';
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+Document search_doc(const std::string& url, const std::string& title, const std::string& text,
+                    const std::vector<std::string>& comments = {}) {
+  Document d;
+  d.url = url;
+  d.title = title;
+  d.body.push_back({BlockKind::kParagraph, text, {}});
+  finalize_text(d);
+  d.id = content_hash(url + title + text);
+  int n = 0;
+  for (const auto& c : comments) {
+    Comment com;
+    com.id = ++n;
+    com.text = c;
+    d.comments.push_back(com);
+  }
+  return d;
+}
+
+// The ingester's workers tokenise and stem ahead (prepare_search_entry) so that the writer does
+// not: the index must be the one the store's own tokenizer writes, byte for byte, and an entry
+// prepared from another text must be ignored, not indexed.
+TEST(SearchEntryPrepared, WritesTheSameIndexAsTheTokenizer) {
+  const fs::path dir = fs::temp_directory_path() / ("veille_search_prepared_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::vector<Document> docs = {
+      search_doc("https://a.fr/1", "Les élections municipales à Brest",
+                 "Les Élections municipales auront lieu en mars. L'ouvrière Œdipe n'y est pour rien : cœur, "
+                 "naïveté, 2025, \x02marqueur\x03.",
+                 {"Quelle honte, vraiment.", "Très bien écrit !"}),
+      search_doc("https://b.fr/2", "Recette de la poutine", "La poutine québécoise se mange chaude, avec du fromage."),
+      // A new version of the first article: its row is replaced in the same transaction.
+      search_doc("https://a.fr/1", "Les élections municipales à Brest (mise à jour)",
+                 "Les élections municipales auront lieu en avril. Les électeurs sont appelés aux urnes."),
+      search_doc("https://c.fr/3", "Brève", "L'ouvrière Œdipe n'y est pour rien : cœur, naïveté, 2025, \x02marqueur\x03.",
+                 {"Un commentaire d'ouvrière."}),
+      search_doc("https://d.fr/4", "", "", {"Un commentaire sans article."}),
+  };
+  enum Mode { kTokenizer, kPrepared, kStale };
+  std::string dumps[3];
+  for (Mode mode : {kTokenizer, kPrepared, kStale}) {
+    const std::string path = (dir / ("m" + std::to_string(mode) + ".db")).string();
+    {
+      auto s = open_sqlite_store(path);
+      ASSERT_TRUE(s.ok()) << s.status().to_string();
+      ASSERT_TRUE((*s)->begin().ok());
+      for (size_t i = 0; i < docs.size(); ++i) {
+        std::shared_ptr<const SearchEntry> entry;
+        if (mode == kPrepared) entry = prepare_search_entry(docs[i]);
+        if (mode == kStale) entry = prepare_search_entry(docs[(i + 1) % docs.size()]);
+        auto put = (*s)->put_document(docs[i], {}, entry);
+        ASSERT_TRUE(put.ok()) << put.status().to_string();
+      }
+      ASSERT_TRUE((*s)->commit().ok());
+      // A version stored outside a transaction goes through the same path at once.
+      auto late = search_doc("https://b.fr/2", "Recette de la poutine", "La poutine se mange froide aussi.");
+      auto put = (*s)->put_document(late, {}, mode == kTokenizer ? nullptr : prepare_search_entry(late));
+      ASSERT_TRUE(put.ok()) << put.status().to_string();
+      auto r = (*s)->search({.query = "ouvriere"});  // the variant without accents
+      ASSERT_TRUE(r.ok()) << r.status().to_string();
+      EXPECT_EQ(r->total, 1);  // c.fr/3 only: the first version of a.fr/1 is gone
+      r = (*s)->search({.query = "electeur"});
+      ASSERT_TRUE(r.ok()) << r.status().to_string();
+      EXPECT_EQ(r->total, 1);
+    }
+    dumps[mode] = dump_search_index(path);
+  }
+  EXPECT_GT(dumps[kTokenizer].size(), 200u);
+  EXPECT_EQ(dumps[kPrepared], dumps[kTokenizer]);
+  EXPECT_EQ(dumps[kStale], dumps[kTokenizer]);
+  fs::remove_all(dir);
 }
 
 class SearchFixture : public ::testing::Test {

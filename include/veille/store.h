@@ -204,6 +204,13 @@ struct PutOutcome {
   int64_t version = 0;  // 1-based version number of the article the page is
 };
 
+// A document's search-index entry with its French terms computed ahead (prepare_search_entry,
+// any thread), so that the thread writing to the store does not tokenise and stem: the index
+// written is byte for byte the one the store's own tokenizer writes (an entry whose text is not
+// the document's is ignored, and the store tokenises).
+struct SearchEntry;
+std::shared_ptr<const SearchEntry> prepare_search_entry(const Document& doc);
+
 // A story as kept for incremental clustering: its profile is corpus::encode(StoryProfile).
 struct StoredStory {
   int64_t id = 0;
@@ -229,7 +236,9 @@ class Store {
   // annotated JSON, and replaces the article's entities, quotes, dates, comment counts and
   // search-index entry with the new version's. `json`: to_json(doc, include_annotations) when the
   // caller already has it (the ingester serialises on its worker threads), else empty.
-  virtual Result<PutOutcome> put_document(const Document& doc, std::string_view json = {}) = 0;
+  // `search`: prepare_search_entry(doc) when the caller tokenised it ahead, else null.
+  virtual Result<PutOutcome> put_document(const Document& doc, std::string_view json = {},
+                                          std::shared_ptr<const SearchEntry> search = nullptr) = 0;
 
   // Near-duplicates: the MinHash signature (corpus::encode) and its LSH band keys.
   virtual Status set_signature(int64_t article, std::string_view signature,

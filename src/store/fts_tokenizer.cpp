@@ -7,6 +7,8 @@
 
 #include <array>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <new>
 
 #include "veille/store.h"
@@ -147,11 +149,13 @@ namespace {
 
 struct Tokenizer {
   FrenchTerms terms;
+  const TokenizerHints* hints = nullptr;
 };
 
-int tokenizer_create(void*, const char**, int, Fts5Tokenizer** out) {
+int tokenizer_create(void* hints, const char**, int, Fts5Tokenizer** out) {
   auto* t = new (std::nothrow) Tokenizer();
   if (!t) return SQLITE_NOMEM;
+  t->hints = static_cast<const TokenizerHints*>(hints);
   *out = reinterpret_cast<Fts5Tokenizer*>(t);
   return SQLITE_OK;
 }
@@ -162,6 +166,18 @@ int tokenizer_tokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* tex
                        int (*on_token)(void*, int, const char*, int, int, int)) {
   auto* t = reinterpret_cast<Tokenizer*>(tok);
   int rc = SQLITE_OK;
+  if ((flags & FTS5_TOKENIZE_DOCUMENT) != 0 && t->hints) {
+    const std::string_view given(text, n > 0 ? static_cast<size_t>(n) : 0);
+    for (const PreparedTerms* p : t->hints->current) {
+      if (!p || p->text != given) continue;
+      for (const auto& term : p->terms) {
+        rc = on_token(ctx, term.variant ? FTS5_TOKEN_COLOCATED : 0, p->pool.data() + term.at,
+                      static_cast<int>(term.size), static_cast<int>(term.begin), static_cast<int>(term.end));
+        if (rc != SQLITE_OK) break;
+      }
+      return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  }
   try {
     t->terms.each(
         std::string_view(text, n > 0 ? static_cast<size_t>(n) : 0),
@@ -190,12 +206,47 @@ fts5_api* fts5_api_of(sqlite3* db) {
 
 }  // namespace
 
-Status register_french_tokenizer(sqlite3* db) {
+PreparedTerms prepare_terms(std::string text) {
+  // FrenchTerms objects kept between calls: worker threads come and go, their stem caches stay.
+  static std::mutex mu;
+  static std::vector<std::unique_ptr<FrenchTerms>> idle;
+  std::unique_ptr<FrenchTerms> terms;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!idle.empty()) {
+      terms = std::move(idle.back());
+      idle.pop_back();
+    }
+  }
+  if (!terms) terms = std::make_unique<FrenchTerms>();
+  PreparedTerms out;
+  out.text = std::move(text);
+  terms->each(
+      out.text,
+      [&out](std::string_view term, size_t b, size_t e, bool variant) {
+        out.terms.push_back({static_cast<uint32_t>(out.pool.size()), static_cast<uint32_t>(term.size()),
+                             static_cast<uint32_t>(b), static_cast<uint32_t>(e), variant});
+        out.pool.append(term);
+        return true;
+      },
+      true);
+  std::lock_guard<std::mutex> lock(mu);
+  idle.push_back(std::move(terms));
+  return out;
+}
+
+Status register_french_tokenizer(sqlite3* db, TokenizerHints** hints) {
   fts5_api* api = fts5_api_of(db);
   if (!api) return Status::Unsupported("this SQLite library has no FTS5 (full-text search)");
   fts5_tokenizer t{tokenizer_create, tokenizer_delete, tokenizer_tokenize};
-  int rc = api->xCreateTokenizer(api, kTokenizerName, nullptr, &t, nullptr);
-  if (rc != SQLITE_OK) return Status::Internal(std::string("cannot register the search tokenizer: ") + sqlite3_errstr(rc));
+  auto* h = new TokenizerHints();
+  int rc = api->xCreateTokenizer(api, kTokenizerName, h, &t,
+                                 [](void* p) { delete static_cast<TokenizerHints*>(p); });
+  if (rc != SQLITE_OK) {
+    delete h;  // SQLite keeps (and frees) the user data only on success
+    return Status::Internal(std::string("cannot register the search tokenizer: ") + sqlite3_errstr(rc));
+  }
+  if (hints) *hints = h;
   return Status::Ok();
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "veille/status.h"
 
@@ -45,7 +46,30 @@ class FrenchTerms {
   std::unordered_map<std::string, std::string> cache_;
 };
 
-// Registers "veille_fr" on this connection.
-Status register_french_tokenizer(sqlite3* db);
+// The index terms of one text, as the tokenizer emits them for a stored document (with
+// variants), computed ahead on another thread: see SearchEntry in veille/store.h.
+struct PreparedTerms {
+  std::string text;  // exactly the text to index
+  struct Term {
+    uint32_t at, size;  // the term: pool.substr(at, size)
+    uint32_t begin, end;
+    bool variant;
+  };
+  std::string pool;
+  std::vector<Term> terms;
+};
+// Thread-safe: each call borrows a FrenchTerms (and its warm stem cache) from a shared pool.
+PreparedTerms prepare_terms(std::string text);
+
+// What a connection's store tells its tokenizer: while a document's search row is inserted,
+// the prepared terms of its columns. The tokenizer uses those whose text is exactly the text it
+// is handed, with FTS5_TOKENIZE_DOCUMENT, and tokenises everything else itself.
+struct TokenizerHints {
+  std::vector<const PreparedTerms*> current;
+};
+
+// Registers "veille_fr" on this connection. `hints`, when given, receives the connection's
+// hints object, owned by the connection (freed when it closes).
+Status register_french_tokenizer(sqlite3* db, TokenizerHints** hints = nullptr);
 
 }  // namespace veille::store

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <memory>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -20,6 +21,12 @@
 #include "veille/store.h"
 
 namespace veille {
+
+// The three columns of a document's search row, each with its terms when computed ahead.
+struct SearchEntry {
+  store::PreparedTerms title, text, comments;
+  bool tokenized = false;  // terms computed (prepare_search_entry), else the tokenizer's job
+};
 
 namespace {
 
@@ -173,6 +180,20 @@ std::string clean_for_index(std::string_view s) {
   return out;
 }
 
+// The texts of a document's search row, untokenised.
+std::shared_ptr<SearchEntry> search_entry_texts(const Document& doc) {
+  auto e = std::make_shared<SearchEntry>();
+  std::string comments;
+  for (const auto& c : doc.comments) {
+    if (!comments.empty()) comments += "\n";
+    comments += c.text;
+  }
+  e->title.text = clean_for_index(doc.title.value_or(""));
+  e->text.text = clean_for_index(doc.text);
+  e->comments.text = clean_for_index(comments);
+  return e;
+}
+
 // Days since 1970-01-01 <-> YYYY-MM-DD (proleptic Gregorian).
 std::optional<int32_t> day_number(std::string_view iso) {
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
@@ -255,7 +276,8 @@ class SqliteStore final : public Store {
   }
 
   Result<bool> has_page(std::string_view hash) override;
-  Result<PutOutcome> put_document(const Document& doc, std::string_view json) override;
+  Result<PutOutcome> put_document(const Document& doc, std::string_view json,
+                                  std::shared_ptr<const SearchEntry> search) override;
   Status set_signature(int64_t article, std::string_view signature,
                        const std::vector<uint64_t>& band_keys) override;
   Result<std::vector<int64_t>> duplicate_candidates(const std::vector<uint64_t>& band_keys,
@@ -287,7 +309,8 @@ class SqliteStore final : public Store {
 
  private:
   Status migrate(int from);
-  Status replace_derived(int64_t article, const Document& doc, bool new_article);
+  Status replace_derived(int64_t article, const Document& doc, bool new_article,
+                         std::shared_ptr<const SearchEntry> search);
   Status flush_index();
   Status write_story_keys(int64_t story, const std::vector<std::string>& keys,
                           std::optional<int32_t> first_day, std::optional<int32_t> last_day);
@@ -304,9 +327,11 @@ class SqliteStore final : public Store {
   struct PendingIndex {
     int64_t rowid;
     bool replace;  // an older version's row must go first
-    std::string title, text, comments;
+    std::shared_ptr<const SearchEntry> entry;
   };
   std::vector<PendingIndex> pending_index_;
+  // Owned by the connection: where flush_index hands prepared terms to the tokenizer.
+  store::TokenizerHints* hints_ = nullptr;
 };
 
 // ------------------------------------------------------------------ opening and schema
@@ -328,7 +353,7 @@ Status SqliteStore::open(const SqliteStoreOptions& options) {
   }
   int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   VEILLE_TRY(db_.open(path_, flags | SQLITE_OPEN_NOMUTEX, options.busy_timeout_ms));
-  VEILLE_TRY(store::register_french_tokenizer(db_.handle()));
+  VEILLE_TRY(store::register_french_tokenizer(db_.handle(), &hints_));
 
   int64_t app_id = 0, version = 0, objects = 0;
   {
@@ -440,7 +465,8 @@ Result<bool> SqliteStore::has_page(std::string_view hash) {
   return found;
 }
 
-Result<PutOutcome> SqliteStore::put_document(const Document& doc, std::string_view json) {
+Result<PutOutcome> SqliteStore::put_document(const Document& doc, std::string_view json,
+                                             std::shared_ptr<const SearchEntry> search) {
   PutOutcome out;
   auto known = has_page(doc.id);
   if (!known.ok()) return known.status();
@@ -496,7 +522,7 @@ Result<PutOutcome> SqliteStore::put_document(const Document& doc, std::string_vi
     q.bind(6, out.version).bind(7, version_id).bind(8, comments).bind(9, toxic);
     VEILLE_TRY(q.run());
   }
-  VEILLE_TRY(replace_derived(out.article, doc, out.kind == PutOutcome::Kind::kNewArticle));
+  VEILLE_TRY(replace_derived(out.article, doc, out.kind == PutOutcome::Kind::kNewArticle, std::move(search)));
   return out;
 }
 
@@ -510,13 +536,17 @@ Status SqliteStore::flush_index() {
       VEILLE_TRY(q.run());
     }
     VEILLE_QUERY(q, "INSERT INTO search(rowid, title, text, comments) VALUES (?1, ?2, ?3, ?4)");
-    q.bind(1, r.rowid).bind(2, r.title).bind(3, r.text).bind(4, r.comments);
-    VEILLE_TRY(q.run());
+    q.bind(1, r.rowid).bind(2, r.entry->title.text).bind(3, r.entry->text.text).bind(4, r.entry->comments.text);
+    if (hints_ && r.entry->tokenized) hints_->current = {&r.entry->title, &r.entry->text, &r.entry->comments};
+    Status st = q.run();
+    if (hints_) hints_->current.clear();
+    VEILLE_TRY(st);
   }
   return Status::Ok();
 }
 
-Status SqliteStore::replace_derived(int64_t article, const Document& doc, bool new_article) {
+Status SqliteStore::replace_derived(int64_t article, const Document& doc, bool new_article,
+                                    std::shared_ptr<const SearchEntry> search) {
   if (!new_article) {
     for (const char* sql : {"DELETE FROM mentions WHERE article_id = ?1", "DELETE FROM quotes WHERE article_id = ?1",
                             "DELETE FROM dates WHERE article_id = ?1"}) {
@@ -563,15 +593,14 @@ Status SqliteStore::replace_derived(int64_t article, const Document& doc, bool n
     q.bind(1, article).bind(2, d.value).bind(3, d.kind).bind(4, surface(d.span));
     VEILLE_TRY(q.run());
   }
-  std::string comments;
-  for (const auto& c : doc.comments) {
-    if (!comments.empty()) comments += "\n";
-    comments += c.text;
-  }
+  // An entry prepared from another document (or another version of it) would index the wrong text.
+  std::shared_ptr<const SearchEntry> texts = search_entry_texts(doc);
+  if (!search || search->title.text != texts->title.text || search->text.text != texts->text.text ||
+      search->comments.text != texts->comments.text)
+    search = std::move(texts);
   // Two versions of one article in one transaction: the row queued for the older one goes.
   std::erase_if(pending_index_, [&](const PendingIndex& r) { return r.rowid == article; });
-  pending_index_.push_back({article, !new_article, clean_for_index(doc.title.value_or("")),
-                            clean_for_index(doc.text), clean_for_index(comments)});
+  pending_index_.push_back({article, !new_article, std::move(search)});
   // Outside a transaction each statement commits on its own: so does the search row.
   if (!in_tx_) return flush_index();
   return Status::Ok();
@@ -1419,6 +1448,15 @@ Result<StoreStats> SqliteStore::stats() {
 }  // namespace
 
 int sqlite_schema_version() { return kSchemaVersion; }
+
+std::shared_ptr<const SearchEntry> prepare_search_entry(const Document& doc) {
+  std::shared_ptr<SearchEntry> e = search_entry_texts(doc);
+  e->title = store::prepare_terms(std::move(e->title.text));
+  e->text = store::prepare_terms(std::move(e->text.text));
+  e->comments = store::prepare_terms(std::move(e->comments.text));
+  e->tokenized = true;
+  return e;
+}
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const SqliteStoreOptions& options) {
   auto store = std::make_unique<SqliteStore>(path);
