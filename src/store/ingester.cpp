@@ -27,6 +27,7 @@ namespace {
 struct Annotated {
   Document doc;
   std::string json;  // to_json(doc, include_annotations): what the store keeps
+  std::shared_ptr<const SearchEntry> search;  // its search-index terms (prepare_search_entry)
   corpus::MinHash minhash;
   corpus::ArticleProfile profile;
   corpus::SummaryCandidates summary;  // for the story digest refreshes
@@ -129,6 +130,7 @@ struct Ingester::Impl {
     a.profile = corpus::profile(doc, background);
     a.summary = corpus::summary_candidates(doc);
     a.json = to_json(doc, {.include_lines = false, .include_annotations = true});
+    a.search = prepare_search_entry(doc);
     a.doc = std::move(doc);
     return a;
   }
@@ -211,7 +213,7 @@ Status Ingester::Impl::link_thread(int64_t story, const corpus::StoryProfile& sp
 
 Result<IngestOutcome> Ingester::Impl::add(const Annotated& a) {
   IngestOutcome out;
-  auto put = store.put_document(a.doc, a.json);
+  auto put = store.put_document(a.doc, a.json, a.search);
   if (!put.ok()) return put.status();
   out.put = *put;
   if (put->kind == PutOutcome::Kind::kKnown) return out;
