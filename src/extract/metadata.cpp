@@ -62,6 +62,13 @@ void walk_collapsed(std::string_view s, Emit&& emit) {
 
 // Collapses runs of whitespace (ASCII and U+00A0, U+202F, U+2009) to one space and trims.
 std::string collapse_spaces(std::string_view s) {
+  // Most inputs (URLs, attribute values, short texts) hold no byte that can start white space:
+  // they come back as they are, without the byte-by-byte walk.
+  if (std::none_of(s.begin(), s.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c <= ' ' || c == 0xC2 || c == 0xE2;  // every is_space() byte is <= ' '
+      }))
+    return std::string(s);
   std::string out;
   out.reserve(s.size());
   walk_collapsed(s, [&](bool space, char c) {
