@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <condition_variable>
 #include <deque>
-#include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -362,48 +363,99 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
       im.options.pipeline.threads ? im.options.pipeline.threads : std::max(1u, std::thread::hardware_concurrency());
   const size_t batch_pages = std::max<size_t>(1, im.options.batch_pages);
   constexpr size_t kBatchBytes = size_t{64} << 20;
+  // Batches read and not yet stored, the one being read included: bounds the pages in memory
+  // (a batch being stored, one on the workers, one being read, as many as the old barrier kept)
+  // while giving the workers the next batch's pages when a batch's last pages are still running.
+  constexpr size_t kBatchesInFlight = 3;
+  // `threads` busy threads: threads - 1 workers and this thread, which reads, stores, and
+  // annotates queued pages when it has nothing to store. Two workers beside a writer on two
+  // cores measured more CPU per page (three threads sharing two cores) and no more pages/s.
+  const unsigned workers = threads - 1;
 
   IngestCounts counts;
   using Item = std::variant<RawPage, InputError>;
   using Done = std::variant<Annotated, InputError>;
-  std::vector<Item> batch;
+  struct Batch;
+  struct Task {
+    Item item;
+    std::optional<Done> done;
+    Batch* batch;
+  };
+  // Pages in the order read; the reader decides where a batch ends (batch_pages or 64 MB), so
+  // that batches and their order are the same whatever the number of threads.
+  struct Batch {
+    std::vector<std::unique_ptr<Task>> tasks;  // this thread only
+    size_t pending = 0;                        // pages not annotated yet; guarded by `mu`
+  };
+  std::deque<std::unique_ptr<Batch>> batches;  // front: the oldest; back: the one being read
+  batches.push_back(std::make_unique<Batch>());
   size_t batch_bytes = 0;
   std::unordered_set<std::string> batch_hashes;  // pages repeated inside the batch being read
-  std::future<std::vector<Done>> annotating;      // the previous batch, on the workers
   Status failure;
 
-  // Workers: extraction, language stages, moderation, MinHash and profile.
-  auto annotate_all = [&im, threads](std::vector<Item> items) {
-    std::vector<std::optional<Done>> results(items.size());
-    // Pages are taken one at a time from a shared counter: their sizes vary, and a fixed share
-    // per worker left one worker idle while the other finished a run of large pages.
-    std::atomic<size_t> next{0};
-    auto work = [&](size_t) {
-      for (size_t i = next++; i < items.size(); i = next++) {
-        if (auto* err = std::get_if<InputError>(&items[i])) {
-          results[i].emplace(std::move(*err));
-          continue;
-        }
-        auto& page = std::get<RawPage>(items[i]);
-        try {
-          auto doc = im.pipeline.run(page);
-          if (doc.ok()) results[i].emplace(im.annotate(std::move(*doc)));
-          else results[i].emplace(InputError{page.source, doc.status()});
-        } catch (const std::exception& e) {
-          results[i].emplace(InputError{page.source, Status::Internal(std::string("unexpected exception: ") + e.what())});
-        }
-      }
-    };
-    {
-      std::vector<std::jthread> pool;
-      for (unsigned w = 1; w < threads && w < items.size(); ++w) pool.emplace_back(work, w);
-      work(0);
+  // Extraction, language stages, moderation, MinHash and profile of one page. Errors and
+  // exceptions stay with their page.
+  auto annotate_one = [&im](Task& t) {
+    auto& page = std::get<RawPage>(t.item);
+    try {
+      auto doc = im.pipeline.run(page);
+      if (doc.ok()) t.done.emplace(im.annotate(std::move(*doc)));
+      else t.done.emplace(InputError{page.source, doc.status()});
+    } catch (const std::exception& e) {
+      t.done.emplace(InputError{page.source, Status::Internal(std::string("unexpected exception: ") + e.what())});
+    } catch (...) {
+      t.done.emplace(InputError{page.source, Status::Internal("unexpected exception")});
     }
-    std::vector<Done> out;
-    out.reserve(results.size());
-    for (auto& r : results) out.push_back(std::move(*r));
-    return out;
+    page = RawPage{};  // the page's bytes are not needed any more
   };
+
+  // A persistent pool: workers take pages one at a time as they are read, across batch
+  // boundaries, so that no worker waits for another's last page or for the writer.
+  std::mutex mu;
+  std::condition_variable work_cv;  // pages queued, or stop
+  std::condition_variable done_cv;  // a batch's last page annotated
+  std::deque<Task*> queue;
+  bool stop = false;
+  auto finish = [&](Task& t) {
+    bool last;
+    {
+      std::lock_guard lock(mu);
+      last = --t.batch->pending == 0;
+    }
+    if (last) done_cv.notify_one();
+  };
+  auto worker = [&] {
+    for (;;) {
+      Task* t;
+      {
+        std::unique_lock lock(mu);
+        work_cv.wait(lock, [&] { return stop || !queue.empty(); });
+        if (stop) return;
+        t = queue.front();
+        queue.pop_front();
+      }
+      annotate_one(*t);
+      finish(*t);
+    }
+  };
+  // Joins the workers on every way out, before the batches they write into are destroyed.
+  struct Pool {
+    std::mutex& mu;
+    std::condition_variable& cv;
+    bool& stop;
+    std::deque<Task*>& queue;
+    std::vector<std::jthread> threads;
+    ~Pool() {
+      {
+        std::lock_guard lock(mu);
+        stop = true;
+        queue.clear();
+      }
+      cv.notify_all();
+      threads.clear();
+    }
+  } pool{mu, work_cv, stop, queue, {}};
+  for (unsigned w = 0; w < workers; ++w) pool.threads.emplace_back(worker);
 
   // Writer (this thread): one transaction per batch.
   auto store_all = [&](std::vector<Done> done) -> Status {
@@ -484,21 +536,69 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
     return Status::Ok();
   };
 
-  // Overlap: while the workers annotate batch k, this thread stores batch k - 1 and reads k + 1.
-  // The next batch goes to the workers before the previous one is stored, so that they are not
-  // idle while the writer works.
-  auto flush = [&]() {
-    if (!failure.ok()) return;
-    std::vector<Item> items = std::move(batch);
-    batch.clear();
+  // Stores the oldest batch once all its pages are annotated. With `wait`, annotates queued pages
+  // (oldest first, so the oldest batch completes first) until the batch is complete, sleeping
+  // only when the workers have all its remaining pages; without, returns false at once when the
+  // batch is not ready. A failed store stops the run: `failure` is set and the queue dropped.
+  auto store_front = [&](bool wait) -> bool {
+    Batch& b = *batches.front();
+    {
+      std::unique_lock lock(mu);
+      while (b.pending > 0) {
+        if (!wait) return false;
+        if (!queue.empty()) {
+          Task* t = queue.front();
+          queue.pop_front();
+          lock.unlock();
+          annotate_one(*t);
+          finish(*t);
+          lock.lock();
+          continue;
+        }
+        done_cv.wait(lock);
+      }
+    }
+    std::vector<Done> done;
+    done.reserve(b.tasks.size());
+    for (auto& t : b.tasks) done.push_back(std::move(*t->done));
+    batches.pop_front();
+    if (done.empty()) return true;
+    Status st = store_all(std::move(done));
+    if (!st.ok()) {
+      failure = st;
+      std::lock_guard lock(mu);
+      queue.clear();  // the run stops: pages not started yet are dropped
+    }
+    return true;
+  };
+
+  // Ends the batch being read: it waits for its last pages while the reader goes on, and the
+  // oldest batches are stored as soon as they are complete. Blocks only when kBatchesInFlight
+  // batches are out, so that memory stays bounded.
+  auto close_batch = [&]() {
+    batches.push_back(std::make_unique<Batch>());
     batch_bytes = 0;
     batch_hashes.clear();
-    std::future<std::vector<Done>> previous = std::move(annotating);
-    if (!items.empty()) annotating = std::async(std::launch::async, annotate_all, std::move(items));
-    if (previous.valid()) {
-      Status st = store_all(previous.get());
-      if (!st.ok()) failure = st;
+    while (failure.ok() && batches.size() > 1 && store_front(false)) {
     }
+    while (failure.ok() && batches.size() > kBatchesInFlight) store_front(true);
+  };
+
+  auto add_item = [&](Item&& item) {
+    Batch& b = *batches.back();
+    auto t = std::make_unique<Task>(Task{std::move(item), std::nullopt, &b});
+    Task* raw = t.get();
+    b.tasks.push_back(std::move(t));
+    if (auto* err = std::get_if<InputError>(&raw->item)) {
+      raw->done.emplace(std::move(*err));  // nothing to annotate; stored in its place
+      return;
+    }
+    {
+      std::lock_guard lock(mu);
+      ++b.pending;
+      queue.push_back(raw);
+    }
+    work_cv.notify_one();
   };
 
   // Also keeps the hash in the page: extraction uses it as the document id instead of hashing
@@ -515,24 +615,24 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
       [&](RawPage&& page) {
         if (!failure.ok()) return;
         ++counts.read;
-        // The store is read here while the writer is idle (it only runs inside flush, on this
-        // thread), so the Store is never used by two threads at once.
+        // The store is read here, between batches stored by this same thread, so the Store is
+        // never used by two threads at once.
         if (known_before_extraction(page)) {
           ++counts.known;
           return;
         }
         batch_bytes += page.content.size();
-        batch.emplace_back(std::move(page));
-        if (batch.size() >= batch_pages || batch_bytes >= kBatchBytes) flush();
+        add_item(std::move(page));
+        if (batches.back()->tasks.size() >= batch_pages || batch_bytes >= kBatchBytes) close_batch();
       },
       [&](InputError&& err) {
         if (!failure.ok()) return;
         ++counts.read;
-        batch.emplace_back(std::move(err));
-        if (batch.size() >= batch_pages) flush();
+        add_item(std::move(err));
+        if (batches.back()->tasks.size() >= batch_pages) close_batch();
       });
-  flush();  // the last batch goes to the workers
-  flush();  // and is stored
+  // The last batches, in order.
+  while (failure.ok() && !batches.empty()) store_front(true);
   if (!failure.ok()) return failure;
   if (!read_status.ok()) {
     ++counts.failed;
