@@ -229,6 +229,18 @@ bool icontains(std::string_view hay, std::string_view needle) {
   return false;
 }
 
+// Whether n.id_and_class() contains `word` (lower case, no space), without building that string
+// for every element: the word cannot straddle the space that joins the id and the class.
+bool id_or_class_contains(const Node& n, std::string_view word) {
+  const std::string* id = nullptr;
+  const std::string* cls = nullptr;
+  for (const auto& a : n.attrs) {  // the same first "id" and first "class" as id_and_class()
+    if (!id && dom::same_name(a.name, "id")) id = &a.value;
+    else if (!cls && dom::same_name(a.name, "class")) cls = &a.value;
+  }
+  return (id && icontains(*id, word)) || (cls && icontains(*cls, word));
+}
+
 bool taxonomy_prefix(std::string_view token, std::string_view prefix) {
   return token.size() > prefix.size() && iequals(token.substr(0, prefix.size()), prefix);
 }
@@ -994,7 +1006,7 @@ Status extract_html_dom(const dom::Dom& dom, std::string_view url, const Extract
     const Node* n = dom.node(i);
     uint8_t inherited = n->parent ? in_comment_records[n->parent->index] : 0;
     if (in_comments[i]) inherited = 1;
-    if (n->is_element() && (n->is("form") || n->id_and_class().find("respond") != std::string::npos))
+    if (n->is_element() && (n->is("form") || id_or_class_contains(*n, "respond")))
       inherited = 0;
     in_comment_records[i] = inherited;
   }
