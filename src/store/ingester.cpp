@@ -27,7 +27,7 @@ namespace {
 // that writes to the store does as little as possible.
 struct Annotated {
   Document doc;
-  std::string json;  // to_json(doc, include_annotations): what the store keeps
+  std::string json;  // stored_document_form(to_json(doc, include_annotations)): what the store keeps
   std::shared_ptr<const SearchEntry> search;  // its search-index terms (prepare_search_entry)
   corpus::MinHash minhash;
   corpus::ArticleProfile profile;
@@ -130,7 +130,7 @@ struct Ingester::Impl {
     a.minhash = corpus::minhash(doc.text);
     a.profile = corpus::profile(doc, background);
     a.summary = corpus::summary_candidates(doc);
-    a.json = to_json(doc, {.include_lines = false, .include_annotations = true});
+    a.json = stored_document_form(to_json(doc, {.include_lines = false, .include_annotations = true}));
     a.search = prepare_search_entry(doc);
     a.doc = std::move(doc);
     return a;
@@ -572,15 +572,20 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
     return true;
   };
 
-  // Ends the batch being read: it waits for its last pages while the reader goes on, and the
-  // oldest batches are stored as soon as they are complete. Blocks only when kBatchesInFlight
-  // batches are out, so that memory stays bounded.
+  // Stores the complete batches at the front (not the one being read), checked after every page
+  // read so that a batch is committed as soon as its last page is annotated.
+  auto store_ready = [&]() {
+    while (failure.ok() && batches.size() > 1 && store_front(false)) {
+    }
+  };
+
+  // Ends the batch being read: it waits for its last pages while the reader goes on. Blocks only
+  // when kBatchesInFlight batches are out, so that memory stays bounded.
   auto close_batch = [&]() {
     batches.push_back(std::make_unique<Batch>());
     batch_bytes = 0;
     batch_hashes.clear();
-    while (failure.ok() && batches.size() > 1 && store_front(false)) {
-    }
+    store_ready();
     while (failure.ok() && batches.size() > kBatchesInFlight) store_front(true);
   };
 
@@ -624,6 +629,7 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
         batch_bytes += page.content.size();
         add_item(std::move(page));
         if (batches.back()->tasks.size() >= batch_pages || batch_bytes >= kBatchBytes) close_batch();
+        else store_ready();
       },
       [&](InputError&& err) {
         if (!failure.ok()) return;
