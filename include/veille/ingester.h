@@ -35,7 +35,8 @@
 namespace veille {
 
 struct IngestOptions {
-  // Reading and extraction budgets, and pipeline.threads: worker threads (0 = one per core).
+  // Reading and extraction budgets, and pipeline.threads: busy threads (0 = one per core), that is
+  // threads - 1 workers and the calling thread, which reads, stores and annotates in between.
   PipelineOptions pipeline;
   LanguageOptions language;
   // Moderation of reader comments (toxic counts per article and story).
