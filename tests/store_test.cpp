@@ -504,6 +504,73 @@ TEST(SqliteStore, SchemaFourIsMigrated) {
   EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
 }
 
+// Documents are stored as zstd frames from schema 6; a schema-5 database keeps its JSON rows,
+// which every reader still takes, and is migrated when a writer opens it.
+TEST(SqliteStore, SchemaFiveDocumentsAreReadAndNewOnesCompressed) {
+  TempDir dir;
+  auto path = dir.file("v5.db");
+  Document old_doc = make_doc("https://a.fr/1", "Titre ancien", "Le texte d'un article stocké avant la compression.");
+  Document new_doc = make_doc("https://b.fr/2", "Titre nouveau", "Le texte d'un article stocké après la compression.");
+  const std::string old_json = to_json(old_doc, {.include_annotations = true});
+  int64_t old_id = 0;
+  {
+    auto s = open_ok(path);
+    ASSERT_TRUE(s);
+    auto put = s->put_document(old_doc);
+    ASSERT_TRUE(put.ok()) << put.status().to_string();
+    old_id = put->article;
+  }
+  // What schema 5 wrote: the JSON itself.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "UPDATE versions SET document = ?1; PRAGMA user_version=5;", -1, &st, nullptr), SQLITE_OK);
+  sqlite3_bind_text(st, 1, old_json.data(), static_cast<int>(old_json.size()), SQLITE_TRANSIENT);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+  sqlite3_finalize(st);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version=5;", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(pragma(path, "user_version"), 5);
+  {
+    auto s = open_ok(path);
+    ASSERT_TRUE(s);
+    auto a = s->get_article(old_id);
+    ASSERT_TRUE(a.ok()) << a.status().to_string();
+    EXPECT_EQ(a->document.value("title", ""), "Titre ancien");
+    // The caller may hand the JSON or its stored form: both are stored compressed.
+    auto put = s->put_document(new_doc, stored_document_form(to_json(new_doc, {.include_annotations = true})));
+    ASSERT_TRUE(put.ok()) << put.status().to_string();
+    auto b = s->get_article(put->article);
+    ASSERT_TRUE(b.ok()) << b.status().to_string();
+    EXPECT_EQ(b->document.value("title", ""), "Titre nouveau");
+    EXPECT_EQ(b->document.value("text", ""), new_doc.text);
+  }
+  EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
+  // The new row is a zstd frame; the old one is left as it was.
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT hex(substr(document, 1, 4)), typeof(document) FROM versions ORDER BY id", -1, &st,
+                               nullptr),
+            SQLITE_OK);
+  std::vector<std::string> heads;
+  while (sqlite3_step(st) == SQLITE_ROW)
+    heads.push_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + " " +
+                    reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+  sqlite3_finalize(st);
+  // A damaged frame is a clear error naming the article, not a crash.
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE versions SET document = X'28B52FFD00FF' WHERE id = 2", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(heads, (std::vector<std::string>{"7B226964 text", "28B52FFD blob"}));
+  {
+    auto s = open_ok(path);
+    ASSERT_TRUE(s);
+    auto b = s->get_article(2);
+    ASSERT_FALSE(b.ok());
+    EXPECT_EQ(b.status().code(), StatusCode::kCorrupt);
+    EXPECT_NE(b.status().message().find("article 2"), std::string::npos) << b.status().message();
+  }
+}
+
 TEST(SqliteStore, DocumentJsonRoundTrip) {
   Document d = make_doc("https://a.fr/1", "Titre", "Emmanuel Macron a déclaré : « Nous irons. »");
   add_entity(d, "Emmanuel Macron", "PER", "Emmanuel Macron", "per:emmanuel-macron");

@@ -211,6 +211,10 @@ struct PutOutcome {
 struct SearchEntry;
 std::shared_ptr<const SearchEntry> prepare_search_entry(const Document& doc);
 
+// The form in which the store keeps a document's JSON (zstd-compressed, any thread), so that a
+// caller may compress on its own threads before put_document.
+std::string stored_document_form(std::string_view json);
+
 // A story as kept for incremental clustering: its profile is corpus::encode(StoryProfile).
 struct StoredStory {
   int64_t id = 0;
@@ -235,8 +239,9 @@ class Store {
   // version of that article (the article shows the latest); else a new article. Stores the
   // annotated JSON, and replaces the article's entities, quotes, dates, comment counts and
   // search-index entry with the new version's. `json`: to_json(doc, include_annotations) when the
-  // caller already has it (the ingester serialises on its worker threads), else empty.
-  // `search`: prepare_search_entry(doc) when the caller tokenised it ahead, else null.
+  // caller already has it (the ingester serialises on its worker threads), or its stored form
+  // (stored_document_form), else empty. `search`: prepare_search_entry(doc) when the caller
+  // tokenised it ahead, else null.
   virtual Result<PutOutcome> put_document(const Document& doc, std::string_view json = {},
                                           std::shared_ptr<const SearchEntry> search = nullptr) = 0;
 
