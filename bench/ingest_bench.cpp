@@ -10,7 +10,9 @@
 //   ingest_bench [--pages N] [--threads T] [--dir DIR] [--keep] [--seed S] [--ud DIR]
 // --ud: the UD French treebanks (default ../shared/data/ud beside the checkout) for filler prose.
 #include <sys/resource.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -22,6 +24,7 @@
 #include <set>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "veille/ingester.h"
@@ -353,6 +356,47 @@ double cpu_seconds() {
          static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
+// Samples, every 10 ms, how many of this process's threads are runnable (state R in
+// /proc/self/task/*/stat: running or waiting for a core), leaving out the sampler itself. The
+// share of time with two or more runnable threads is what the process could use of two cores
+// whatever the other jobs on the machine: it shows where the pipeline's shape leaves a core idle,
+// which wall time on a shared machine cannot.
+class RunnableSampler {
+ public:
+  RunnableSampler()
+      : thread_([this](std::stop_token stop) {
+          const std::string self = std::to_string(::gettid());
+          while (!stop.stop_requested()) {
+            size_t n = 0;
+            std::error_code ec;
+            for (const auto& e : fs::directory_iterator("/proc/self/task", ec)) {
+              if (e.path().filename() == self) continue;
+              std::ifstream f(e.path() / "stat");
+              std::string line;
+              std::getline(f, line);
+              auto close = line.rfind(')');
+              if (close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'R') ++n;
+            }
+            ++counts_[std::min<size_t>(n, 3)];
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+          }
+        }) {}
+  // Percent of samples with 0, 1, 2, 3+ runnable threads; call once, after the work.
+  std::vector<double> stop() {
+    thread_.request_stop();
+    thread_.join();
+    size_t total = 0;
+    for (size_t c : counts_) total += c;
+    std::vector<double> pct;
+    for (size_t c : counts_) pct.push_back(total ? 100.0 * static_cast<double>(c) / static_cast<double>(total) : 0);
+    return pct;
+  }
+
+ private:
+  size_t counts_[4] = {0, 0, 0, 0};
+  std::jthread thread_;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -468,6 +512,7 @@ int main(int argc, char** argv) {
   std::vector<Mark> marks;  // after each committed batch
   auto start = std::chrono::steady_clock::now();
   double cpu0 = cpu_seconds();
+  RunnableSampler sampler;
   size_t errors = 0;
   auto counts = (*ing)->ingest(
       {(fs::path(dir) / "warc").string()}, [&](const veille::InputError&) { ++errors; },
@@ -478,6 +523,7 @@ int main(int argc, char** argv) {
       });
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double cpu = cpu_seconds() - cpu0;
+  const std::vector<double> runnable = sampler.stop();
   if (!counts.ok()) {
     std::fprintf(stderr, "ingest_bench: %s\n", counts.status().to_string().c_str());
     return 1;
@@ -492,6 +538,9 @@ int main(int argc, char** argv) {
   // costs, and pages per CPU-second times the cores is what an idle machine would do.
   std::printf("cpu: %.1f s (%.2f ms per page, %.1f pages per CPU-second); load average %.1f during the run\n", cpu,
               1000 * cpu / static_cast<double>(counts->read), static_cast<double>(counts->read) / cpu, load[0]);
+  std::printf("runnable threads (sampled every 10 ms): 0: %.1f%%, 1: %.1f%%, 2: %.1f%%, 3+: %.1f%%; usable share of 2 cores %.1f%%\n",
+              runnable[0], runnable[1], runnable[2], runnable[3],
+              runnable[1] / 2 + runnable[2] + runnable[3]);
   if (st.ok())
     std::printf("store: %lld articles, %lld stories, %lld threads, %lld entities, database %.1f MB\n",
                 static_cast<long long>(st->articles), static_cast<long long>(st->stories),
