@@ -41,8 +41,9 @@ struct TagInfo {
   TagRole role;
 };
 
-// Sorted by name for binary search. Tags not listed are blocks (unknown custom elements are
-// usually layout wrappers), except those with a '-' which are treated the same way.
+// Sorted by name (tag_role scans the run of names with the same first byte). Tags not listed
+// are blocks (unknown custom elements are usually layout wrappers), except those with a '-'
+// which are treated the same way.
 constexpr std::array kTags = std::to_array<TagInfo>({
     {"a", TagRole::kLink},          {"abbr", TagRole::kInline},     {"acronym", TagRole::kInline},
     {"applet", TagRole::kSkip},     {"audio", TagRole::kSkip},      {"b", TagRole::kInline},
@@ -84,9 +85,21 @@ static_assert([] {
 }());
 
 TagRole tag_role(std::string_view tag) {
-  auto it = std::lower_bound(kTags.begin(), kTags.end(), tag,
-                             [](const TagInfo& t, std::string_view n) { return t.name < n; });
-  if (it != kTags.end() && it->name == tag) return it->role;
+  // The names starting with each byte are contiguous in the sorted table: scan that run only,
+  // comparing lengths first (a binary search called memcmp about 8 times per element).
+  static const std::array<std::pair<uint16_t, uint16_t>, 256> kRuns = [] {
+    std::array<std::pair<uint16_t, uint16_t>, 256> r{};
+    for (size_t i = kTags.size(); i-- > 0;) {
+      auto& run = r[static_cast<unsigned char>(kTags[i].name[0])];
+      if (run.second == 0) run.second = static_cast<uint16_t>(i + 1);
+      run.first = static_cast<uint16_t>(i);
+    }
+    return r;
+  }();
+  if (tag.empty()) return TagRole::kBlock;
+  const auto [begin, end] = kRuns[static_cast<unsigned char>(tag[0])];
+  for (size_t i = begin; i < end; ++i)
+    if (dom::same_name(kTags[i].name, tag)) return kTags[i].role;
   return TagRole::kBlock;
 }
 
