@@ -17,6 +17,7 @@
 
 #include "corpus/words.h"
 #include "nlp/tokenize.h"
+#include "test_temp.h"
 #include "veille/corpus.h"
 #include "veille/ingester.h"
 #include "veille/review.h"
@@ -29,19 +30,13 @@ namespace fs = std::filesystem;
 const fs::path kSamples = fs::path(VEILLE_SOURCE_DIR) / "samples";
 const fs::path kModels = fs::path(VEILLE_SOURCE_DIR) / "models";
 
+// A database file in a directory of its own, removed with it.
 class TempDb {
  public:
-  TempDb() {
-    dir_ = fs::temp_directory_path() / ("veille_ingester_test_" + std::to_string(::getpid()) + "_" + std::to_string(n_++));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~TempDb() { fs::remove_all(dir_); }
-  std::string path() const { return (dir_ / "t.db").string(); }
+  std::string path() const { return dir_.file("t.db"); }
 
  private:
-  static inline int n_ = 0;
-  fs::path dir_;
+  test_support::TempDir dir_{"veille_ingester_test"};
 };
 
 IngestOptions test_options() {

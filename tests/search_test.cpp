@@ -69,8 +69,12 @@ TEST(SearchQueryTranslation, AcceptsAndRejects) {
   for (const auto& r : rows) {
     auto t = translate_search_query(r.query);
     EXPECT_EQ(t.ok(), r.ok) << "[" << r.query << "] -> " << (t.ok() ? *t : t.status().to_string());
-    if (!t.ok()) EXPECT_EQ(t.status().code(), StatusCode::kInvalidArgument);
-    if (t.ok() && !r.expected.empty()) EXPECT_EQ(*t, r.expected) << r.query;
+    if (!t.ok()) {
+      EXPECT_EQ(t.status().code(), StatusCode::kInvalidArgument);
+    }
+    if (t.ok() && !r.expected.empty()) {
+      EXPECT_EQ(*t, r.expected) << r.query;
+    }
   }
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "test_temp.h"
 #include "veille/store.h"
 
 namespace veille {
@@ -17,20 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() / ("veille_store_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
+using test_support::TempDir;
 
 Document make_doc(const std::string& url, const std::string& title, const std::string& text,
                   const std::string& site = "exemple.fr", const std::string& published = "2025-02-12") {
