@@ -17,6 +17,7 @@
 
 #include "corpus/words.h"
 #include "nlp/tokenize.h"
+#include "test_sqlite.h"
 #include "test_temp.h"
 #include "veille/corpus.h"
 #include "veille/ingester.h"
@@ -792,33 +793,10 @@ TEST(Ingester, SamplesThreadsWholeInSeveralOrders) {
 
 // The rows an ingestion leaves, in id order (the first_seen / stored_at timestamps left out).
 std::string store_rows(const std::string& path) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return "cannot open " + path;
-  }
-  std::string out;
-  for (const char* q : {"SELECT id, url, story_id, duplicate_of, versions, latest_version FROM articles ORDER BY id",
-                        "SELECT id, article_id, number, hash, source FROM versions ORDER BY id",
-                        "SELECT id, thread_id, title, first_day, last_day, digest FROM stories ORDER BY id",
-                        "SELECT * FROM threads ORDER BY id"}) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, q, -1, &st, nullptr) != SQLITE_OK) {
-      out += std::string("error: ") + sqlite3_errmsg(db) + "\n";
-      continue;
-    }
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      for (int c = 0; c < sqlite3_column_count(st); ++c) {
-        const unsigned char* t = sqlite3_column_text(st, c);
-        out += t ? reinterpret_cast<const char*>(t) : "NULL";
-        out += '|';
-      }
-      out += '\n';
-    }
-    sqlite3_finalize(st);
-  }
-  sqlite3_close(db);
-  return out;
+  return test_support::query_rows(path, {"SELECT id, url, story_id, duplicate_of, versions, latest_version FROM articles ORDER BY id",
+                                        "SELECT id, article_id, number, hash, source FROM versions ORDER BY id",
+                                        "SELECT id, thread_id, title, first_day, last_day, digest FROM stories ORDER BY id",
+                                        "SELECT * FROM threads ORDER BY id"});
 }
 
 struct PipelineRun {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "test_sqlite.h"
 #include "veille/store.h"
 
 namespace veille {
@@ -80,33 +81,21 @@ TEST(SearchQueryTranslation, AcceptsAndRejects) {
 
 // Every row of the search index's shadow tables, in order: what FTS5 wrote, byte for byte.
 std::string dump_search_index(const std::string& path) {
-  sqlite3* db = nullptr;
-  std::string out;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return "cannot open " + path;
+  return test_support::query_rows(path, {"SELECT id, hex(block) FROM search_data ORDER BY id",
+                                        "SELECT segid, hex(term), pgno FROM search_idx ORDER BY segid, term",
+                                        "SELECT id, hex(sz) FROM search_docsize ORDER BY id",
+                                        "SELECT id, c0, c1, c2 FROM search_content ORDER BY id"});
+}
+
+// Comments numbered 1, 2... with these texts.
+void add_comments(Document& d, const std::vector<std::string>& comments) {
+  int n = 0;
+  for (const auto& c : comments) {
+    Comment com;
+    com.id = ++n;
+    com.text = c;
+    d.comments.push_back(com);
   }
-  for (const char* sql : {"SELECT id, hex(block) FROM search_data ORDER BY id",
-                          "SELECT segid, hex(term), pgno FROM search_idx ORDER BY segid, term",
-                          "SELECT id, hex(sz) FROM search_docsize ORDER BY id",
-                          "SELECT id, c0, c1, c2 FROM search_content ORDER BY id"}) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) {
-      out += std::string("cannot read: ") + sql;
-      continue;
-    }
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      for (int c = 0; c < sqlite3_column_count(st); ++c) {
-        const auto* t = sqlite3_column_text(st, c);
-        out += t ? reinterpret_cast<const char*>(t) : "NULL";
-        out += '|';
-      }
-      out += '\n';
-    }
-    sqlite3_finalize(st);
-  }
-  sqlite3_close(db);
-  return out;
 }
 
 Document search_doc(const std::string& url, const std::string& title, const std::string& text,
@@ -117,13 +106,7 @@ Document search_doc(const std::string& url, const std::string& title, const std:
   d.body.push_back({BlockKind::kParagraph, text, {}});
   finalize_text(d);
   d.id = content_hash(url + title + text);
-  int n = 0;
-  for (const auto& c : comments) {
-    Comment com;
-    com.id = ++n;
-    com.text = c;
-    d.comments.push_back(com);
-  }
+  add_comments(d, comments);
   return d;
 }
 
@@ -223,13 +206,7 @@ class SearchFixture : public ::testing::Test {
       auto at = static_cast<uint32_t>(d.text.find(e.surface));
       d.annotations.entities.push_back({{at, at + static_cast<uint32_t>(e.surface.size())}, e.type, e.surface, e.id});
     }
-    int n = 0;
-    for (const auto& c : comments) {
-      Comment com;
-      com.id = ++n;
-      com.text = c;
-      d.comments.push_back(com);
-    }
+    add_comments(d, comments);
     auto put = store_->put_document(d);
     ASSERT_TRUE(put.ok()) << put.status().to_string();
     ids_.push_back(put->article);
