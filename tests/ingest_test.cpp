@@ -4,8 +4,10 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "ingest/ingest_internal.h"
 #include "veille/ingest.h"
@@ -144,6 +146,69 @@ TEST(CharsetTest, InvalidUtf8BecomesReplacementPerMaximalSubpart) {
   }
   EXPECT_FALSE(ingest::is_valid_utf8("\xC3"));
   EXPECT_TRUE(ingest::is_valid_utf8("Ça va très bien, merci — et vous ?"));
+}
+
+// The rvalue overload hands a valid UTF-8 page back without copying it; every other input goes
+// through the same decoding as the string_view overload, with the same output and charset.
+TEST(CharsetTest, MovedBytesGiveTheSameOutput) {
+  const std::string pad = "<p>Le conseil municipal a vot\xC3\xA9 le budget.</p>";  // > SSO
+  const std::string latin = "Le pr\xE9sident de la R\xE9publique a d\xE9" "clar\xE9 hier \xE0 "
+                            "l'\xC9lys\xE9" "e que la r\xE9" "forme serait men\xE9" "e.";
+  struct Case {
+    const char* name;
+    std::string bytes, declared;
+    bool is_html;
+    bool reuses_buffer;  // valid UTF-8 without NUL: the result is the input's own buffer
+  };
+  const Case cases[] = {
+      {"valid utf-8", pad, "", true, true},
+      {"valid utf-8 declared", pad, "utf-8", true, true},
+      {"ascii", std::string(100, 'a'), "", false, true},
+      {"declared latin-1 but valid utf-8", pad, "iso-8859-1", false, true},
+      {"utf-8 bom", "\xEF\xBB\xBF" + pad, "", true, true},
+      {"bom beats declaration", "\xEF\xBB\xBF" + pad, "windows-1252", false, true},
+      {"bom only", "\xEF\xBB\xBF", "", false, false},
+      {"empty", "", "", true, false},
+      {"NUL", pad + std::string("\0", 1) + pad, "utf-8", false, false},
+      {"NUL after bom", "\xEF\xBB\xBF" + pad + std::string("\0", 1), "", false, false},
+      {"invalid utf-8 in utf-8", pad + "\xFF" + pad, "", false, false},
+      {"truncated sequence at the end", pad + "caf\xC3", "utf-8", false, false},
+      {"undeclared windows-1252", latin, "", false, false},
+      {"declared windows-1252", latin, "windows-1252", false, false},
+      {"meta windows-1252", "<meta charset=\"windows-1252\">" + latin, "", true, false},
+      {"declared utf-8 but latin-1", latin, "utf-8", false, false},
+      {"windows-1251 through ICU", "\xCF\xF0\xE8\xE2\xE5\xF2 \xCF\xF0\xE8\xE2\xE5\xF2 "
+       "\xCF\xF0\xE8\xE2\xE5\xF2", "windows-1251", false, false},
+      {"utf-16le bom", std::string("\xFF\xFE" "c\0a\0f\0\xE9\0c\0a\0f\0\xE9\0c\0a\0f\0\xE9\0", 26),
+       "", false, false},
+      {"utf-16be bom", std::string("\xFE\xFF\0c\0a\0f\0\xE9\0c\0a\0f\0\xE9\0c\0a\0f\0\xE9", 26),
+       "", false, false},
+      {"unknown ICU-less label", pad, "x-klingon", false, true},
+  };
+  for (const auto& c : cases) {
+    std::string used_view, used_moved;
+    const std::string expected = to_utf8(std::string_view(c.bytes), c.declared, c.is_html, &used_view);
+    std::string input = c.bytes;
+    const char* buffer = input.data();
+    const std::string out = to_utf8(std::move(input), c.declared, c.is_html, &used_moved);
+    EXPECT_EQ(out, expected) << c.name;
+    EXPECT_EQ(used_moved, used_view) << c.name;
+    EXPECT_TRUE(ingest::is_valid_utf8(out)) << c.name;
+    EXPECT_EQ(out.find('\0'), std::string::npos) << c.name;
+    if (c.reuses_buffer) {
+      EXPECT_EQ(out.data(), buffer) << c.name;
+      EXPECT_EQ(used_moved, "utf-8") << c.name;
+    }
+  }
+  // Spot checks of the copy path's output, not only its agreement with the other overload.
+  std::string used;
+  EXPECT_EQ(to_utf8(std::string("\xEF\xBB\xBF" "caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e"), "", false, &used),
+            "café crème brûlée");
+  EXPECT_EQ(used, "utf-8");
+  EXPECT_EQ(to_utf8(std::string("caf\xE9 cr\xE8me br\xFBl\xE9" "e \x80"), "latin1", false, &used),
+            "café crème brûlée €");
+  EXPECT_EQ(used, "windows-1252");
+  EXPECT_EQ(to_utf8(std::string("a\0b", 3), "utf-8", false, &used), "a\xEF\xBF\xBD" "b");
 }
 
 TEST(CharsetTest, SniffAndLabels) {
@@ -460,6 +525,95 @@ TEST(WarcTest, HttpResponseParsing) {
   EXPECT_FALSE(ingest::parse_http_response("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n", 1 << 20, &h).ok());
   ASSERT_TRUE(ingest::parse_http_response("not http", 1 << 20, &h).ok());
   EXPECT_EQ(h.status, 0);
+}
+
+// take_http_response gives what parse_http_response gives, reusing the block's buffer for an
+// identity-coded body.
+TEST(WarcTest, TakeHttpResponseMatchesParse) {
+  const std::string page = std::string(kHtml) + std::string(300, ' ');
+  std::string size_hex;
+  {
+    char b[16];
+    std::snprintf(b, sizeof b, "%zx", page.size());
+    size_hex = b;
+  }
+  const std::string blocks[] = {
+      http_response("Content-Type: text/html; charset=UTF-8\r\n", page),
+      http_response("Content-Type: text/html\r\n", ""),
+      http_response("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+                    size_hex + "\r\n" + page + "\r\n0\r\n\r\n"),
+      http_response("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n"),
+      http_response("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", page),  // not chunked
+      http_response("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", gzip(page)),
+      http_response("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", page),  // already decoded
+      http_response("Content-Type: text/html\r\nContent-Encoding: br\r\n", "\x1b\x02\x03binary"),
+      http_response("Content-Type: text/html\r\n", page, 301),
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n",  // headers not terminated
+      "not http at all, a dns: record for instance",
+  };
+  for (size_t k = 0; k < std::size(blocks); ++k) {
+    ingest::HttpPayload parsed, taken;
+    Status a = ingest::parse_http_response(blocks[k], 1 << 20, &parsed);
+    std::string block = blocks[k];
+    Status b = ingest::take_http_response(std::move(block), 1 << 20, &taken);
+    EXPECT_EQ(a.code(), b.code()) << k;
+    EXPECT_EQ(a.message(), b.message()) << k;
+    EXPECT_EQ(parsed.status, taken.status) << k;
+    EXPECT_EQ(parsed.content_type, taken.content_type) << k;
+    EXPECT_EQ(parsed.charset, taken.charset) << k;
+    EXPECT_EQ(parsed.body, taken.body) << k;
+  }
+  std::string block = blocks[0];
+  const char* buffer = block.data();
+  ingest::HttpPayload h;
+  ASSERT_TRUE(ingest::take_http_response(std::move(block), 1 << 20, &h).ok());
+  EXPECT_EQ(h.body, page);
+  EXPECT_EQ(h.body.data(), buffer);  // the body was moved down, not copied
+}
+
+// The moves on the read path leave what a WARC, a JSON Lines file and a single page give as it
+// was: a UTF-8 page with a BOM, one with a NUL, one in windows-1252, a chunked one.
+TEST(WarcTest, PagesThroughTheMovePathsAreUnchanged) {
+  const std::string body = std::string(kHtml) + std::string(200, '\n');
+  const std::string latin = "<html><body><p>Le pr\xE9sident a d\xE9" "clar\xE9 que l'\xE9t\xE9 "
+                            "serait chaud, tr\xE8s chaud.</p></body></html>";
+  const std::string nul_page = body + std::string(5000, ' ') + std::string("\0", 1) + "x";
+  std::string warc =
+      warc_record("response", "https://ex.fr/a", http_response("Content-Type: text/html\r\n", body)) +
+      warc_record("response", "https://ex.fr/b",
+                  http_response("Content-Type: text/html\r\n", "\xEF\xBB\xBF" + body)) +
+      warc_record("response", "https://ex.fr/c",
+                  // past the first 4 KiB, where a NUL would mark a binary payload
+                  http_response("Content-Type: text/html\r\n", nul_page)) +
+      warc_record("response", "https://ex.fr/d",
+                  http_response("Content-Type: text/html; charset=iso-8859-1\r\n", latin)) +
+      warc_record("resource", "https://ex.fr/e", body, "text/html");
+  Collected r = read("x.warc", warc);
+  ASSERT_EQ(r.pages.size(), 5u);
+  EXPECT_TRUE(r.errors.empty());
+  EXPECT_EQ(r.pages[0].content, body);
+  EXPECT_EQ(r.pages[1].content, body);  // BOM dropped
+  EXPECT_EQ(r.pages[1].charset, "utf-8");
+  EXPECT_EQ(r.pages[2].content, body + std::string(5000, ' ') + "\xEF\xBF\xBD" "x");
+  EXPECT_EQ(r.pages[3].content,
+            "<html><body><p>Le président a déclaré que l'été serait chaud, très chaud.</p></body></html>");
+  EXPECT_EQ(r.pages[3].charset, "windows-1252");
+  EXPECT_EQ(r.pages[4].content, body);
+  for (const RawPage& p : r.pages) EXPECT_TRUE(ingest::is_valid_utf8(p.content)) << p.source;
+
+  Collected one = read("page.html", "\xEF\xBB\xBF" + body);
+  ASSERT_EQ(one.pages.size(), 1u);
+  EXPECT_EQ(one.pages[0].content, body);
+  Collected lat = read("page.html", latin);
+  ASSERT_EQ(lat.pages.size(), 1u);
+  EXPECT_EQ(lat.pages[0].content, r.pages[3].content);
+
+  Collected j = read("x.jsonl", "{\"html\": \"<p>caf\u00e9 " + std::string(40, 'x') +
+                                    "</p>\"}\n{\"html\": \"<p>a\\u0000b " + std::string(40, 'x') +
+                                    "</p>\"}\n");
+  ASSERT_EQ(j.pages.size(), 2u);
+  EXPECT_EQ(j.pages[0].content, "<p>café " + std::string(40, 'x') + "</p>");
+  EXPECT_EQ(j.pages[1].content, "<p>a\xEF\xBF\xBD" "b " + std::string(40, 'x') + "</p>");
 }
 
 // --- JSON Lines ---------------------------------------------------------------------------------

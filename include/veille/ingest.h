@@ -97,5 +97,10 @@ void read_buffer(std::string_view name, std::string_view bytes, const ReadOption
 // windows-1252 would turn every accented letter into mojibake to save a few bytes.
 std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_html,
                     std::string* used = nullptr);
+// The same, taking the bytes over: when they are valid UTF-8 without NUL (most pages) the result
+// is `bytes` itself (a BOM removed in place), with no copy; otherwise they are decoded as above.
+// The output is identical to the string_view overload's.
+std::string to_utf8(std::string&& bytes, std::string_view declared, bool is_html,
+                    std::string* used = nullptr);
 
 }  // namespace veille

@@ -420,23 +420,28 @@ void append_sanitized_utf8(std::string_view bytes, std::string* out) {
   out->append(bytes.data() + run, n - run);
 }
 
-}  // namespace ingest
+namespace {
 
-std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_html,
-                    std::string* used) {
-  using namespace ingest;
-  std::string cs;
-  bool known_valid = false;  // the bytes were already checked as valid UTF-8
+// What to_utf8 decided for some bytes: the charset to decode them from and how long a BOM to drop.
+struct Decision {
+  std::string charset;
+  size_t bom = 0;
+  bool known_valid = false;  // the bytes after the BOM were already checked as valid UTF-8
+};
+
+Decision decide_charset(std::string_view bytes, std::string_view declared, bool is_html) {
+  Decision d;
+  std::string& cs = d.charset;
   auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
   if (bytes.size() >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
     cs = "utf-8";
-    bytes.remove_prefix(3);
+    d.bom = 3;
   } else if (bytes.size() >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
     cs = "utf-16le";
-    bytes.remove_prefix(2);
+    d.bom = 2;
   } else if (bytes.size() >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
     cs = "utf-16be";
-    bytes.remove_prefix(2);
+    d.bom = 2;
   } else {
     cs = canonical_charset(declared);
     if (cs.empty() && is_html) {
@@ -446,7 +451,7 @@ std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_h
     }
     if (cs.empty()) {
       Utf8Stats st = utf8_stats(bytes);
-      known_valid = st.invalid == 0;
+      d.known_valid = st.invalid == 0;
       // Valid multi-byte sequences almost never occur by chance in legacy text (windows-1252
       // would need "Ã©"-like pairs), so a few of them mark a UTF-8 file with some damaged bytes
       // (a paste of Latin-1 text, a cut sequence): keep UTF-8 and repair with U+FFFD rather than
@@ -456,7 +461,7 @@ std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_h
       cs = st.invalid == 0 || mostly_utf8 ? "utf-8" : detect_charset(bytes);
     } else if (!is_utf16(cs) && cs != "utf-32le") {
       Utf8Stats st = utf8_stats(bytes);
-      known_valid = st.invalid == 0;
+      d.known_valid = st.invalid == 0;
       if (cs == "utf-8") {
         // Declared UTF-8 but no valid multi-byte sequence and some invalid bytes: a legacy page
         // under a wrong declaration.
@@ -467,11 +472,22 @@ std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_h
       }
     }
   }
+  return d;
+}
 
+// True when UTF-8 bytes go out as they are: valid, and without NUL (which becomes U+FFFD).
+bool utf8_as_is(std::string_view bytes, const Decision& d) {
+  return d.charset == "utf-8" && std::memchr(bytes.data(), 0, bytes.size()) == nullptr &&
+         (d.known_valid || is_valid_utf8(bytes));
+}
+
+// Decodes the bytes after the BOM from d.charset (which may fall back to windows-1252 when ICU
+// has no converter) into a new string.
+std::string convert(std::string_view bytes, Decision& d) {
+  std::string& cs = d.charset;
   std::string out;
   if (cs == "utf-8") {
-    if (std::memchr(bytes.data(), 0, bytes.size()) == nullptr &&
-        (known_valid || is_valid_utf8(bytes))) {
+    if (utf8_as_is(bytes, d)) {
       out.assign(bytes);
     } else {
       append_sanitized_utf8(bytes, &out);
@@ -491,7 +507,35 @@ std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_h
       append_cp1252(bytes, &out);
     }
   }
-  if (used) *used = cs;
+  return out;
+}
+
+}  // namespace
+
+}  // namespace ingest
+
+std::string to_utf8(std::string_view bytes, std::string_view declared, bool is_html,
+                    std::string* used) {
+  ingest::Decision d = ingest::decide_charset(bytes, declared, is_html);
+  std::string out = ingest::convert(bytes.substr(d.bom), d);
+  if (used) *used = std::move(d.charset);
+  return out;
+}
+
+std::string to_utf8(std::string&& bytes, std::string_view declared, bool is_html,
+                    std::string* used) {
+  ingest::Decision d = ingest::decide_charset(bytes, declared, is_html);
+  std::string_view view = std::string_view(bytes).substr(d.bom);
+  if (ingest::utf8_as_is(view, d)) {
+    // The common case (a valid UTF-8 page): hand the caller's buffer back rather than copy it
+    // into a fresh allocation, whose first touch page-faults on a 150 KB page. Dropping a BOM
+    // moves the bytes down in place.
+    bytes.erase(0, d.bom);
+    if (used) *used = std::move(d.charset);
+    return std::move(bytes);
+  }
+  std::string out = ingest::convert(view, d);
+  if (used) *used = std::move(d.charset);
   return out;
 }
 

@@ -179,6 +179,9 @@ struct HttpPayload {
   std::string body;          // de-chunked and decompressed
 };
 Status parse_http_response(std::string_view block, uint64_t budget, HttpPayload* out);
+// The same, taking the block over: an identity-coded body reuses its buffer (the headers are
+// removed in place) instead of being copied. *out is the same as parse_http_response's.
+Status take_http_response(std::string&& block, uint64_t budget, HttpPayload* out);
 bool looks_like_html(std::string_view body);
 
 std::string format_bytes(uint64_t n);

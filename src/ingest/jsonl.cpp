@@ -2,6 +2,8 @@
 // "date". Lines are read one at a time; a bad line is reported and the next one is read.
 #include <nlohmann/json.hpp>
 
+#include <cstring>
+
 #include "ingest/ingest_internal.h"
 
 namespace veille::ingest {
@@ -87,24 +89,29 @@ void read_jsonl(std::string_view name, Reader& in, const ReadOptions& options, c
     RawPage page;
     page.source = source;
     page.charset = "utf-8";
-    const std::string* content = nullptr;
+    std::string* content = nullptr;
     auto html = j.find("html");
     auto txt = j.find("text");
     if (html != j.end() && html->is_string() && !html->get_ref<const std::string&>().empty()) {
       page.format = PageFormat::kHtml;
-      content = &html->get_ref<const std::string&>();
+      content = &html->get_ref<std::string&>();
     } else if (txt != j.end() && txt->is_string()) {
       page.format = PageFormat::kText;
-      content = &txt->get_ref<const std::string&>();
+      content = &txt->get_ref<std::string&>();
     } else if (html != j.end() && html->is_string()) {
       page.format = PageFormat::kHtml;
-      content = &html->get_ref<const std::string&>();
+      content = &html->get_ref<std::string&>();
     } else {
       cb.error(source, Status::Corrupt("no \"html\" or \"text\" string field"));
       continue;
     }
-    // JSON strings are valid UTF-8 already, but may hold escaped NULs.
-    append_sanitized_utf8(*content, &page.content);
+    // JSON strings are valid UTF-8 already (the parser rejects invalid bytes and lone surrogates),
+    // but may hold escaped NULs. The parsed string is ours: take it over when it can go out as it
+    // is, rather than copy a whole page.
+    if (std::memchr(content->data(), 0, content->size()) == nullptr && is_valid_utf8(*content))
+      page.content = std::move(*content);
+    else
+      append_sanitized_utf8(*content, &page.content);
     auto url = j.find("url");
     if (url != j.end() && url->is_string() && !url->get_ref<const std::string&>().empty())
       page.url = url->get<std::string>();

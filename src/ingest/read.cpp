@@ -227,7 +227,9 @@ void read_stream(const std::string& name, ByteSource& raw, std::optional<uint64_
   RawPage page;
   page.source = name;
   page.format = is_html ? PageFormat::kHtml : PageFormat::kText;
-  page.content = to_utf8(bytes, declared, is_html, &page.charset);
+  // Moved in: a valid UTF-8 page becomes the content without a copy. Its capacity may be up to
+  // twice its size (read_exact grows geometrically), which costs less than a copy.
+  page.content = to_utf8(std::move(bytes), declared, is_html, &page.charset);
   cb.page(std::move(page));
 }
 
