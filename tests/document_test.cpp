@@ -103,7 +103,36 @@ TEST(DocumentTest, ContentHashIsStableAndDiscriminates) {
   EXPECT_EQ(content_hash("").size(), 32u);
   EXPECT_NE(content_hash("a"), content_hash("b"));
   EXPECT_NE(content_hash("ab"), content_hash("ba"));
-  EXPECT_EQ(content_hash("veille"), "38c815fb6dee2776dd5b5ef442dbdd01") << "update only with a store migration";
+  EXPECT_EQ(content_hash("veille"), content_hash("veille", ContentHashScheme::kXxh3_128));
+  // The expected values were computed independently with `xxhsum -H2` (Debian xxhash 0.8.1), one
+  // per XXH3 code path (0-16, 17-128, 129-240 and longer inputs; 150,000 bytes is a typical page).
+  auto pattern = [](size_t n) {
+    std::string s(n, ' ');
+    for (size_t i = 0; i < n; ++i) s[i] = static_cast<char>('a' + (i * 7) % 26);
+    return s;
+  };
+  EXPECT_EQ(content_hash(""), "99aa06d3014798d86001c324468d497f") << "update only with a store migration";
+  EXPECT_EQ(content_hash("veille"), "8397c4d9df6b697d8388755ebe4c2859");
+  EXPECT_EQ(content_hash(pattern(100)), "83ffc95c632b04e14aeeb1d7d8b139c2");
+  EXPECT_EQ(content_hash(pattern(200)), "98bf6e1a5a405c1adabaff4736e7bdb3");
+  EXPECT_EQ(content_hash(pattern(1000)), "46a8941587b7552f039339db9bd0dbd8");
+  EXPECT_EQ(content_hash(pattern(150000)), "e719cdf86ef94dbb7b4ebe757d319581");
+}
+
+// The key of databases created before schema 7: frozen, or their pages would no longer be known.
+TEST(DocumentTest, FnvContentHashOfOldDatabasesIsUnchanged) {
+  EXPECT_EQ(content_hash_fnv("veille"), "38c815fb6dee2776dd5b5ef442dbdd01");
+  EXPECT_EQ(content_hash("veille", ContentHashScheme::kFnv1a2x64), "38c815fb6dee2776dd5b5ef442dbdd01");
+  EXPECT_EQ(content_hash_fnv("").size(), 32u);
+  EXPECT_NE(content_hash_fnv("ab"), content_hash_fnv("ba"));
+}
+
+TEST(DocumentTest, ContentHashSchemeNamesRoundTrip) {
+  for (auto s : {ContentHashScheme::kXxh3_128, ContentHashScheme::kFnv1a2x64})
+    EXPECT_EQ(parse_content_hash_scheme(content_hash_scheme_name(s)), s);
+  EXPECT_EQ(std::string(content_hash_scheme_name(ContentHashScheme::kXxh3_128)), "xxh3-128");
+  EXPECT_EQ(std::string(content_hash_scheme_name(ContentHashScheme::kFnv1a2x64)), "fnv1a-2x64");
+  EXPECT_FALSE(parse_content_hash_scheme("md5").has_value());
 }
 
 TEST(DocumentTest, MarkdownHasTitleHeadingsListsAndComments) {

@@ -200,6 +200,75 @@ TEST(Ingester, StoredIdIsTheContentHashOfThePage) {
   EXPECT_EQ(doc->id, content_hash(html));
 }
 
+// A database made by a veille of schema 6 keyed its pages with FNV: after the migration the
+// ingester keys pages with it too, so a page ingested then is still known, and the same URL with
+// changed content is a new version of its article, not a new article.
+TEST(Ingester, SchemaSixDatabaseKnowsItsPagesByTheirFnvKey) {
+  TempDb db;
+  const fs::path dir = fs::path(db.path()).parent_path() / "pages";
+  fs::create_directories(dir);
+  auto html = [](const std::string& extra) {
+    return "<html><head><title>La criée de Douarnenez modernisée</title>"
+           "<link rel=\"canonical\" href=\"https://exemple.fr/criee\"></head><body><article>"
+           "<h1>La criée de Douarnenez modernisée</h1><p>Les travaux de la criée de Douarnenez s'achèvent, a "
+           "indiqué la chambre de commerce. Les mareyeurs disposeront d'une nouvelle salle de vente réfrigérée." +
+           extra + "</p></article></body></html>";
+  };
+  const std::string page = html("");
+  std::ofstream(dir / "criee.html", std::ios::binary) << page;
+  {
+    auto store = open_sqlite_store(db.path());
+    ASSERT_TRUE(store.ok());
+    ASSERT_EQ((*store)->content_hash_scheme(), ContentHashScheme::kXxh3_128);
+    auto ing = Ingester::create(**store, test_options());
+    ASSERT_TRUE(ing.ok()) << ing.status().to_string();
+    auto first = (*ing)->ingest({dir.string()}, [](const InputError&) {});
+    ASSERT_TRUE(first.ok()) << first.status().to_string();
+    ASSERT_EQ(first->new_pages, 1u);
+  }
+  // What a veille of schema 6 would have left: the same rows keyed by FNV, no store_info.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.path().c_str(), &raw), SQLITE_OK);
+  const std::string sql = "UPDATE versions SET hash = '" + content_hash_fnv(page) + "' WHERE hash = '" +
+                          content_hash(page) + "'; DROP TABLE store_info; PRAGMA user_version=6;";
+  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_EQ(sqlite3_changes(raw), 1);
+  sqlite3_close(raw);
+
+  auto store = open_sqlite_store(db.path());
+  ASSERT_TRUE(store.ok()) << store.status().to_string();
+  EXPECT_EQ((*store)->content_hash_scheme(), ContentHashScheme::kFnv1a2x64);
+  auto ing = Ingester::create(**store, test_options());
+  ASSERT_TRUE(ing.ok()) << ing.status().to_string();
+  auto second = (*ing)->ingest({dir.string()}, [](const InputError&) {});
+  ASSERT_TRUE(second.ok()) << second.status().to_string();
+  EXPECT_EQ(second->known, 1u);
+  EXPECT_EQ(second->new_pages, 0u);
+
+  // Pages extracted without the ingester's hash (Ingester::add, the server) get FNV ids too.
+  RawPage same;
+  same.source = "criee.html";
+  same.content = page;
+  auto doc = (*ing)->pipeline().run(same);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->id, content_hash_fnv(page));
+  ASSERT_TRUE((*store)->begin().ok());
+  auto again = (*ing)->add(*doc);
+  ASSERT_TRUE(again.ok()) << again.status().to_string();
+  EXPECT_EQ(again->put.kind, PutOutcome::Kind::kKnown);
+  ASSERT_TRUE((*store)->commit().ok());
+
+  // The same URL with changed content: a new version of the article.
+  std::ofstream(dir / "criee.html", std::ios::binary | std::ios::trunc) << html(" Elle ouvrira en mars.");
+  auto third = (*ing)->ingest({dir.string()}, [](const InputError&) {});
+  ASSERT_TRUE(third.ok()) << third.status().to_string();
+  EXPECT_EQ(third->new_pages, 1u);
+  EXPECT_EQ(third->versions, 1u);
+  EXPECT_EQ(test_support::query_rows(db.path(), {"SELECT count(*), max(versions) FROM articles",
+                                                 "SELECT hash FROM versions ORDER BY id"}),
+            "1|2|\n" + content_hash_fnv(page) + "|\n" + content_hash_fnv(html(" Elle ouvrira en mars.")) + "|\n");
+}
+
 // The page is long enough to be an article (pages under 80 words start no story).
 TEST(Ingester, ChangedPageAtKnownUrlIsAVersionInItsStory) {
   TempDb db;

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "test_sqlite.h"
 #include "test_temp.h"
 #include "veille/store.h"
 
@@ -465,7 +466,8 @@ TEST(SqliteStore, SchemaFourIsMigrated) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP INDEX story_keys_recent; ALTER TABLE story_keys DROP COLUMN seq; "
-                         "CREATE INDEX story_keys_key ON story_keys(key, last_day); PRAGMA user_version=4;",
+                         "CREATE INDEX story_keys_key ON story_keys(key, last_day); DROP TABLE store_info; "
+                         "PRAGMA user_version=4;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
@@ -516,7 +518,7 @@ TEST(SqliteStore, SchemaFiveDocumentsAreReadAndNewOnesCompressed) {
   sqlite3_bind_text(st, 1, old_json.data(), static_cast<int>(old_json.size()), SQLITE_TRANSIENT);
   ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
   sqlite3_finalize(st);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version=5;", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE store_info; PRAGMA user_version=5;", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
   EXPECT_EQ(pragma(path, "user_version"), 5);
   {
@@ -578,6 +580,115 @@ TEST(SqliteStore, DocumentJsonRoundTrip) {
   EXPECT_EQ(to_json(*back, o), to_json(d, o));
   EXPECT_EQ(document_from_json("{not json").status().code(), StatusCode::kCorrupt);
   EXPECT_EQ(document_from_json("[1,2]").status().code(), StatusCode::kCorrupt);
+}
+
+// ------------------------------------------------------------------ content hash scheme (schema 7)
+
+std::string info_scheme(const std::string& path) {
+  return test_support::query_rows(path, {"SELECT value FROM store_info WHERE key = 'content_hash'"});
+}
+
+// Turns a database back into what schema 6 wrote: no store_info (keys were FNV, implicitly).
+void downgrade_to_schema_six(const std::string& path) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE store_info; PRAGMA user_version=6;", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(pragma(path, "user_version"), 6);
+}
+
+TEST(SqliteStore, NewDatabaseKeysPagesWithXxh3) {
+  TempDir dir;
+  auto path = dir.file("v.db");
+  {
+    auto s = open_ok(path);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->content_hash_scheme(), ContentHashScheme::kXxh3_128);
+  }
+  EXPECT_EQ(info_scheme(path), "xxh3-128|\n");
+  // A reader sees the same scheme.
+  auto r = open_sqlite_store(path, {.read_only = true});
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ((*r)->content_hash_scheme(), ContentHashScheme::kXxh3_128);
+}
+
+// A database of schema 6 holds FNV keys: migrated, it keeps them and says so, its pages stay known
+// by their FNV key, and nothing else changes.
+TEST(SqliteStore, SchemaSixDatabaseKeepsFnvKeys) {
+  TempDir dir;
+  auto path = dir.file("v6.db");
+  Document doc = make_doc("https://a.fr/1", "Titre", "Le texte d'un article stocké par un veille de schéma 6.");
+  doc.id = content_hash_fnv("<html>la page</html>");  // what schema 6 keyed the page with
+  int64_t article = 0;
+  {
+    auto s = open_ok(path);
+    ASSERT_TRUE(s);
+    auto put = s->put_document(doc);
+    ASSERT_TRUE(put.ok()) << put.status().to_string();
+    article = put->article;
+  }
+  downgrade_to_schema_six(path);
+  const char* kData[] = {"SELECT id, url, title, versions, latest_version FROM articles ORDER BY id",
+                         "SELECT id, article_id, number, hash, source, hex(document) FROM versions ORDER BY id"};
+  const std::string before = test_support::query_rows(path, {kData[0], kData[1]});
+  // A reader does not migrate.
+  EXPECT_EQ(open_sqlite_store(path, {.read_only = true}).status().code(), StatusCode::kUnsupported);
+  {
+    auto s = open_ok(path);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->content_hash_scheme(), ContentHashScheme::kFnv1a2x64);
+    auto known = s->has_page(content_hash("<html>la page</html>", s->content_hash_scheme()));
+    ASSERT_TRUE(known.ok());
+    EXPECT_TRUE(*known);
+    auto put = s->put_document(doc);
+    ASSERT_TRUE(put.ok());
+    EXPECT_EQ(put->kind, PutOutcome::Kind::kKnown);
+    auto a = s->get_article(article);
+    ASSERT_TRUE(a.ok()) << a.status().to_string();
+    EXPECT_EQ(a->document.value("title", ""), "Titre");
+  }
+  EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
+  EXPECT_EQ(info_scheme(path), "fnv1a-2x64|\n");
+  EXPECT_EQ(test_support::query_rows(path, {kData[0], kData[1]}), before);
+  // Reopening keeps it.
+  auto s = open_ok(path);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->content_hash_scheme(), ContentHashScheme::kFnv1a2x64);
+}
+
+// An empty schema-6 database has no key to keep: it moves to XXH3 like a new one.
+TEST(SqliteStore, EmptySchemaSixDatabaseMovesToXxh3) {
+  TempDir dir;
+  auto path = dir.file("e6.db");
+  { auto s = open_ok(path); }
+  downgrade_to_schema_six(path);
+  auto s = open_ok(path);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->content_hash_scheme(), ContentHashScheme::kXxh3_128);
+  EXPECT_EQ(pragma(path, "user_version"), sqlite_schema_version());
+}
+
+// A scheme this veille does not know (a newer veille's) is refused, not guessed: keys in another
+// scheme would make every known page look new.
+TEST(SqliteStore, UnknownOrMissingContentHashSchemeIsRefused) {
+  TempDir dir;
+  auto path = dir.file("u.db");
+  { auto s = open_ok(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE store_info SET value = 'blake3' WHERE key = 'content_hash'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto r = open_sqlite_store(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kUnsupported);
+  EXPECT_NE(r.status().message().find("blake3"), std::string::npos) << r.status().message();
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM store_info", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  r = open_sqlite_store(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorrupt);
 }
 
 }  // namespace

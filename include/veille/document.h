@@ -136,9 +136,29 @@ struct Document {
 // Builds Document::text from the blocks ("\n\n" between blocks) and sets each block's span.
 void finalize_text(Document& doc);
 
-// Hex digest (64-bit FNV-1a twice, 32 hex chars) used for Document::id and content keys. Stable
-// across runs, platforms and versions.
+// How a page's bytes become its key (Document::id, versions.hash in a store): 128 bits as 32
+// lowercase hex chars either way, so ids and key columns keep one format.
+enum class ContentHashScheme {
+  // XXH3 128-bit (xxHash 0.8), the bytes of XXH128_canonical_t in hex (what `xxhsum -H2` prints):
+  // the key of Document::id outside a store and of every database created from schema 7.
+  kXxh3_128,
+  // Two FNV-1a 64-bit passes: the key of databases created by schemas 1 to 6, which keep it
+  // (their stored keys could not be recomputed without the pages). Byte-serial, about 10x slower.
+  kFnv1a2x64,
+};
+
+// "xxh3-128" or "fnv1a-2x64": how a store records its scheme.
+const char* content_hash_scheme_name(ContentHashScheme scheme);
+std::optional<ContentHashScheme> parse_content_hash_scheme(std::string_view name);
+
+// Hex digest (32 hex chars) used for Document::id and content keys, with XXH3. Stable across runs,
+// platforms and versions.
 std::string content_hash(std::string_view bytes);
+// The same with a given scheme: a store's pages are keyed with the scheme it records
+// (Store::content_hash_scheme).
+std::string content_hash(std::string_view bytes, ContentHashScheme scheme);
+// The schema-1..6 key (kFnv1a2x64), kept for the databases that use it.
+std::string content_hash_fnv(std::string_view bytes);
 
 struct JsonOptions {
   bool include_lines = false;        // emit "lines" (the --explain output)

@@ -25,6 +25,9 @@ struct ExtractOptions {
   int max_dom_depth = 512;
   // Fill Document::lines for text pages (the --explain output).
   bool explain = false;
+  // The scheme of Document::id when the page brings no RawPage::content_hash: the Ingester sets
+  // its store's (Store::content_hash_scheme).
+  ContentHashScheme id_hash = ContentHashScheme::kXxh3_128;
 };
 
 // Thread-safe: extract() is const and keeps no state between calls.

@@ -23,7 +23,7 @@ struct RawPage {
   std::optional<std::string> url;
   std::optional<std::string> date;  // from WARC-Date or a JSON Lines "date"; a fallback for published
   std::string charset;              // the charset the bytes were decoded from ("utf-8", "windows-1252")
-  // content_hash(content) when already computed (the Ingester hashes each page to skip known
+  // content_hash(content, scheme) when already computed (the Ingester hashes each page to skip known
   // ones), so that extraction does not hash 100 KB again; empty: not computed. Whoever sets it
   // REQUIRES that it is the hash of `content` as it is.
   std::string content_hash;

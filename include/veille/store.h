@@ -233,6 +233,11 @@ class Store {
   virtual Status commit() = 0;
   virtual void rollback() = 0;
 
+  // How this store's pages are keyed: content_hash(bytes, content_hash_scheme()) is the
+  // Document::id to give has_page and put_document. A store keeps the scheme it was created with
+  // (its keys cannot be recomputed without the pages): XXH3 for new ones, FNV for SQLite files that
+  // held pages before schema 7.
+  virtual ContentHashScheme content_hash_scheme() const = 0;
   // Whether a page with this content hash (Document::id) is already stored.
   virtual Result<bool> has_page(std::string_view hash) = 0;
   // Stores a page: known hash -> kKnown (nothing written); a known URL with new content -> a new

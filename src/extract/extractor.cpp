@@ -13,7 +13,7 @@ Extractor::Extractor(ExtractOptions options) : options_(std::move(options)) {
 
 Result<Document> Extractor::extract(const RawPage& page) const {
   Document doc;
-  doc.id = page.content_hash.empty() ? content_hash(page.content) : page.content_hash;
+  doc.id = page.content_hash.empty() ? content_hash(page.content, options_.id_hash) : page.content_hash;
   doc.source = page.source;
   doc.url = page.url;
   doc.lang = "und";

@@ -329,6 +329,9 @@ Ingester::~Ingester() = default;
 const Pipeline& Ingester::pipeline() const { return impl_->pipeline; }
 
 Result<std::unique_ptr<Ingester>> Ingester::create(Store& store, IngestOptions options) {
+  // Documents the pipeline extracts without the hash above (Ingester::add, the server) get an id
+  // in the store's scheme too.
+  options.pipeline.extract.id_hash = store.content_hash_scheme();
   auto impl = std::make_unique<Impl>(store, std::move(options));
   Status st = add_language_stages(impl->pipeline, impl->options.language);
   if (!st.ok()) return st;
@@ -609,9 +612,10 @@ Result<IngestCounts> Ingester::ingest(const std::vector<std::string>& inputs,
   };
 
   // Also keeps the hash in the page: extraction uses it as the document id instead of hashing
-  // the page a second time.
+  // the page a second time. With the store's scheme, so that a database keyed by an older veille
+  // (FNV) still knows its pages.
   auto known_before_extraction = [&](RawPage& page) -> bool {
-    page.content_hash = content_hash(page.content);
+    page.content_hash = content_hash(page.content, im.store.content_hash_scheme());
     if (!batch_hashes.insert(page.content_hash).second) return true;
     auto known = im.store.has_page(page.content_hash);
     return known.ok() && *known;
