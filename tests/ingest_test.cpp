@@ -211,6 +211,30 @@ TEST(CharsetTest, MovedBytesGiveTheSameOutput) {
   EXPECT_EQ(to_utf8(std::string("a\0b", 3), "utf-8", false, &used), "a\xEF\xBF\xBD" "b");
 }
 
+// is_valid_utf8 skips ASCII a word at a time; append_sanitized_utf8 (which must leave valid input
+// as it is) checks byte by byte: they agree on random mixes of ASCII, valid sequences and stray
+// bytes at every offset within a word and at the tail.
+TEST(CharsetTest, ValidityAgreesWithSanitizingAtEveryOffset) {
+  const std::string pieces[] = {"a", "bcdefgh", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80",
+                                "\xFF", "\xC3", "\xE2\x80", "\x80", "\xED\xA0\x80", "\xC0\xAF"};
+  uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  for (int round = 0; round < 3000; ++round) {
+    std::string s(next() % 24, 'x');
+    for (int k = next() % 5; k > 0; --k) s += pieces[next() % std::size(pieces)];
+    s += std::string(next() % 20, 'y');
+    std::string sanitized;
+    append_sanitized_utf8(s, &sanitized);
+    EXPECT_EQ(ingest::is_valid_utf8(s), sanitized == s) << round;
+    std::string used;
+    const std::string out = to_utf8(std::string(s), "utf-8", false, &used);
+    EXPECT_TRUE(ingest::is_valid_utf8(out)) << round;
+    if (used == "utf-8") {
+      EXPECT_EQ(out, sanitized) << round;
+    }
+  }
+}
+
 TEST(CharsetTest, SniffAndLabels) {
   EXPECT_EQ(ingest::charset_from_content_type("text/html; charset=\"UTF-8\""), "UTF-8");
   EXPECT_EQ(ingest::charset_from_content_type("text/html;charset=iso-8859-1; x=y"), "iso-8859-1");
