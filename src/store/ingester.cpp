@@ -329,8 +329,8 @@ Ingester::~Ingester() = default;
 const Pipeline& Ingester::pipeline() const { return impl_->pipeline; }
 
 Result<std::unique_ptr<Ingester>> Ingester::create(Store& store, IngestOptions options) {
-  // Documents the pipeline extracts without the hash above (Ingester::add, the server) get an id
-  // in the store's scheme too.
+  // Pages extracted without ingest()'s own hash (known_before_extraction), as Ingester::add's
+  // callers and the server do, get an id in the store's scheme too.
   options.pipeline.extract.id_hash = store.content_hash_scheme();
   auto impl = std::make_unique<Impl>(store, std::move(options));
   Status st = add_language_stages(impl->pipeline, impl->options.language);
