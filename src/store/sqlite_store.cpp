@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "store/checkpointer.h"
 #include "store/digest_input.h"
 #include "store/fts_tokenizer.h"
 #include "store/sqlite_db.h"
@@ -293,6 +294,7 @@ class SqliteStore final : public Store {
   Status open(const SqliteStoreOptions& options);
 
   Status begin() override {
+    if (checkpointer_) checkpointer_->before_write();
     VEILLE_TRY(db_.exec("BEGIN IMMEDIATE"));
     in_tx_ = true;
     return Status::Ok();
@@ -356,6 +358,9 @@ class SqliteStore final : public Store {
 
   std::string path_;
   Database db_;
+  // WAL checkpoints on a thread of their own (writers in WAL mode); declared after db_, so that
+  // it stops before the connection closes.
+  std::unique_ptr<store::Checkpointer> checkpointer_;
   bool in_tx_ = false;
   ContentHashScheme content_hash_scheme_ = ContentHashScheme::kXxh3_128;  // read by open()
   // Search rows of the open transaction, written together at commit. Why: any statement that
@@ -457,7 +462,20 @@ Status SqliteStore::open(const SqliteStoreOptions& options) {
                                  "); open it once for writing (veille ingest) to migrate it");
     VEILLE_TRY(migrate(static_cast<int>(version)));
   }
-  return read_content_hash_scheme();
+  VEILLE_TRY(read_content_hash_scheme());
+  if (!options.read_only) {
+    auto mode = db_.query("PRAGMA journal_mode");
+    if (!mode.ok()) return mode.status();
+    Status st;
+    const bool wal = mode->step(&st) && mode->text(0) == "wal";
+    VEILLE_TRY(st);
+    if (wal) {
+      auto c = store::Checkpointer::start(db_.handle(), path_, options.busy_timeout_ms);
+      if (!c.ok()) return c.status();
+      checkpointer_ = std::move(*c);
+    }
+  }
+  return Status::Ok();
 }
 
 Status SqliteStore::read_content_hash_scheme() {
