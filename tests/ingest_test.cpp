@@ -640,6 +640,52 @@ TEST(WarcTest, PagesThroughTheMovePathsAreUnchanged) {
   EXPECT_EQ(j.pages[1].content, "<p>a\xEF\xBF\xBD" "b " + std::string(40, 'x') + "</p>");
 }
 
+// A response's HTTP headers are looked for in the first 16 KiB of its block: headers that end
+// just before, at or after that point, headers longer than it, an empty last line without '\n',
+// and records cut inside the body all read as they did when the whole block was read at once.
+TEST(WarcTest, HttpHeadersAroundTheLookAhead) {
+  const std::string body = std::string(kHtml) + std::string(20000, ' ');
+  const std::string fixed = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Pad: \r\n\r\n";
+  for (size_t head : {size_t{16383}, size_t{16384}, size_t{16385}, size_t{40000}, fixed.size()}) {
+    std::string pad(head - fixed.size(), 'p');
+    std::string block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Pad: " + pad + "\r\n\r\n" + body;
+    ASSERT_EQ(block.size(), head + body.size());
+    // Small records first, so that the look-ahead starts at various places of the Reader's buffer.
+    std::string warc = warc_record("response", "https://ex.fr/small", http_response("Content-Type: text/html\r\n", kHtml)) +
+                       warc_record("response", "https://ex.fr/big", block);
+    Collected r = read("x.warc", warc);
+    ASSERT_EQ(r.pages.size(), 2u) << head;
+    EXPECT_EQ(r.pages[1].content, body) << head;
+    EXPECT_TRUE(r.errors.empty()) << head;
+    Collected z = read("x.warc.gz", gzip(warc));
+    ASSERT_EQ(z.pages.size(), 2u) << head;
+    EXPECT_EQ(z.pages[1].content, body) << head;
+
+    // Cut inside the body: the same error as for a block read at once.
+    std::string cut = warc.substr(0, warc.size() - 4 - 1000);  // "\r\n\r\n" and 1,000 bytes short
+    Collected c = read("x.warc", cut);
+    ASSERT_EQ(c.pages.size(), 1u) << head;
+    ASSERT_EQ(c.errors.size(), 1u) << head;
+    EXPECT_EQ(c.errors[0].source, "x.warc#2");
+    EXPECT_EQ(c.errors[0].status.message(),
+              "truncated WARC record: Content-Length " + std::to_string(block.size()) +
+                  " but the file ends after " + std::to_string(block.size() - 1000) + " bytes")
+        << head;
+  }
+  // The headers' empty last line without '\n' at the very end of the block: headers ended, body
+  // empty, record skipped.
+  Collected e = read("x.warc", warc_record("response", "https://ex.fr/e",
+                                           "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r"));
+  EXPECT_TRUE(e.pages.empty());
+  EXPECT_TRUE(e.errors.empty());
+  EXPECT_EQ(e.stats.skipped_records, 1u);
+  // No empty line at all: the headers are not terminated.
+  Collected t = read("x.warc", warc_record("response", "https://ex.fr/t",
+                                           "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"));
+  ASSERT_EQ(t.errors.size(), 1u);
+  EXPECT_EQ(t.errors[0].status.message(), "HTTP headers not terminated (truncated record)");
+}
+
 // --- JSON Lines ---------------------------------------------------------------------------------
 
 TEST(JsonlTest, LinesArePagesAndBadLinesAreReported) {

@@ -11,6 +11,9 @@ namespace {
 
 constexpr size_t kMaxHeaderLine = 64 * 1024;
 constexpr size_t kMaxHeaders = 1000;
+// How far ahead of a response record's block to look for the end of its HTTP headers (most are
+// under 2 KiB); the Reader's buffer usually holds that much already.
+constexpr size_t kHttpLookahead = 16 * 1024;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -87,10 +90,17 @@ bool looks_like_html(std::string_view body) {
 
 namespace {
 
-// parse_http_response, and take_http_response when `owned` (which `block` views) may be taken
-// over for the body.
-Status parse_http(std::string_view block, uint64_t budget, HttpPayload* out, std::string* owned) {
+// Parses an HTTP response, for parse_http_response and the WARC reader. `block` is the whole
+// message, unless `separate_body` is given: then `block` is the status line and headers (through
+// the empty line) and *separate_body the body, which out->body takes over when it is used as it
+// is. `owned` (which `block` then views) lets out->body take the block's buffer likewise. When
+// `head_size` is given only the headers are parsed: *head_size is set to their length (through
+// the empty line's '\n'), or to npos when `block` (a look-ahead) does not hold them all or is not
+// an HTTP message.
+Status parse_http(std::string_view block, uint64_t budget, HttpPayload* out, std::string* owned,
+                  std::string* separate_body, size_t* head_size) {
   *out = HttpPayload{};
+  if (head_size) *head_size = std::string_view::npos;
   if (!block.starts_with("HTTP/")) return Status::Ok();
   size_t eol = block.find('\n');
   if (eol == std::string_view::npos) return Status::Corrupt("HTTP status line not terminated");
@@ -105,6 +115,7 @@ Status parse_http(std::string_view block, uint64_t budget, HttpPayload* out, std
   std::string content_encoding, transfer_encoding, content_type;
   size_t i = eol + 1;
   bool ended = false;
+  bool ended_by_newline = false;  // a look-ahead cut inside the last line must not end them
   while (i < block.size()) {
     size_t e = block.find('\n', i);
     std::string_view line = block.substr(i, (e == std::string_view::npos ? block.size() : e) - i);
@@ -112,6 +123,7 @@ Status parse_http(std::string_view block, uint64_t budget, HttpPayload* out, std
     line = trim(line);
     if (line.empty()) {
       ended = true;
+      ended_by_newline = e != std::string_view::npos;
       break;
     }
     size_t colon = line.find(':');
@@ -122,10 +134,14 @@ Status parse_http(std::string_view block, uint64_t budget, HttpPayload* out, std
     else if (name == "content-encoding") content_encoding = lower(value);
     else if (name == "transfer-encoding") transfer_encoding = lower(value);
   }
+  if (head_size) {
+    if (ended && ended_by_newline) *head_size = i;
+    return Status::Ok();
+  }
   if (!ended) return Status::Corrupt("HTTP headers not terminated (truncated record)");
   out->content_type = media_type(content_type);
   out->charset = charset_from_content_type(content_type);
-  std::string_view body = block.substr(i);
+  std::string_view body = separate_body ? std::string_view(*separate_body) : block.substr(i);
 
   std::string dechunked;
   bool is_dechunked = false;
@@ -155,6 +171,8 @@ Status parse_http(std::string_view block, uint64_t budget, HttpPayload* out, std
   }
   if (is_dechunked) {
     out->body = std::move(dechunked);
+  } else if (separate_body) {
+    out->body = std::move(*separate_body);
   } else if (owned) {
     // The body is the block's tail: move it down over the headers in place rather than copy it
     // into a new allocation (one whole-page copy fewer per WARC record).
@@ -169,11 +187,11 @@ Status parse_http(std::string_view block, uint64_t budget, HttpPayload* out, std
 }  // namespace
 
 Status parse_http_response(std::string_view block, uint64_t budget, HttpPayload* out) {
-  return parse_http(block, budget, out, nullptr);
+  return parse_http(block, budget, out, nullptr, nullptr, nullptr);
 }
 
 Status take_http_response(std::string&& block, uint64_t budget, HttpPayload* out) {
-  return parse_http(block, budget, out, &block);
+  return parse_http(block, budget, out, &block, nullptr, nullptr);
 }
 
 void read_warc(std::string_view name, Reader& in, const ReadOptions& options, const Callbacks& cb) {
@@ -285,9 +303,29 @@ void read_warc(std::string_view name, Reader& in, const ReadOptions& options, co
                                             " budget (max_page_bytes)"));
       continue;
     }
-    std::string block;
-    block.reserve(static_cast<size_t>(length));
-    size_t got = in.read_exact(static_cast<size_t>(length), &block);
+    // A response whose HTTP headers are all in the look-ahead is read in two parts, the headers
+    // and the body, so that the body lands in a string of its own that becomes the page with no
+    // copy nor move; otherwise the whole block is read and the body moved down over the headers.
+    std::string block, body_part;
+    size_t head_size = std::string_view::npos;
+    if (type == "response") {
+      HttpPayload probe;
+      std::string_view look =
+          in.peek(static_cast<size_t>(std::min<uint64_t>(length, kHttpLookahead)));
+      (void)parse_http(look, 0, &probe, nullptr, nullptr, &head_size);
+    }
+    size_t got;
+    if (head_size != std::string_view::npos) {
+      block.reserve(head_size);
+      got = in.read_exact(head_size, &block);
+      if (got == head_size) {
+        body_part.reserve(static_cast<size_t>(length) - head_size);
+        got += in.read_exact(static_cast<size_t>(length) - head_size, &body_part);
+      }
+    } else {
+      block.reserve(static_cast<size_t>(length));
+      got = in.read_exact(static_cast<size_t>(length), &block);
+    }
     if (got < length) {
       cb.error(source(), stream_failure("truncated WARC record: Content-Length " +
                                         std::to_string(length) + " but the file ends after " +
@@ -302,7 +340,9 @@ void read_warc(std::string_view name, Reader& in, const ReadOptions& options, co
     std::string body;
     if (type == "response") {
       HttpPayload http;
-      Status st = take_http_response(std::move(block), options.max_page_bytes, &http);
+      Status st = head_size != std::string_view::npos
+                      ? parse_http(block, options.max_page_bytes, &http, nullptr, &body_part, nullptr)
+                      : take_http_response(std::move(block), options.max_page_bytes, &http);
       if (!st.ok()) {
         cb.error(source(), st);
         continue;
