@@ -46,11 +46,18 @@ bool wait_for(const std::function<bool()>& done) {
   return false;
 }
 
-TEST(Checkpointer, CopiesCommitsIntoTheDatabaseOnItsOwnConnection) {
+// A WAL database with one table, in a directory of its own.
+struct WalDb {
   test_support::TempDir dir;
   const std::string path = dir.file("c.db");
-  Connection w(path);
-  w.exec("CREATE TABLE t(x BLOB)");
+  Connection w{path};
+  WalDb() { w.exec("CREATE TABLE t(x BLOB)"); }
+};
+
+TEST(Checkpointer, CopiesCommitsIntoTheDatabaseOnItsOwnConnection) {
+  WalDb db;
+  const std::string& path = db.path;
+  const Connection& w = db.w;
   auto c = Checkpointer::start(w.db, path, 1000);
   ASSERT_TRUE(c.ok()) << c.status().message();
 
@@ -67,31 +74,27 @@ TEST(Checkpointer, CopiesCommitsIntoTheDatabaseOnItsOwnConnection) {
   const auto wal_after_first = fs::file_size(path + "-wal");
   for (int i = 0; i < 6; ++i) {
     (*c)->before_write();
-    w.write(8 * 1024);
     const int n = (*c)->completed();
+    w.write(8 * 1024);
     ASSERT_TRUE(wait_for([&] { return (*c)->completed() > n; }));
   }
   EXPECT_LE(fs::file_size(path + "-wal"), 2 * wal_after_first);
 }
 
 TEST(Checkpointer, StoppingGivesTheWriterItsAutomaticCheckpointsBack) {
-  test_support::TempDir dir;
-  const std::string path = dir.file("c.db");
-  Connection w(path);
-  w.exec("CREATE TABLE t(x BLOB)");
+  WalDb db;
   {
-    auto c = Checkpointer::start(w.db, path, 1000);
+    auto c = Checkpointer::start(db.w.db, db.path, 1000);
     ASSERT_TRUE(c.ok());
   }
-  const auto before = fs::file_size(path);
-  w.write(8 * 1024);  // the writer's own automatic checkpoint runs inside this commit
-  EXPECT_GT(fs::file_size(path), before + 8u * 1024 * 1024);
+  const auto before = fs::file_size(db.path);
+  db.w.write(8 * 1024);  // the writer's own automatic checkpoint runs inside this commit
+  EXPECT_GT(fs::file_size(db.path), before + 8u * 1024 * 1024);
 }
 
 TEST(Checkpointer, RefusesADatabaseItCannotOpen) {
-  test_support::TempDir dir;
-  Connection w(dir.file("c.db"));
-  auto c = Checkpointer::start(w.db, dir.file("missing/none.db"), 100);
+  WalDb db;
+  auto c = Checkpointer::start(db.w.db, db.dir.file("missing/none.db"), 100);
   ASSERT_FALSE(c.ok());
   EXPECT_NE(c.status().message().find("none.db"), std::string::npos) << c.status().message();
 }
