@@ -1,29 +1,15 @@
 #include "store/checkpointer.h"
 
-#include "store/sqlite_db.h"
-
 namespace veille::store {
 
 Result<std::unique_ptr<Checkpointer>> Checkpointer::start(sqlite3* writer, const std::string& path,
                                                          int busy_timeout_ms) {
-  sqlite3* own = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &own, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    Status st = sqlite_status(own, rc, "cannot open " + path + " for checkpoints");
-    sqlite3_close_v2(own);
-    return st;
-  }
-  sqlite3_extended_result_codes(own, 1);
-  sqlite3_busy_timeout(own, busy_timeout_ms);
+  std::unique_ptr<Checkpointer> c(new Checkpointer(writer));
+  Status st = c->own_.open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, busy_timeout_ms);
   // A connection finds the WAL when it first reads the database; until then a checkpoint through
   // it does nothing (SQLite reports "not in WAL mode").
-  rc = sqlite3_exec(own, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) {
-    Status st = sqlite_status(own, rc, "cannot read " + path + " for checkpoints");
-    sqlite3_close_v2(own);
-    return st;
-  }
-  std::unique_ptr<Checkpointer> c(new Checkpointer(writer, own));
+  if (st.ok()) st = c->own_.exec("SELECT count(*) FROM sqlite_master");
+  if (!st.ok()) return Status(st.code(), "checkpoints: " + st.message());
   c->thread_ = std::thread([p = c.get()] { p->run(); });
   // Replaces the writer's automatic checkpoint, which is itself a WAL hook.
   sqlite3_wal_hook(writer, &Checkpointer::on_commit, c.get());
@@ -31,6 +17,7 @@ Result<std::unique_ptr<Checkpointer>> Checkpointer::start(sqlite3* writer, const
 }
 
 Checkpointer::~Checkpointer() {
+  if (!thread_.joinable()) return;  // start() failed before taking the writer's checkpoints over
   sqlite3_wal_autocheckpoint(writer_, kCheckpointFrames);  // removes our hook first
   {
     std::lock_guard lock(mu_);
@@ -38,7 +25,6 @@ Checkpointer::~Checkpointer() {
   }
   cv_.notify_all();
   thread_.join();
-  sqlite3_close_v2(own_);
 }
 
 int Checkpointer::on_commit(void* self, sqlite3*, const char*, int frames) {
@@ -76,7 +62,7 @@ void Checkpointer::run() {
     // PASSIVE: copies what no reader still needs and never blocks the writer. A failure (a
     // reader holding an old snapshot, a full disk) leaves the pages in the WAL, where they are
     // read and committed as before; the next commit asks again.
-    (void)sqlite3_wal_checkpoint_v2(own_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    (void)sqlite3_wal_checkpoint_v2(own_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     lock.lock();
     running_ = false;
     ++completed_;

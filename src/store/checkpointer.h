@@ -24,6 +24,7 @@
 #include <string>
 #include <thread>
 
+#include "store/sqlite_db.h"
 #include "veille/status.h"
 
 namespace veille::store {
@@ -56,13 +57,13 @@ class Checkpointer {
   int completed() const;
 
  private:
-  Checkpointer(sqlite3* writer, sqlite3* own) : writer_(writer), own_(own) {}
+  explicit Checkpointer(sqlite3* writer) : writer_(writer) {}
   // sqlite3_wal_hook callback, on the writer's thread after each commit.
   static int on_commit(void* self, sqlite3* db, const char* schema, int frames);
   void run();
 
   sqlite3* writer_;
-  sqlite3* own_;  // this thread's connection
+  Database own_;  // this thread's connection, closed after the thread has stopped
   mutable std::mutex mu_;
   std::condition_variable cv_;       // a request, or stop
   std::condition_variable idle_cv_;  // a checkpoint finished
